@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "optiscope",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "optiscope", targets: ["optiscope"]),
+    .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
+    .library(name: "Landscapes", targets: ["Landscapes"]),
+    .library(name: "Engine", targets: ["Engine"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .target(
+      name: "OptimizerCore",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+    .target(
+      name: "Landscapes",
+      dependencies: ["OptimizerCore", .product(name: "RealModule", package: "swift-numerics")]),
+    .target(
+      name: "Engine",
+      dependencies: [
+        "OptimizerCore", "Landscapes",
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]),
+    .executableTarget(
+      name: "optiscope",
+      dependencies: [
+        "OptimizerCore", "Landscapes", "Engine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore", "Landscapes"]),
+    .testTarget(
+      name: "LandscapesTests",
+      dependencies: [
+        "Landscapes",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

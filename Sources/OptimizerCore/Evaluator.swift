@@ -1,0 +1,95 @@
+/// The one door through which an optimizer evaluates f.
+///
+/// It projects each point onto the domain (box and lattice), adds seeded
+/// Gaussian noise when asked, counts evaluations, logs every probe for the
+/// screen, keeps the best point ever evaluated, and collects the step's
+/// events. Optimizers receive it `inout` in `step`.
+public struct Evaluator: Sendable {
+  public let objective: any Objective
+  public let domain: Domain
+  /// σ of the additive Gaussian noise on every evaluation (0: exact).
+  public var noise: Double
+  private var noiseGenerator: SeededGenerator
+  /// Evaluations of f so far.
+  public private(set) var evaluations = 0
+  /// Evaluations of ∇f so far (counted apart: they are not zeroth-order).
+  public private(set) var gradientEvaluations = 0
+  /// The best point evaluated so far, by observed (possibly noisy) loss.
+  public private(set) var best: Point?
+  /// The probes of the current step (or of the whole run, if never cleared).
+  public var probes: ProbeLog
+  /// The events of the current step.
+  public private(set) var events: [StepEvent] = []
+
+  /// An evaluator over `objective` on `domain`; `noiseSeed` seeds the noise
+  /// stream (drawn from the run's generator so that replays are exact).
+  public init(
+    objective: any Objective, domain: Domain, noise: Double = 0, noiseSeed: UInt64 = 0,
+    logsProbes: Bool = true
+  ) {
+    precondition(objective.dimension == domain.dimension, "objective and domain differ in dimension")
+    self.objective = objective
+    self.domain = domain
+    self.noise = noise
+    self.noiseGenerator = SeededGenerator(seed: noiseSeed, stream: 0x6E6F_6973_65)
+    self.probes = ProbeLog(dimension: domain.dimension, isEnabled: logsProbes)
+  }
+
+  public var dimension: Int { domain.dimension }
+
+  /// f at x: x is first projected onto the domain, in place, so the caller
+  /// holds exactly the point that was evaluated. NaN from the function is
+  /// reported as +∞ so that no comparison is poisoned.
+  @inlinable public mutating func evaluate(_ x: inout Vector) -> Double {
+    domain.project(&x)
+    return evaluateProjected(x)
+  }
+
+  /// f at a point already on the domain.
+  @usableFromInline mutating func evaluateProjected(_ x: Vector) -> Double {
+    var loss = objective.value(at: x)
+    if noise > 0 { loss += noise * noiseGenerator.normal() }
+    if loss.isNaN { loss = .infinity }
+    evaluations += 1
+    probes.append(x, loss: loss)
+    if best == nil || loss < best!.loss { best = Point(position: x, loss: loss) }
+    return loss
+  }
+
+  /// f at the projection of x, leaving x as it is.
+  public mutating func evaluate(at x: Vector) -> Double {
+    var y = x
+    return evaluate(&y)
+  }
+
+  /// True when ∇f is exact rather than estimated by differences.
+  public var hasAnalyticGradient: Bool { objective.hasAnalyticGradient }
+
+  /// ∇f at x (the landscape's own gradient, exact where it has one).
+  /// Counted in `gradientEvaluations`, not in `evaluations`.
+  public mutating func gradient(at x: Vector) -> Vector {
+    gradientEvaluations += 1
+    let g = objective.gradient(at: x)
+    return g.isFinite ? g : g.map { $0.isFinite ? $0 : 0 }
+  }
+
+  /// Records an event of the current step.
+  public mutating func note(_ event: StepEvent) { events.append(event) }
+
+  /// Forgets the last step's probes and events (the engine calls this
+  /// before each step).
+  public mutating func beginStep() {
+    probes.clear()
+    events.removeAll(keepingCapacity: true)
+  }
+
+  /// Changes the function evaluated (a landscape swap), keeping the counts.
+  public func replacingObjective(_ objective: any Objective, domain: Domain) -> Evaluator {
+    var copy = Evaluator(
+      objective: objective, domain: domain, noise: noise, noiseSeed: 0, logsProbes: probes.isEnabled)
+    copy.noiseGenerator = noiseGenerator
+    copy.evaluations = evaluations
+    copy.gradientEvaluations = gradientEvaluations
+    return copy
+  }
+}

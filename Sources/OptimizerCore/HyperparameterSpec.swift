@@ -1,0 +1,173 @@
+import RealModule
+
+/// What one hyperparameter is: its name, symbol, default, valid range, scale
+/// and a one-line help text.
+///
+/// Distance-like parameters (step sizes, radii, probe distances) are declared
+/// as fractions of the domain's smallest side w (`unit: .domainWidth`); they
+/// are resolved to absolute values by `resolved(width:)` when an optimizer is
+/// built for a domain.
+public struct HyperparameterSpec: Sendable, Hashable {
+  /// How ← and → move the value, and how a slider spreads it.
+  public enum Scale: String, Sendable, Hashable { case linear, log }
+
+  /// What values are legal inside the range.
+  public enum Kind: Sendable, Hashable {
+    case real
+    case integer
+    case boolean
+    /// One of the labels; the value is the label's index.
+    case choice([String])
+  }
+
+  /// What the default and range are measured in.
+  public enum Unit: Sendable, Hashable {
+    case absolute
+    /// A multiple of w, the domain's smallest side.
+    case domainWidth
+  }
+
+  public var name: String
+  public var symbol: String
+  public var defaultValue: Double
+  public var range: ClosedRange<Double>
+  public var scale: Scale
+  public var kind: Kind
+  public var unit: Unit
+  public var help: String
+
+  public init(
+    _ name: String, symbol: String, default defaultValue: Double, range: ClosedRange<Double>,
+    scale: Scale = .linear, kind: Kind = .real, unit: Unit = .absolute, help: String
+  ) {
+    precondition(range.contains(defaultValue), "default of \(name) lies outside its range")
+    precondition(scale == .linear || range.lowerBound > 0, "a log-scale range must be positive")
+    self.name = name
+    self.symbol = symbol
+    self.defaultValue = defaultValue
+    self.range = range
+    self.scale = scale
+    self.kind = kind
+    self.unit = unit
+    self.help = help
+  }
+
+  /// A yes/no option.
+  public static func flag(_ name: String, symbol: String? = nil, default on: Bool, help: String)
+    -> HyperparameterSpec
+  {
+    HyperparameterSpec(name, symbol: symbol ?? name, default: on ? 1 : 0, range: 0...1, kind: .boolean, help: help)
+  }
+
+  /// One of several labelled options.
+  public static func choice(
+    _ name: String, symbol: String? = nil, options: [String], default defaultOption: String, help: String
+  ) -> HyperparameterSpec {
+    let index = options.firstIndex(of: defaultOption)!
+    return HyperparameterSpec(
+      name, symbol: symbol ?? name, default: Double(index), range: 0...Double(options.count - 1),
+      kind: .choice(options), help: help)
+  }
+
+  /// A whole-number parameter.
+  public static func integer(
+    _ name: String, symbol: String, default defaultValue: Int, range: ClosedRange<Int>, help: String
+  ) -> HyperparameterSpec {
+    HyperparameterSpec(
+      name, symbol: symbol, default: Double(defaultValue),
+      range: Double(range.lowerBound)...Double(range.upperBound), kind: .integer, help: help)
+  }
+
+  /// The spec with its default and range in absolute terms for a domain of
+  /// smallest side `width`.
+  public func resolved(width: Double) -> HyperparameterSpec {
+    guard unit == .domainWidth else { return self }
+    var copy = self
+    copy.defaultValue = defaultValue * width
+    copy.range = range.lowerBound * width...range.upperBound * width
+    copy.unit = .absolute
+    return copy
+  }
+
+  /// The labels of a choice parameter, else nil.
+  public var options: [String]? {
+    if case .choice(let options) = kind { return options }
+    return nil
+  }
+
+  /// The problem with `value`, or nil when it is legal.
+  public func problem(with value: Double) -> String? {
+    if !value.isFinite { return "\(name) must be a finite number" }
+    if !range.contains(value) {
+      return "\(name) = \(formatNumber(value)) is out of range; valid range is \(describeRange())"
+    }
+    switch kind {
+    case .real: return nil
+    case .integer, .choice:
+      return value == value.rounded() ? nil : "\(name) must be a whole number, got \(formatNumber(value))"
+    case .boolean:
+      return value == 0 || value == 1 ? nil : "\(name) must be 0 or 1 (off or on)"
+    }
+  }
+
+  /// The range as users read it: `[1e-06, 1]`, `{best, mean}`, `on|off`.
+  public func describeRange() -> String {
+    switch kind {
+    case .choice(let options): return "{" + options.joined(separator: ", ") + "}"
+    case .boolean: return "on|off"
+    case .integer: return "[\(Int(range.lowerBound)), \(Int(range.upperBound))]"
+    case .real: return "[\(formatNumber(range.lowerBound)), \(formatNumber(range.upperBound))]"
+    }
+  }
+
+  /// The value as users read it: a number, a choice's label, on/off.
+  public func describe(_ value: Double) -> String {
+    switch kind {
+    case .choice(let options):
+      let index = Int(value)
+      return options.indices.contains(index) ? options[index] : formatNumber(value)
+    case .boolean: return value != 0 ? "on" : "off"
+    case .integer, .real: return formatNumber(value)
+    }
+  }
+
+  /// Reads a value typed by a user: a number, a choice's label, or
+  /// on/off/true/false/yes/no for a flag. Nil when the text means nothing.
+  public func parse(_ text: String) -> Double? {
+    let lowered = text.lowercased()
+    switch kind {
+    case .choice(let options):
+      if let index = options.firstIndex(of: lowered) { return Double(index) }
+    case .boolean:
+      if ["on", "true", "yes"].contains(lowered) { return 1 }
+      if ["off", "false", "no"].contains(lowered) { return 0 }
+    case .integer, .real: break
+    }
+    return Double(text)
+  }
+
+  /// The value one notch away, as ← and → move it: ×/÷ 10^(1/4) (×10 when
+  /// coarse) on a log scale, 1/20 of the range (1/2 when coarse) on a linear
+  /// one, the next whole number or option for discrete kinds; kept in range.
+  public func stepped(_ value: Double, by direction: Int, coarse: Bool = false) -> Double {
+    let next: Double
+    switch kind {
+    case .boolean: next = value == 0 ? 1 : 0
+    case .choice(let options):
+      let count = options.count
+      next = Double(((Int(value) + direction) % count + count) % count)
+    case .integer:
+      next = value + Double(direction * (coarse ? 10 : 1))
+    case .real:
+      switch scale {
+      case .log:
+        let factor = coarse ? 10.0 : Double.pow(10, 0.25)
+        next = direction > 0 ? value * factor : value / factor
+      case .linear:
+        let notch = (range.upperBound - range.lowerBound) / (coarse ? 2 : 20)
+        next = value + Double(direction) * notch
+      }
+    }
+    return min(max(next, range.lowerBound), range.upperBound)
+  }
+}
