@@ -35,7 +35,7 @@ let package = Package(
         "OptimizerCore", "Landscapes", "Engine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore", "Landscapes"]),
+    .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
     .testTarget(
       name: "LandscapesTests",
       dependencies: [
