@@ -6,7 +6,7 @@ public struct OptimizerEntry: Sendable {
   public let defaultParts: DescentParts?
   /// The hyperparameter specs for a kind (a descent optimizer's depend on
   /// its parts), or the reason the kind's parts are wrong.
-  let specs: @Sendable (OptimizerKind) throws(RegistryError) -> [HyperparameterSpec]
+  private let makeSpecs: @Sendable (OptimizerKind) throws(RegistryError) -> [HyperparameterSpec]
   let build:
     @Sendable (OptimizerKind, Hyperparameters, [Particle], StepContext, inout SeededGenerator) ->
       any Optimizer
@@ -20,8 +20,14 @@ public struct OptimizerEntry: Sendable {
   ) {
     self.descriptor = descriptor
     self.defaultParts = defaultParts
-    self.specs = specs
+    self.makeSpecs = specs
     self.build = build
+  }
+
+  /// The hyperparameter specs for a kind of this entry (a descent
+  /// optimizer's depend on its parts).
+  public func specs(for kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] {
+    try makeSpecs(kind)
   }
 
   /// The entry of a self-describing optimizer type.
@@ -68,7 +74,7 @@ public enum OptimizerRegistry {
     -> Hyperparameters
   {
     let kind = try resolve(kind)
-    return Hyperparameters(try entry(named: kind.name).specs(kind), width: domain.width)
+    return Hyperparameters(try entry(named: kind.name).specs(for: kind), width: domain.width)
   }
 
   /// Builds the optimizer a configuration describes, starting from

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 @main
@@ -8,8 +9,27 @@ struct Optiscope: ParsableCommand {
     discussion: """
       Examples:
         optiscope run --landscape rosenbrock --optimizer adam --steps 2000
+        optiscope run --expression "sin(x)*cos(y) + 0.1*(x^2+y^2)" --optimizer pso --format json
         optiscope eval --landscape himmelblau --at 3,2
         optiscope list optimizers
+        optiscope bench --perf
       """,
-    subcommands: [])
+    subcommands: [RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self])
+
+  /// Parses and runs, printing failures as one line on stderr:
+  /// `optiscope: error: …`. Help and version requests print as usual.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as CommandLineError {
+      printError(error.message)
+      Foundation.exit(error.exitCode)
+    } catch {
+      guard exitCode(for: error) != .success, !(error is CleanExit) else { exit(withError: error) }
+      if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+      printError(message(for: error))
+      Foundation.exit(exitCode(for: error).rawValue)
+    }
+  }
 }

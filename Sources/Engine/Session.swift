@@ -1,0 +1,253 @@
+import Landscapes
+import OptimizerCore
+
+/// A landscape with one or more optimizer runs on it, stepped together.
+///
+/// The session is the engine's whole state: the visualizer drives one, the
+/// headless commands drive one, and a scene is a session's recipe plus its
+/// commands. Everything in it is seeded, so the same setups, seed and
+/// commands at the same steps give bit-identical runs.
+public struct Session: Sendable {
+  public private(set) var landscape: any Landscape
+  public private(set) var landscapeSource: LandscapeSource
+  /// σ of the additive Gaussian noise on every evaluation.
+  public private(set) var noise: Double
+  public private(set) var seed: UInt64
+  public private(set) var runs: [Run]
+  /// Iterations taken by the session (each advances every unfinished run).
+  public private(set) var step: Int
+  public var budget: Budget
+  /// Whether evaluators log probes (the screen draws them; benchmarks can
+  /// turn them off).
+  public let logsProbes: Bool
+  /// Each run's best loss per step, by run id (removed runs keep theirs, so
+  /// that step-back can bring them back whole).
+  public private(set) var traces: [Int: Trace]
+  private var history: History
+  private var nextRunID: Int
+
+  /// A session on `landscape` with a run per setup.
+  public init(
+    landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
+    budget: Budget = .unlimited, historyDepth: Int = 1000, logsProbes: Bool = true
+  ) throws(SessionError) {
+    guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
+    self.landscapeSource = source
+    self.landscape = try source.make()
+    self.noise = noise
+    self.seed = seed
+    self.budget = budget
+    self.logsProbes = logsProbes
+    self.history = History(depth: historyDepth)
+    self.runs = []
+    self.traces = [:]
+    self.step = 0
+    self.nextRunID = 0
+    for setup in setups { try addRun(setup) }
+  }
+
+  /// The run with that id.
+  public func run(_ id: Int) -> Run? { runs.first { $0.id == id } }
+
+  /// How many steps back `stepBack()` can still go.
+  public var stepsBack: Int { history.count }
+
+  /// True once every run has used its budget.
+  public var isFinished: Bool {
+    runs.allSatisfy { budget.isExhausted(steps: $0.steps, evaluations: $0.evaluations) }
+  }
+
+  // MARK: - Stepping
+
+  /// Advances every run that has budget left by one iteration.
+  public mutating func stepForward() {
+    history.push(snapshot())
+    step += 1
+    for index in runs.indices {
+      guard !budget.isExhausted(steps: runs[index].steps, evaluations: runs[index].evaluations) else {
+        runs[index].evaluator.beginStep()
+        runs[index].lastEvents = []
+        continue
+      }
+      advance(&runs[index])
+    }
+  }
+
+  private mutating func advance(_ run: inout Run) {
+    run.evaluator.beginStep()
+    run.optimizer.step(&run.evaluator, rng: &run.generator)
+    run.steps += 1
+    run.lastEvents = run.evaluator.events
+    for event in run.lastEvents { run.eventCounts[event.kind, default: 0] += 1 }
+    traces[run.id, default: Trace()].append(
+      step: step, evaluations: run.evaluations, bestLoss: run.best?.loss ?? .nan)
+  }
+
+  /// Restores the state before the last step (or the last command), exactly.
+  /// Returns false when the history is empty.
+  @discardableResult
+  public mutating func stepBack() -> Bool {
+    guard let snapshot = history.pop() else { return false }
+    restore(snapshot)
+    return true
+  }
+
+  private func snapshot() -> History.Snapshot {
+    History.Snapshot(
+      step: step, runs: runs, landscape: landscape, landscapeSource: landscapeSource, noise: noise)
+  }
+
+  private mutating func restore(_ snapshot: History.Snapshot) {
+    step = snapshot.step
+    runs = snapshot.runs
+    landscape = snapshot.landscape
+    landscapeSource = snapshot.landscapeSource
+    noise = snapshot.noise
+    for id in traces.keys { traces[id]!.truncate(after: step) }
+  }
+
+  // MARK: - Commands
+
+  /// Applies a live change. The state before it is kept in the history, so
+  /// step-back undoes it too.
+  public mutating func apply(_ command: Command) throws(SessionError) {
+    let before = snapshot()
+    do {
+      try perform(command)
+    } catch {
+      restore(before)
+      throw error
+    }
+    if case .reset = command { return }
+    history.push(before)
+  }
+
+  private mutating func perform(_ command: Command) throws(SessionError) {
+    switch command {
+    case .setHyperparameter(let id, let name, let value):
+      let index = try runIndex(id)
+      do { try runs[index].optimizer.hyperparameters.set(name, to: value) } catch {
+        throw .hyperparameter(run: id, error)
+      }
+      runs[index].setup.configuration = runs[index].optimizer.configuration
+
+    case .swapOptimizer(let id, let configuration):
+      let index = try runIndex(id)
+      var run = runs[index]
+      run.optimizer = try makeOptimizer(configuration, adopting: run.optimizer.particles, rng: &run.generator)
+      run.setup.configuration = run.optimizer.configuration
+      run.lastEvents = [StepEvent(.swap, at: run.best?.position)]
+      run.eventCounts[.swap, default: 0] += 1
+      runs[index] = run
+
+    case .addRun(let setup):
+      try addRun(setup)
+
+    case .removeRun(let id):
+      let index = try runIndex(id)
+      runs.remove(at: index)
+
+    case .moveStart(let id, let point):
+      let index = try runIndex(id)
+      try checkDimension(point)
+      runs[index].setup.start = point
+      runs[index] = try makeRun(id: id, colourIndex: runs[index].colourIndex, setup: runs[index].setup)
+      traces[id] = Trace()
+
+    case .dropParticle(let id, let point):
+      let index = try runIndex(id)
+      try checkDimension(point)
+      var run = runs[index]
+      let particles = run.optimizer.particles + [Particle(position: landscape.domain.projected(point))]
+      run.optimizer = try makeOptimizer(run.optimizer.configuration, adopting: particles, rng: &run.generator)
+      runs[index] = run
+
+    case .setLandscape(let source):
+      let newLandscape = try source.make()
+      landscapeSource = source
+      landscape = newLandscape
+      try rebuildRuns(keepingStarts: newLandscape.dimension == runs.first?.start.dimension)
+
+    case .setNoise(let sigma):
+      guard sigma.isFinite, sigma >= 0 else { throw .invalidNoise(sigma) }
+      noise = sigma
+      for index in runs.indices { runs[index].evaluator.noise = sigma }
+
+    case .reset(let newSeed):
+      if let newSeed { seed = newSeed }
+      history.removeAll()
+      try rebuildRuns(keepingStarts: true)
+    }
+  }
+
+  /// Rebuilds every run from its setup at step 0.
+  private mutating func rebuildRuns(keepingStarts: Bool) throws(SessionError) {
+    step = 0
+    traces = [:]
+    var rebuilt: [Run] = []
+    for run in runs {
+      var setup = run.setup
+      if !keepingStarts { setup.start = nil }
+      if let start = setup.start { setup.start = landscape.domain.projected(start) }
+      rebuilt.append(try makeRun(id: run.id, colourIndex: run.colourIndex, setup: setup))
+      traces[run.id] = Trace()
+    }
+    runs = rebuilt
+  }
+
+  private mutating func addRun(_ setup: RunSetup) throws(SessionError) {
+    if let start = setup.start { try checkDimension(start) }
+    let id = nextRunID
+    let used = Set(runs.map(\.colourIndex))
+    let colour = (0...).first { !used.contains($0) }!
+    runs.append(try makeRun(id: id, colourIndex: colour, setup: setup))
+    traces[id] = Trace()
+    nextRunID += 1
+  }
+
+  private func makeRun(id: Int, colourIndex: Int, setup: RunSetup) throws(SessionError) -> Run {
+    var generator = SeededGenerator(seed: seed, stream: UInt64(id))
+    let start = setup.start.map { landscape.domain.projected($0) } ?? drawStart(runID: id)
+    let evaluator = Evaluator(
+      objective: landscape, domain: landscape.domain, noise: noise, noiseSeed: generator.next(),
+      logsProbes: logsProbes)
+    let optimizer = try makeOptimizer(
+      setup.configuration, adopting: [Particle(position: start)], rng: &generator)
+    return Run(
+      id: id, colourIndex: colourIndex, setup: setup, optimizer: optimizer, generator: generator,
+      evaluator: evaluator, steps: 0, eventCounts: [:], lastEvents: [], start: start)
+  }
+
+  /// A start drawn uniformly from the middle 80 % of the box, from a stream
+  /// of its own, so that it does not depend on what the optimizer draws.
+  private func drawStart(runID: Int) -> Vector {
+    var generator = SeededGenerator(seed: seed, stream: 0x5354_4152_5400 &+ UInt64(runID))
+    var x = Vector(landscape.domain.axes.map { $0.lower + $0.width * (0.1 + 0.8 * generator.uniform()) })
+    landscape.domain.project(&x)
+    return x
+  }
+
+  private func makeOptimizer(
+    _ configuration: OptimizerConfiguration, adopting particles: [Particle], rng: inout SeededGenerator
+  ) throws(SessionError) -> any Optimizer {
+    let context = StepContext(domain: landscape.domain, evaluationBudget: budget.evaluationLimit)
+    do {
+      return try OptimizerRegistry.make(configuration, adopting: particles, context: context, rng: &rng)
+    } catch {
+      throw .registry(error)
+    }
+  }
+
+  private func runIndex(_ id: Int) throws(SessionError) -> Int {
+    guard let index = runs.firstIndex(where: { $0.id == id }) else {
+      throw .noSuchRun(id, existing: runs.map(\.id))
+    }
+    return index
+  }
+
+  private func checkDimension(_ point: Vector) throws(SessionError) {
+    guard point.dimension == landscape.dimension else {
+      throw .startOutsideDomain(point, dimension: landscape.dimension)
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import OptimizerCore
+
+/// `optiscope eval`: f at one point, in full precision.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Print a landscape's value at a point, in full precision (%.17g).",
+    discussion: """
+      Examples:
+        optiscope eval --landscape rosenbrock --at 1,1
+        optiscope eval --expression "hypot(x, y) - 1" --at 0.6,0.8
+        optiscope eval --landscape sphere --dim 3 --at 1,2,3
+      """)
+
+  @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
+
+  @Option(help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
+  var at: String
+
+  func run() throws {
+    let surface = try landscape.make()
+    let point = try parsePoint(at, option: "--at", dimension: surface.dimension)
+    print(formatFullPrecision(surface.value(at: point)))
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+/// A plain-text table with aligned columns: numbers right-aligned, text left.
+struct TextTable {
+  var header: [String]
+  var rows: [[String]] = []
+
+  init(_ header: [String]) { self.header = header }
+
+  mutating func append(_ row: [String]) { rows.append(row) }
+
+  /// Column widths from the widest cell; a rule under the header.
+  func rendered() -> String {
+    let widths = header.indices.map { column in
+      ([header] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: max(0, widths[column] - cell.count))
+        return Self.isNumeric(cell) ? padding + cell : cell + padding
+      }.joined(separator: "  ").trimmingTrailingSpaces()
+    }
+    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+  }
+
+  /// GitHub-flavoured Markdown.
+  func markdown() -> String {
+    let head = "| " + header.joined(separator: " | ") + " |"
+    let rule = "|" + header.map { _ in "---|" }.joined()
+    return ([head, rule] + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
+  }
+
+  /// Comma-separated values, quoting cells that need it.
+  func csv() -> String {
+    ([header] + rows).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\n")
+  }
+
+  static func csvCell(_ cell: String) -> String {
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return cell }
+    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  private static func isNumeric(_ cell: String) -> Bool {
+    !cell.isEmpty && (Double(cell) != nil || cell == "nan" || cell == "inf" || cell == "-inf" || cell.hasSuffix("%") && Double(cell.dropLast()) != nil)
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}

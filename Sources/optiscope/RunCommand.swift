@@ -1,0 +1,138 @@
+import Foundation
+import ArgumentParser
+import Engine
+import Landscapes
+import OptimizerCore
+
+/// `optiscope run`: one optimizer on one landscape, headless.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run an optimizer on a landscape without a terminal and print the result.",
+    discussion: """
+      The table and JSON formats print the outcome; CSV prints the trajectory,
+      one row per step with the best point and loss so far.
+
+      Examples:
+        optiscope run --landscape rosenbrock --optimizer adam --steps 3000
+        optiscope run -l rastrigin -o pso --evals 4000 --seed 7 --format json
+        optiscope run -l beale -o descent --gradient spsa --update adam --guard undo --set lr=0.05
+        optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --start 2,2 --format csv
+      """)
+
+  @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
+  @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
+  @OptionGroup(title: "Budget") var budget: BudgetOptions
+
+  @Option(help: OutputFormat.help([.table, .csv, .json]))
+  var format: OutputFormat = .table
+
+  func validate() throws { try format.require([.table, .csv, .json]) }
+
+  func run() throws {
+    let source = try landscape.source()
+    let surface = try landscape.make()
+    let setup = RunSetup(
+      try optimizer.configuration(domain: surface.domain),
+      start: try optimizer.startPoint(dimension: surface.dimension))
+    var session: Session
+    do {
+      session = try Session(
+        landscape: source, runs: [setup], seed: optimizer.seed, noise: landscape.noise,
+        budget: budget.budget, historyDepth: 0)
+    } catch {
+      throw CommandLineError(error.description)
+    }
+
+    var trajectory = TextTable(["step", "evaluations"] + axisNames(surface.dimension) + ["loss"])
+    while !session.isFinished {
+      session.stepForward()
+      if format == .csv, let best = session.runs[0].best {
+        trajectory.append(
+          [String(session.step), String(session.runs[0].evaluations)]
+            + best.position.components.map(formatFullPrecision) + [formatFullPrecision(best.loss)])
+      }
+    }
+
+    let run = session.runs[0]
+    switch format {
+    case .csv: print(trajectory.csv())
+    case .json: print(RunReport(session: session, run: run).json.serialized())
+    default: print(RunReport(session: session, run: run).table)
+    }
+  }
+}
+
+/// Column names for coordinates: x, y for 2-D, x1…xn otherwise.
+func axisNames(_ dimension: Int) -> [String] {
+  dimension == 2 ? ["x", "y"] : (1...dimension).map { "x\($0)" }
+}
+
+/// What `run` reports about a finished run.
+struct RunReport {
+  let session: Session
+  let run: Run
+
+  var gap: Double? {
+    guard let minimum = session.landscape.knownMinimum, let best = run.best else { return nil }
+    return best.loss - minimum.value
+  }
+
+  var json: JSONValue {
+    let best = run.best
+    return .object([
+      ("landscape", .string(session.landscape.name)),
+      ("dimension", .integer(session.landscape.dimension)),
+      ("optimizer", .string(run.optimizer.kind.displayName)),
+      (
+        "hyperparameters",
+        .object(
+          zip(run.optimizer.hyperparameters.specs, run.optimizer.hyperparameters.values).map {
+            spec, value in
+            (spec.name, spec.options != nil ? .string(spec.describe(value)) : .finite(value))
+          })
+      ),
+      ("seed", .number(Double(session.seed))),
+      ("start", .vector(run.start)),
+      ("noise", .finite(session.noise)),
+      ("steps", .integer(run.steps)),
+      ("evaluations", .integer(run.evaluations)),
+      ("gradient_evaluations", .integer(run.evaluator.gradientEvaluations)),
+      (
+        "best",
+        best.map { .object([("point", .vector($0.position)), ("loss", .finite($0.loss))]) } ?? .null
+      ),
+      ("f_star", .finite(session.landscape.knownMinimum?.value)),
+      ("gap", .finite(gap)),
+    ])
+  }
+
+  var table: String {
+    var lines: [(String, String)] = [
+      ("landscape", session.landscape.name + (session.landscape.dimension == 2 ? "" : " (n = \(session.landscape.dimension))")),
+      ("optimizer", run.optimizer.kind.displayName),
+      ("seed", String(session.seed)),
+      ("start", run.start.description),
+      ("steps", String(run.steps)),
+      ("evaluations", String(run.evaluations)),
+    ]
+    if run.evaluator.gradientEvaluations > 0 {
+      lines.append(("gradients", String(run.evaluator.gradientEvaluations)))
+    }
+    if let best = run.best {
+      lines.append(("best point", best.position.description))
+      lines.append(("best loss", formatNumber(best.loss, significantDigits: 10)))
+    }
+    if let minimum = session.landscape.knownMinimum {
+      lines.append(("f*", formatNumber(minimum.value, significantDigits: 10)))
+      lines.append(("gap", gap.map { formatNumber($0) } ?? "n/a"))
+    }
+    for (name, value) in run.optimizer.hyperparameters.changed {
+      let spec = run.optimizer.hyperparameters.spec(named: name)!
+      lines.append(("set \(name)", spec.describe(value)))
+    }
+    let width = lines.map(\.0.count).max() ?? 0
+    return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+      .joined(separator: "\n")
+  }
+}

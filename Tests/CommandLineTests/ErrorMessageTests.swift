@@ -1,0 +1,60 @@
+import Testing
+
+/// Errors are one clear line on stderr with a non-zero exit.
+@Suite struct ErrorMessageTests {
+  func failure(_ arguments: [String]) throws -> String {
+    let outcome = try OptiscopeProcess.run(arguments)
+    #expect(outcome.status != 0)
+    #expect(outcome.stdout.isEmpty)
+    return outcome.stderr
+  }
+
+  @Test func anUnknownLandscapeSuggestsTheNearest() throws {
+    let message = try failure(["run", "--landscape", "rosenbrok", "-o", "adam"])
+    #expect(message.contains("rosenbrok") && message.contains("rosenbrock"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  @Test func anUnknownOptimizerSuggestsTheNearest() throws {
+    let message = try failure(["run", "-l", "sphere", "--optimizer", "psoo"])
+    #expect(message.contains("'pso'"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  @Test func aMalformedNumberNamesTheToken() throws {
+    let message = try failure(["eval", "-l", "sphere", "--at", "1,abc"])
+    #expect(message.contains("'abc'"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  @Test func aMalformedSeedIsOneLine() throws {
+    let message = try failure(["run", "-l", "sphere", "--seed", "x1"])
+    #expect(message.contains("x1"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  @Test func anOutOfRangeHyperparameterGivesTheRange() throws {
+    let message = try failure(["run", "-l", "sphere", "-o", "pso", "--set", "particles=0"])
+    #expect(message.contains("particles") && message.contains("valid range"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  @Test func anUnknownHyperparameterSuggestsTheNearest() throws {
+    let message = try failure(["run", "-l", "sphere", "-o", "adam", "--set", "lrr=0.1"])
+    #expect(message.contains("'lr'"))
+  }
+
+  @Test func aBadExpressionShowsTheColumnAndACaret() throws {
+    let message = try failure(["eval", "--expression", "x + * y", "--at", "1,2"])
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0].contains("column 5"))
+    let source = try #require(lines.first { $0.hasSuffix("x + * y") })
+    let caret = try #require(lines.first { $0.contains("^") })
+    #expect(caret.firstIndex(of: "^")!.utf16Offset(in: caret) == source.count - 3)
+  }
+
+  @Test func descentPartsOnANonDescentOptimizerAreRefused() throws {
+    let message = try failure(["run", "-l", "sphere", "-o", "pso", "--gradient", "spsa"])
+    #expect(message.contains("not a descent optimizer"))
+  }
+}

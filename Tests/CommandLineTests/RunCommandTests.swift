@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `optiscope run`: the surface scripts rely on.
+@Suite struct RunCommandTests {
+  @Test func jsonHasTheDocumentedKeys() throws {
+    let object = try #require(
+      try OptiscopeProcess.json(["run", "--landscape", "rosenbrock", "--optimizer", "adam", "--steps", "200", "--format", "json"])
+        as? [String: Any])
+    for key in ["landscape", "optimizer", "seed", "steps", "evaluations", "best", "gap"] {
+      #expect(object[key] != nil, "missing key \(key)")
+    }
+    #expect(object["landscape"] as? String == "rosenbrock")
+    #expect(object["steps"] as? Int == 200)
+    let best = try #require(object["best"] as? [String: Any])
+    #expect((best["point"] as? [Double])?.count == 2)
+    let loss = try #require(best["loss"] as? Double)
+    #expect(object["gap"] as? Double == loss)
+  }
+
+  @Test func anExpressionHasANullGap() throws {
+    let object = try #require(
+      try OptiscopeProcess.json(["run", "--expression", "(x-1)^2 + (y+2)^2", "-o", "pso", "--evals", "2000", "--format", "json"])
+        as? [String: Any])
+    #expect(object["gap"] is NSNull)
+    let best = try #require(object["best"] as? [String: Any])
+    let point = try #require(best["point"] as? [Double])
+    #expect(abs(point[0] - 1) < 0.05 && abs(point[1] + 2) < 0.05)
+    #expect(object["evaluations"] as? Int ?? 0 >= 2000)
+  }
+
+  @Test func csvIsTheTrajectoryOneRowPerStep() throws {
+    let outcome = try OptiscopeProcess.run(["run", "-l", "sphere", "-o", "spsa", "--steps", "40", "--format", "csv"])
+    #expect(outcome.status == 0)
+    let lines = outcome.stdout.split(separator: "\n")
+    #expect(lines.first == "step,evaluations,x,y,loss")
+    #expect(lines.count == 41)
+    let losses = lines.dropFirst().map { Double($0.split(separator: ",").last!)! }
+    #expect(zip(losses, losses.dropFirst()).allSatisfy { $0 >= $1 }, "best loss never rises")
+  }
+
+  @Test func theSameSeedGivesTheSameOutput() throws {
+    let arguments = ["run", "-l", "rastrigin", "-o", "pso", "--seed", "7", "--evals", "1000", "--format", "csv"]
+    let first = try OptiscopeProcess.run(arguments), second = try OptiscopeProcess.run(arguments)
+    #expect(first.stdout == second.stdout)
+    let other = try OptiscopeProcess.run(["run", "-l", "rastrigin", "-o", "pso", "--seed", "8", "--evals", "1000", "--format", "csv"])
+    #expect(other.stdout != first.stdout)
+  }
+
+  @Test func descentPartsAndSettingsAreHonoured() throws {
+    let object = try #require(
+      try OptiscopeProcess.json([
+        "run", "-l", "booth", "-o", "descent", "--gradient", "spsa", "--update", "adam", "--guard", "undo",
+        "--set", "lr=0.05", "--start", "-5,5", "--steps", "300", "--format", "json",
+      ]) as? [String: Any])
+    #expect((object["optimizer"] as? String)?.contains("spsa") == true)
+    #expect((object["start"] as? [Double]) == [-5, 5])
+    let hyperparameters = try #require(object["hyperparameters"] as? [String: Any])
+    #expect(hyperparameters["lr"] as? Double == 0.05)
+  }
+
+  @Test func aHigherDimensionRuns() throws {
+    let object = try #require(
+      try OptiscopeProcess.json(["run", "-l", "sphere", "--dim", "5", "-o", "adam", "--steps", "10", "--format", "json"])
+        as? [String: Any])
+    #expect(((object["best"] as? [String: Any])?["point"] as? [Double])?.count == 5)
+  }
+}
