@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
     .library(name: "Landscapes", targets: ["Landscapes"]),
     .library(name: "Engine", targets: ["Engine"]),
+    .library(name: "Rendering", targets: ["Rendering"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
         "OptimizerCore", "Landscapes",
         .product(name: "DequeModule", package: "swift-collections"),
       ]),
+    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
   ],
   swiftLanguageModes: [.v6]
