@@ -109,13 +109,13 @@ struct BenchCommand: ParsableCommand {
     let landscapeNames = landscapes.map(splitList) ?? LandscapeCatalog.classic
     var sources: [LandscapeSource] = []
     for name in landscapeNames {
-      let entry: LandscapeCatalog.Entry
-      do { entry = try LandscapeCatalog.entry(named: name) } catch { throw CommandLineError(error.description) }
-      if dim != 2 && !entry.hasAnyDimension {
+      do { _ = try LandscapeCatalog.make(name) } catch { throw CommandLineError(error.description) }
+      let entry = LandscapeCatalog.entries.first { $0.name == name.lowercased() }!
+      if dim != 2 && !entry.hasNDimensionalForm {
         if landscapes != nil { throw CommandLineError("\(name) has no \(dim)-dimensional form") }
         continue
       }
-      sources.append(.named(name, dimension: dim))
+      sources.append(.named(entry.name, dimension: dim))
     }
     guard !sources.isEmpty else { throw CommandLineError("no landscape has a \(dim)-dimensional form among those chosen") }
     let domain = try sources[0].make().domain
