@@ -17,6 +17,7 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+    .described(SimulatedAnnealing.self),
     .described(RandomSearch.self),
   ]
 }
