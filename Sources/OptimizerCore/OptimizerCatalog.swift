@@ -19,5 +19,6 @@ extension OptimizerRegistry {
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
     .described(SimulatedAnnealing.self),
     .described(RandomSearch.self),
+    .described(ParticleSwarm.self),
   ]
 }
