@@ -4,12 +4,22 @@ import Foundation
 import Landscapes
 import OptimizerCore
 
-/// `optiscope bench`: compare optimizers across landscapes and seeds, or
-/// measure raw speed.
+/// `optiscope bench`: its two subcommands, `run` (the default) and `merge`.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Compare optimizers on landscapes at a fixed evaluation budget, or measure speed.",
+    discussion: BenchRunCommand.configuration.discussion,
+    subcommands: [BenchRunCommand.self, BenchMergeCommand.self],
+    defaultSubcommand: BenchRunCommand.self)
+}
+
+/// `optiscope bench [run]`: compare optimizers across landscapes and seeds,
+/// or measure raw speed.
+struct BenchRunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Compare optimizers on landscapes at a fixed evaluation budget, or measure speed (the default).",
     discussion: """
       Every optimizer runs on every landscape from every seed, at the same
       budget of evaluations. A run starts from a point drawn from its seed
@@ -35,8 +45,7 @@ struct BenchCommand: ParsableCommand {
         optiscope bench --landscapes sphere,rosenbrock --dim 10 --evals 20000 --format markdown
         optiscope bench --shard 3/8 --format csv > part3.csv && optiscope bench merge part*.csv
         optiscope bench --perf --format json
-      """,
-    subcommands: [BenchMergeCommand.self])
+      """)
 
   @Option(help: "Comma-separated optimizer names (default: every registered one).")
   var optimizers: String?
