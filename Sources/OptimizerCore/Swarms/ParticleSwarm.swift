@@ -180,7 +180,10 @@ public struct ParticleSwarm: DescribedOptimizer {
         births.append(steps)
       }
     } else {
-      let ranked = bestLosses.indices.sorted { Self.isBetter(bestLosses[$0], than: bestLosses[$1]) }
+      // Ties go to the lower index, so replays never depend on the sort.
+      let ranked = bestLosses.indices.sorted { a, b in
+        Self.isBetter(bestLosses[a], than: bestLosses[b]) || (!Self.isBetter(bestLosses[b], than: bestLosses[a]) && a < b)
+      }
       let kept = ranked.prefix(count).sorted()
       positions = kept.map { positions[$0] }
       losses = kept.map { losses[$0] }
