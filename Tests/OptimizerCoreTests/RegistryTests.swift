@@ -21,7 +21,10 @@ import Testing
   @Test(arguments: [
     (DescentParts(gradient: "spas", update: "sgd"), "gradient source", "spas", "spsa", DescentParts.gradientNames),
     (DescentParts(gradient: "fd", update: "adma"), "update rule", "adma", "adam", DescentParts.updateNames),
-    (DescentParts(gradient: "fd", update: "sgd", guards: ["udno"]), "step guard", "udno", "undo", DescentParts.guardNames),
+    (
+      DescentParts(gradient: "fd", update: "sgd", guards: ["udno"]), "step guard", "udno", "undo",
+      DescentParts.guardNames
+    ),
   ])
   func unknownPartsGetSuggestions(
     parts: DescentParts, role: String, name: String, suggestion: String, known: [String]

@@ -26,7 +26,8 @@ import Testing
       trial.step()
       let temperature = try Self.temperature(trial)
       let expected = step % every == 0 ? alpha * previous : previous
-      #expect(abs(temperature - expected) <= 1e-14 * expected, "at step \(step): T = \(temperature), expected \(expected)")
+      #expect(
+        abs(temperature - expected) <= 1e-14 * expected, "at step \(step): T = \(temperature), expected \(expected)")
       previous = temperature
     }
   }

@@ -18,7 +18,8 @@ public struct ParticleSwarm: DescribedOptimizer {
     summary: "particle swarm: velocities pulled toward personal and neighbourhood bests",
     specs: [
       .integer("particles", symbol: "N", default: 20, range: 1...10_000, help: "swarm size"),
-      HyperparameterSpec("omega", symbol: "ω", default: 0.729, range: 0...1.5, help: "inertia: the share of the velocity kept"),
+      HyperparameterSpec(
+        "omega", symbol: "ω", default: 0.729, range: 0...1.5, help: "inertia: the share of the velocity kept"),
       HyperparameterSpec(
         "c1", symbol: "c₁", default: 1.494, range: 0...4, help: "cognitive pull toward the particle's own best"),
       HyperparameterSpec(
@@ -182,7 +183,8 @@ public struct ParticleSwarm: DescribedOptimizer {
     } else {
       // Ties go to the lower index, so replays never depend on the sort.
       let ranked = bestLosses.indices.sorted { a, b in
-        Self.isBetter(bestLosses[a], than: bestLosses[b]) || (!Self.isBetter(bestLosses[b], than: bestLosses[a]) && a < b)
+        Self.isBetter(bestLosses[a], than: bestLosses[b])
+          || (!Self.isBetter(bestLosses[b], than: bestLosses[a]) && a < b)
       }
       let kept = ranked.prefix(count).sorted()
       positions = kept.map { positions[$0] }
