@@ -44,6 +44,9 @@ public struct ParticleSwarm: DescribedOptimizer {
   private var positions: [Vector]
   /// f(x) of each particle; NaN until evaluated.
   private var losses: [Double]
+  /// True while some loss is NaN (adopted or new members), so that the
+  /// next step evaluates them first.
+  private var hasUnknownLosses: Bool
   /// v, all particles' coordinates in one array (particle i at i·n ..< (i+1)·n).
   private var velocities: [Double]
   /// p, laid out like `velocities`.
@@ -70,6 +73,7 @@ public struct ParticleSwarm: DescribedOptimizer {
     }
     positions = placed
     losses = known
+    hasUnknownLosses = known.contains { $0.isNaN }
     velocities = Array(repeating: 0, count: count * context.dimension)
     bestPositions = placed.flatMap(\.components)
     bestLosses = known
@@ -87,9 +91,12 @@ public struct ParticleSwarm: DescribedOptimizer {
     let ring = Topology.allCases[hyperparameters.integer("topology")] == .ring
     let n = dimension
 
-    for i in positions.indices where losses[i].isNaN {
-      losses[i] = f.evaluate(&positions[i])
-      updateBest(of: i)
+    if hasUnknownLosses {
+      for i in positions.indices where losses[i].isNaN {
+        losses[i] = f.evaluate(&positions[i])
+        updateBest(of: i)
+      }
+      hasUnknownLosses = false
     }
     // `fly` gets pointers into the arrays, so that no coordinate pays for a
     // copy-on-write or bounds check.
@@ -180,6 +187,7 @@ public struct ParticleSwarm: DescribedOptimizer {
         bestLosses.append(.nan)
         births.append(steps)
       }
+      hasUnknownLosses = true
     } else {
       // Ties go to the lower index, so replays never depend on the sort.
       let ranked = bestLosses.indices.sorted { a, b in
