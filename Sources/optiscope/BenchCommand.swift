@@ -56,8 +56,11 @@ struct BenchRunCommand: ParsableCommand {
   @Option(help: "Seeds per optimizer and landscape.")
   var seeds: Int = 20
 
-  @Option(help: "The evaluation budget of every run.")
-  var evals: Int = 2000
+  @Option(help: "The evaluation budget of every run (default 2000; with --perf, evaluations per case, default 2000000).")
+  var evals: Int?
+
+  /// The budget per run, or per speed case with --perf.
+  var budget: Int { evals ?? (perf ? 2_000_000 : 2000) }
 
   @Option(help: "Dimension n for the functions with an n-dimensional form (others are skipped when n ≠ 2).")
   var dim: Int = 2
@@ -77,14 +80,17 @@ struct BenchRunCommand: ParsableCommand {
   @Flag(help: "Measure speed (evaluations per second) instead of comparing.")
   var perf = false
 
+  @Option(help: "With --perf: only the cases whose name contains one of these (comma-separated).")
+  var cases: String?
+
   func validate() throws {
     if perf {
       try format.require([.table, .json])
-      if evals < 1000 { throw ValidationError("--evals must be at least 1000 with --perf") }
+      if budget < 1000 { throw ValidationError("--evals must be at least 1000 with --perf") }
       return
     }
     if seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
-    if evals < 10 { throw ValidationError("--evals must be at least 10, got \(evals)") }
+    if budget < 10 { throw ValidationError("--evals must be at least 10, got \(budget)") }
     if dim < 1 { throw ValidationError("--dim must be at least 1, got \(dim)") }
     if shard != nil, plot != nil {
       throw ValidationError("--plot needs every run; plot after 'optiscope bench merge'")
@@ -160,7 +166,7 @@ struct BenchRunCommand: ParsableCommand {
         throw CommandLineError("--set \(owner):… names an optimizer that is not benchmarked\(suggestionSuffix(for: owner, in: names))")
       }
     }
-    return BenchPlan(optimizers: configurations, landscapes: sources, seeds: seeds, evaluations: evals)
+    return BenchPlan(optimizers: configurations, landscapes: sources, seeds: seeds, evaluations: budget)
   }
 
   private struct ParsedSetting {
@@ -192,7 +198,8 @@ struct BenchRunCommand: ParsableCommand {
   }
 
   private func runPerformance() throws {
-    let results = PerformanceBenchmark.measure(evaluations: evals) { name in printNote("measuring \(name) …") }
+    let results = PerformanceBenchmark.measure(
+      PerformanceBenchmark.cases(matching: cases.map(splitList) ?? []), evaluations: budget) { name in printNote("measuring \(name) …") }
     switch format {
     case .json:
       print(
