@@ -44,15 +44,18 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
 }
 
 extension Character {
-  /// The symbols beyond ASCII that expressions accept.
-  static let acceptedSymbols: Set<Character> = ["π", "−", "×", "·", "÷"]
-
   /// This character as one cell of a one-line rendering.
   var singleCellRendering: Character {
     if let ascii = asciiValue { return (0x21...0x7E).contains(ascii) ? self : " " }
     if isWhitespace { return " " }
-    return Self.acceptedSymbols.contains(self) ? self : "?"
+    return Lexer.symbols[self] != nil ? self : "?"
   }
+
+  /// Categories of characters that do not print as themselves on a line.
+  private static let invisibleCategories: Set<Unicode.GeneralCategory> = [
+    .control, .format, .nonspacingMark, .spacingMark, .enclosingMark, .surrogate, .privateUse, .unassigned,
+    .lineSeparator, .paragraphSeparator,
+  ]
 
   /// The character quoted for a message, such as 'é' or '$'; characters
   /// that would not print as themselves on one line (controls, combining
@@ -60,10 +63,11 @@ extension Character {
   /// code points instead: U+0007, U+0065 U+0301.
   var displayed: String {
     let scalars = unicodeScalars
-    let printable = scalars.count == 1 && !isWhitespace
-      && ![.control, .format, .nonspacingMark, .spacingMark, .enclosingMark, .surrogate, .privateUse,
-        .unassigned, .lineSeparator, .paragraphSeparator].contains(scalars.first!.properties.generalCategory)
-    if printable { return "'\(self)'" }
+    if scalars.count == 1, !isWhitespace,
+      !Self.invisibleCategories.contains(scalars.first!.properties.generalCategory)
+    {
+      return "'\(self)'"
+    }
     return scalars.map { scalar in
       let hex = String(scalar.value, radix: 16, uppercase: true)
       return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -6,6 +6,11 @@
 /// the ASCII operators it accepts `−` for minus, `×` and `·` for times, `÷`
 /// for divide, and `**` for `^`. Any other character is an error.
 struct Lexer {
+  /// The symbols beyond ASCII that expressions accept, as what they mean.
+  static let symbols: [Character: Token.Kind] = [
+    "−": .minus, "×": .star, "·": .star, "÷": .slash, "π": .identifier("pi"),
+  ]
+
   private let source: String
   private let characters: [Character]
   private var index = 0
@@ -61,16 +66,8 @@ struct Lexer {
     return Token(kind: kind, text: String(character), column: start + 1, length: 1)
   }
 
-  /// The accepted symbols beyond ASCII: − × · ÷ π.
   private mutating func symbol(_ character: Character) throws(ExpressionError) -> Token {
-    let kind: Token.Kind
-    switch character {
-    case "−": kind = .minus
-    case "×", "·": kind = .star
-    case "÷": kind = .slash
-    case "π": kind = .identifier("pi")
-    default: throw strayCharacter(character)
-    }
+    guard let kind = Self.symbols[character] else { throw strayCharacter(character) }
     index += 1
     return Token(kind: kind, text: String(character), column: index, length: 1)
   }
