@@ -102,7 +102,7 @@ public struct DescentOptimizer: Optimizer {
     let gradientNorm = gradient.norm
     var inspection = Inspection(
       readouts: [
-        Readout("learning rate", symbol: "η", value: hyperparameters[LearningRate.name], logarithmic: true),
+        Readout("learning-rate", symbol: "η", value: hyperparameters[LearningRate.name], logarithmic: true),
         Readout("step", symbol: "‖Δ‖", value: lastMove.norm, logarithmic: true),
         Readout("gradient", symbol: "‖ĝ‖", value: gradientNorm, logarithmic: true),
       ],
