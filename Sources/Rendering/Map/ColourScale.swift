@@ -76,7 +76,9 @@ public struct FittedScale: Sendable, Hashable {
   /// scale, the t-quantile of the samples).
   public func value(atLevel t: Double) -> Double {
     guard minimum.isFinite else { return .nan }
-    let t = min(max(t, 0), 1)
+    // The ends are exact, free of the log's rounding.
+    if t <= 0 { return minimum }
+    if t >= 1 { return maximum }
     switch scale {
     case .linear:
       return minimum + t * (maximum - minimum)

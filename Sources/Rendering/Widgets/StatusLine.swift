@@ -23,17 +23,20 @@ public enum StatusLine {
     var x = rect.x
     x += grid.text(" \(mode.uppercased()) ", x: x, y: rect.y, maxWidth: rect.width, style: CellStyle(foreground: RGB(0, 0, 0), background: modeColour, attributes: .bold))
     x += 1
-    // Hints that fit, measured from the right.
+    // Hints that fit beside the facts (or their first 24 columns),
+    // measured from the right.
+    let factsText = facts.joined(separator: "  ")
+    let hintSpace = rect.maxX - x - min(factsText.count, 24) - 1
     let hintTexts = hints.map { ($0.key, " " + $0.action) }
     var hintWidth = 0, shown = 0
     for (key, action) in hintTexts {
       let w = key.count + action.count + 2
-      if hintWidth + w > max(rect.maxX - x - 20, 0) { break }
+      if hintWidth + w > hintSpace { break }
       hintWidth += w
       shown += 1
     }
     let factsWidth = rect.maxX - x - hintWidth
-    grid.text(facts.joined(separator: "  "), x: x, y: rect.y, maxWidth: factsWidth)
+    grid.text(factsText, x: x, y: rect.y, maxWidth: factsWidth)
     var hx = rect.maxX - hintWidth
     for (key, action) in hintTexts.prefix(shown) {
       hx += 2
