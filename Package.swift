@@ -45,7 +45,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    .testTarget(name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
   ],
   swiftLanguageModes: [.v6]
