@@ -29,6 +29,7 @@ let package = Package(
       dependencies: [
         "OptimizerCore", "Landscapes",
         .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes"]),
     .executableTarget(

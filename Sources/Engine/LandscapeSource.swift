@@ -41,7 +41,8 @@ public struct LandscapeSource: Sendable, Hashable {
       }
     case .expression(let text):
       do { base = try ExpressionLandscape(source: text) } catch {
-        throw .landscape(error.diagnostic)
+        let caret = error.caretDiagnostic.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        throw .landscape(error.message + "\n" + caret)
       }
     }
     guard let domain else { return base }

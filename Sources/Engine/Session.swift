@@ -69,18 +69,19 @@ public struct Session: Sendable {
         runs[index].lastEvents = []
         continue
       }
-      advance(&runs[index])
+      Self.advance(&runs[index])
+      traces[runs[index].id, default: Trace()].append(
+        step: step, evaluations: runs[index].evaluations, bestLoss: runs[index].best?.loss ?? .nan)
     }
   }
 
-  private mutating func advance(_ run: inout Run) {
+  /// One iteration of one run, with its events counted.
+  private static func advance(_ run: inout Run) {
     run.evaluator.beginStep()
     run.optimizer.step(&run.evaluator, rng: &run.generator)
     run.steps += 1
     run.lastEvents = run.evaluator.events
     for event in run.lastEvents { run.eventCounts[event.kind, default: 0] += 1 }
-    traces[run.id, default: Trace()].append(
-      step: step, evaluations: run.evaluations, bestLoss: run.best?.loss ?? .nan)
   }
 
   /// Restores the state before the last step (or the last command), exactly.

@@ -2,6 +2,23 @@ extension OptimizerRegistry {
   /// Every optimizer users can name, in the order `optiscope list` shows
   /// them: by family, as in ALGORITHMS.md.
   public static let entries: [OptimizerEntry] = [
+    DescentOptimizer.entry(
+      name: "descent", summary: "gradient descent from parts: pick a gradient source, an update rule, guards",
+      defaultParts: DescentParts(gradient: "analytic", update: "sgd")),
+    DescentOptimizer.entry(
+      name: "gd", summary: "gradient descent with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "sgd")),
+    DescentOptimizer.entry(
+      name: "adam", summary: "Adam with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "adam")),
+    DescentOptimizer.entry(
+      name: "randomgrad", summary: "RandomGrad: SGD along the sign of one random probe",
+      defaultParts: DescentParts(gradient: "randomgrad", update: "sgd")),
+    DescentOptimizer.entry(
+      name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
+      defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+    .described(SimulatedAnnealing.self),
     .described(RandomSearch.self),
+    .described(ParticleSwarm.self),
   ]
 }

@@ -1,39 +1,188 @@
 import ArgumentParser
 import Engine
+import Foundation
+import Landscapes
 import OptimizerCore
 
-/// `optiscope bench`: speed figures of the core and the engine.
+/// `optiscope bench`: compare optimizers across landscapes and seeds, or
+/// measure raw speed.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Measure the optimizer core's and the engine's speed.",
+    abstract: "Compare optimizers on landscapes at a fixed evaluation budget, or measure speed.",
     discussion: """
-      --perf prints evaluations per second of fixed workloads: a 50-particle
-      swarm on 2-D Rastrigin (optimizer alone, and through the engine's full
-      step with probes logged), and the evaluator's and the expression
-      compiler's own speed. Build in release mode for meaningful figures.
+      Every optimizer runs on every landscape from every seed, at the same
+      budget of evaluations. A run starts from a point drawn from its seed
+      (the same point for every optimizer), never the domain's centre. A run
+      succeeds when best − f* ≤ 1e-4·max(1, |f*|). Runs use every core; a
+      progress bar goes to stderr.
+
+      Per optimizer and landscape it prints the success rate, the median gap,
+      the median evaluations to success and evaluations per second. CSV
+      prints one row per run instead, which `bench merge` joins: run slices
+      of a big sweep with --shard K/N as a job array, then merge them.
+
+      --set KEY=VALUE applies to every optimizer that has KEY;
+      --set NAME:KEY=VALUE to the optimizer NAME only.
+
+      --perf measures speed instead: evaluations per second of fixed
+      workloads (build in release mode: swift run -c release optiscope …).
 
       Examples:
-        swift run -c release optiscope bench --perf
-        optiscope bench --perf --format json --evals 5000000
-      """)
+        optiscope bench
+        optiscope bench --optimizers pso,cma-es,simulated-annealing --landscapes rastrigin,ackley --seeds 50
+        optiscope bench --optimizers pso --set pso:particles=40 --evals 10000 --plot curves.svg
+        optiscope bench --landscapes sphere,rosenbrock --dim 10 --evals 20000 --format markdown
+        optiscope bench --shard 3/8 --format csv > part3.csv && optiscope bench merge part*.csv
+        optiscope bench --perf --format json
+      """,
+    subcommands: [BenchMergeCommand.self])
 
-  @Flag(help: "Measure speed (evaluations per second).")
-  var perf = false
+  @Option(help: "Comma-separated optimizer names (default: every registered one).")
+  var optimizers: String?
 
-  @Option(help: "Evaluations per case.")
-  var evals: Int = 2_000_000
+  @Option(help: "Comma-separated landscape names (default: the 14 classic functions).")
+  var landscapes: String?
 
-  @Option(help: OutputFormat.help([.table, .json]))
+  @Option(help: "Seeds per optimizer and landscape.")
+  var seeds: Int = 20
+
+  @Option(help: "The evaluation budget of every run.")
+  var evals: Int = 2000
+
+  @Option(help: "Dimension n for the functions with an n-dimensional form (others are skipped when n ≠ 2).")
+  var dim: Int = 2
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter for every optimizer that has it, or for one: NAME:KEY=VALUE.", valueName: "[name:]key=value"))
+  var settings: [String] = []
+
+  @Option(help: ArgumentHelp("Run only the K-th of N equal slices of the jobs.", valueName: "K/N"))
+  var shard: String?
+
+  @Option(help: ArgumentHelp("Write the convergence curves as an SVG picture.", valueName: "file.svg"))
+  var plot: String?
+
+  @Option(help: OutputFormat.help([.table, .csv, .markdown, .json]))
   var format: OutputFormat = .table
 
+  @Flag(help: "Measure speed (evaluations per second) instead of comparing.")
+  var perf = false
+
   func validate() throws {
-    guard perf else { throw ValidationError("say what to measure: --perf") }
-    try format.require([.table, .json])
-    if evals < 1000 { throw ValidationError("--evals must be at least 1000") }
+    if perf {
+      try format.require([.table, .json])
+      if evals < 1000 { throw ValidationError("--evals must be at least 1000 with --perf") }
+      return
+    }
+    if seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+    if evals < 10 { throw ValidationError("--evals must be at least 10, got \(evals)") }
+    if dim < 1 { throw ValidationError("--dim must be at least 1, got \(dim)") }
+    if shard != nil, plot != nil {
+      throw ValidationError("--plot needs every run; plot after 'optiscope bench merge'")
+    }
   }
 
   func run() throws {
+    if perf { return try runPerformance() }
+    let plan = try makePlan()
+    var jobs = plan.jobs
+    if let shard {
+      let (k, n) = try parseShard(shard)
+      jobs = plan.jobs(shard: k, of: n)
+    }
+    let progress = ProgressBar(label: "bench")
+    let records: [BenchRecord]
+    do {
+      records = try BenchRunner.run(jobs, evaluations: plan.evaluations) { done, total in
+        progress.update(done: done, total: total)
+      }
+    } catch {
+      throw CommandLineError(error.description)
+    }
+    progress.finish()
+    try BenchReport(records: records, budget: plan.evaluations).print(format: format, plot: plot)
+  }
+
+  /// The plan from the options: names checked, settings parsed per optimizer.
+  func makePlan() throws -> BenchPlan {
+    let names = optimizers.map(splitList) ?? OptimizerRegistry.names.filter { $0 != "descent" }
+    let landscapeNames = landscapes.map(splitList) ?? LandscapeCatalog.classic
+    var sources: [LandscapeSource] = []
+    for name in landscapeNames {
+      do { _ = try LandscapeCatalog.make(name) } catch { throw CommandLineError(error.description) }
+      let entry = LandscapeCatalog.entries.first { $0.name == name.lowercased() }!
+      if dim != 2 && !entry.hasNDimensionalForm {
+        if landscapes != nil { throw CommandLineError("\(name) has no \(dim)-dimensional form") }
+        continue
+      }
+      sources.append(.named(entry.name, dimension: dim))
+    }
+    guard !sources.isEmpty else { throw CommandLineError("no landscape has a \(dim)-dimensional form among those chosen") }
+    let domain = try sources[0].make().domain
+
+    var configurations: [(label: String, configuration: OptimizerConfiguration)] = []
+    for name in names {
+      let kind: OptimizerKind
+      do { kind = try OptimizerRegistry.resolve(OptimizerKind(name: name)) } catch {
+        throw CommandLineError(error.description)
+      }
+      var hyperparameters: Hyperparameters
+      do { hyperparameters = try OptimizerRegistry.hyperparameters(for: kind, domain: domain) } catch {
+        throw CommandLineError(error.description)
+      }
+      var values: [(String, Double)] = []
+      for setting in try parsedSettings() where setting.optimizer == nil || setting.optimizer == name {
+        guard hyperparameters.contains(setting.key) else {
+          if setting.optimizer == nil { continue }
+          throw CommandLineError(
+            "\(name): " + HyperparameterError.unknownName(
+              setting.key, suggestion: nearestName(to: setting.key, in: hyperparameters.names),
+              known: hyperparameters.names).description)
+        }
+        do { try hyperparameters.set(setting.key, text: setting.value) } catch {
+          throw CommandLineError("\(name): \(error)")
+        }
+        values.append((setting.key, hyperparameters[setting.key]))
+      }
+      configurations.append((name, OptimizerConfiguration(kind: kind, settings: values)))
+    }
+    for setting in try parsedSettings() {
+      if let owner = setting.optimizer, !names.contains(owner) {
+        throw CommandLineError("--set \(owner):… names an optimizer that is not benchmarked\(suggestionSuffix(for: owner, in: names))")
+      }
+    }
+    return BenchPlan(optimizers: configurations, landscapes: sources, seeds: seeds, evaluations: evals)
+  }
+
+  private struct ParsedSetting {
+    var optimizer: String?
+    var key: String
+    var value: String
+  }
+
+  private func parsedSettings() throws -> [ParsedSetting] {
+    try settings.map { text in
+      guard let equals = text.firstIndex(of: "=") else {
+        throw CommandLineError("--set '\(text)' must look like key=value or name:key=value")
+      }
+      let target = String(text[..<equals]), value = String(text[text.index(after: equals)...])
+      if let colon = target.firstIndex(of: ":") {
+        return ParsedSetting(
+          optimizer: String(target[..<colon]), key: String(target[target.index(after: colon)...]), value: value)
+      }
+      return ParsedSetting(optimizer: nil, key: target, value: value)
+    }
+  }
+
+  private func parseShard(_ text: String) throws -> (Int, Int) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, 1 <= k, k <= n else {
+      throw CommandLineError("--shard '\(text)' must be K/N with 1 ≤ K ≤ N, e.g. --shard 2/8")
+    }
+    return (k, n)
+  }
+
+  private func runPerformance() throws {
     let results = PerformanceBenchmark.measure(evaluations: evals) { name in printNote("measuring \(name) …") }
     switch format {
     case .json:
@@ -57,5 +206,57 @@ struct BenchCommand: ParsableCommand {
       }
       print(table.rendered())
     }
+  }
+}
+
+/// Splits `a,b, c` into names.
+func splitList(_ text: String) -> [String] {
+  text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// `optiscope bench merge`: join sliced CSVs into one report.
+struct BenchMergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Join the CSV files of bench slices (--shard K/N --format csv) into one report.",
+    discussion: """
+      Examples:
+        optiscope bench merge part1.csv part2.csv part3.csv
+        optiscope bench merge parts/*.csv --format markdown --plot curves.svg
+      """)
+
+  @Argument(help: "The CSV files written by 'optiscope bench --shard K/N --format csv'.")
+  var files: [String]
+
+  @Option(help: ArgumentHelp("Write the convergence curves as an SVG picture.", valueName: "file.svg"))
+  var plot: String?
+
+  @Option(help: OutputFormat.help([.table, .csv, .markdown, .json]))
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("name at least one CSV file") }
+  }
+
+  func run() throws {
+    var records: [BenchRecord] = []
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandLineError("\(file): cannot read the file")
+      }
+      do { records += try BenchRecordCSV.read(String(decoding: data, as: UTF8.self), file: file) } catch {
+        throw CommandLineError(error.description)
+      }
+    }
+    var seen = Set<Int>()
+    for record in records where !seen.insert(record.index).inserted {
+      throw CommandLineError("run \(record.index) appears in more than one file: were the same slices merged twice?")
+    }
+    records.sort { $0.index < $1.index }
+    let budgets = Set(records.map(\.budget))
+    guard budgets.count <= 1 else {
+      throw CommandLineError("the files were run with different budgets (\(budgets.sorted().map(String.init).joined(separator: ", ")))")
+    }
+    try BenchReport(records: records, budget: budgets.first ?? 0).print(format: format, plot: plot)
   }
 }

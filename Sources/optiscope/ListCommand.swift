@@ -45,7 +45,7 @@ struct ListCommand: ParsableCommand {
       ("title", .string(landscape.title)),
       ("formula", .string(landscape.formula)),
       ("domain", .array(landscape.domain.axes.map { .array([.number($0.lower), .number($0.upper)]) })),
-      ("n_dimensional", .bool(entry.hasAnyDimension)),
+      ("n_dimensional", .bool(entry.hasNDimensionalForm)),
       ("f_star", .finite(landscape.knownMinimum?.value)),
       ("minimizers", .array((landscape.knownMinimum?.minimizers ?? []).map(JSONValue.vector))),
     ])
@@ -61,7 +61,7 @@ struct ListCommand: ParsableCommand {
         entry.name, Set(domain).count == 1 ? domain[0] + "²" : domain.joined(separator: " × "),
         landscape.knownMinimum.map { formatNumber($0.value) } ?? "",
         minimizers.count > 2 ? "\(minimizers[0]) and \(minimizers.count - 1) more" : minimizers.joined(separator: ", "),
-        entry.hasAnyDimension ? "yes" : "",
+        entry.hasNDimensionalForm ? "yes" : "",
       ])
     }
     return table.rendered()

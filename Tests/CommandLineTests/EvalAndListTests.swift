@@ -47,3 +47,53 @@ import Testing
     #expect(entries.allSatisfy { ($0["evals_per_second"] as? Double ?? 0) > 0 })
   }
 }
+
+/// `optiscope bench`: formats, shards and merge.
+@Suite struct BenchCommandTests {
+  let base = ["bench", "--optimizers", "pso,random-search", "--landscapes", "sphere,booth", "--seeds", "3", "--evals", "200"]
+
+  @Test func jsonHasTheFiguresPerOptimizerAndLandscape() throws {
+    let entries = try #require(try OptiscopeProcess.json(base + ["--format", "json"]) as? [[String: Any]])
+    #expect(entries.count == 4)
+    for entry in entries {
+      for key in ["optimizer", "landscape", "success_rate", "median_gap", "median_evals_to_success", "evals_per_second"] {
+        #expect(entry.keys.contains(key), "missing \(key)")
+      }
+    }
+  }
+
+  @Test func mergedShardsEqualOneWholeRun() throws {
+    let whole = try OptiscopeProcess.run(base + ["--format", "csv"])
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var files: [String] = []
+    for k in 1...3 {
+      let part = try OptiscopeProcess.run(base + ["--shard", "\(k)/3", "--format", "csv"])
+      #expect(part.status == 0)
+      let file = directory.appendingPathComponent("part\(k).csv").path
+      try part.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+      files.append(file)
+    }
+    let merged = try OptiscopeProcess.run(["bench", "merge"] + files + ["--format", "csv"])
+    #expect(merged.status == 0)
+    func withoutTimes(_ csv: String) -> [String] {
+      csv.split(separator: "\n").map { line in
+        var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        fields[10] = "t"
+        return fields.joined(separator: ",")
+      }
+    }
+    #expect(withoutTimes(merged.stdout) == withoutTimes(whole.stdout))
+    let plot = directory.appendingPathComponent("curves.svg").path
+    let table = try OptiscopeProcess.run(["bench", "merge"] + files + ["--plot", plot])
+    #expect(table.stdout.contains("sphere"))
+    #expect(FileManager.default.contents(atPath: plot).map { String(decoding: $0, as: UTF8.self).hasPrefix("<svg") } == true)
+  }
+
+  @Test func aBadShardIsAClearError() throws {
+    let outcome = try OptiscopeProcess.run(base + ["--shard", "4/3"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("--shard '4/3'"))
+  }
+}

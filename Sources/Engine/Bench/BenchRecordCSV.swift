@@ -1,0 +1,109 @@
+import Foundation
+import OptimizerCore
+
+/// Bench records as CSV, one row per run: what `bench --format csv` prints
+/// and what `bench merge` reads back, so that shards run on a cluster join
+/// into the same summary as one big run.
+public enum BenchRecordCSV {
+  public static let header = [
+    "index", "optimizer", "landscape", "seed", "budget", "evaluations", "best_loss", "f_star", "gap",
+    "evals_to_success", "seconds", "curve",
+  ]
+
+  public static func write(_ records: [BenchRecord]) -> String {
+    var lines = [header.joined(separator: ",")]
+    for r in records {
+      let fields: [String] = [
+        String(r.index), quoted(r.optimizer), quoted(r.landscape), String(r.seed), String(r.budget),
+        String(r.evaluations), formatFullPrecision(r.bestLoss), r.minimum.map(formatFullPrecision) ?? "",
+        r.gap.map(formatFullPrecision) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
+        formatFullPrecision(r.seconds), r.curve.map(formatFullPrecision).joined(separator: ";"),
+      ]
+      lines.append(fields.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Reads records back; errors name the file's line and the bad field.
+  public static func read(_ text: String, file: String) throws(BenchFileError) -> [BenchRecord] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    guard let first = lines.first else { throw BenchFileError(file: file, line: 1, message: "the file is empty") }
+    guard splitFields(first) == header else {
+      throw BenchFileError(
+        file: file, line: 1, message: "not a bench CSV: the header should be \(header.joined(separator: ","))")
+    }
+    var records: [BenchRecord] = []
+    for (offset, line) in lines.enumerated().dropFirst() {
+      let number = offset + 1
+      let fields = splitFields(line)
+      guard fields.count == header.count else {
+        throw BenchFileError(file: file, line: number, message: "expected \(header.count) fields, found \(fields.count)")
+      }
+      func field<T>(_ column: Int, _ parse: (String) -> T?) throws(BenchFileError) -> T {
+        guard let value = parse(fields[column]) else {
+          throw BenchFileError(file: file, line: number, message: "bad \(header[column]) '\(fields[column])'")
+        }
+        return value
+      }
+      func optional<T>(_ column: Int, _ parse: (String) -> T?) throws(BenchFileError) -> T? {
+        fields[column].isEmpty ? nil : try field(column, parse)
+      }
+      let curve: [Double] = try fields[11].isEmpty ? [] : fields[11].split(separator: ";").map {
+        (text) throws(BenchFileError) -> Double in
+        guard let value = Double(text) else {
+          throw BenchFileError(file: file, line: number, message: "bad curve value '\(text)'")
+        }
+        return value
+      }
+      records.append(
+        BenchRecord(
+          index: try field(0) { Int($0) }, optimizer: fields[1], landscape: fields[2],
+          seed: try field(3) { UInt64($0) }, budget: try field(4) { Int($0) },
+          evaluations: try field(5) { Int($0) }, bestLoss: try field(6) { Double($0) },
+          minimum: try optional(7) { Double($0) }, evaluationsToSuccess: try optional(9) { Int($0) },
+          seconds: try field(10) { Double($0) }, curve: curve))
+    }
+    return records
+  }
+
+  private static func quoted(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Splits a CSV line, honouring double-quoted fields.
+  static func splitFields(_ line: String) -> [String] {
+    var fields: [String] = []
+    var current = ""
+    var inQuotes = false
+    var iterator = line.makeIterator()
+    while let character = iterator.next() {
+      switch (character, inQuotes) {
+      case ("\"", true):
+        var lookahead = iterator
+        if lookahead.next() == "\"" {
+          current.append("\"")
+          iterator = lookahead
+        } else {
+          inQuotes = false
+        }
+      case ("\"", false) where current.isEmpty: inQuotes = true
+      case (",", false):
+        fields.append(current)
+        current = ""
+      default: current.append(character)
+      }
+    }
+    fields.append(current)
+    return fields
+  }
+}
+
+/// A bench CSV that cannot be read: which file, which line, what is wrong.
+public struct BenchFileError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var message: String
+  public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,84 @@
+import Dispatch
+import Landscapes
+import OptimizerCore
+
+/// Runs a bench plan's jobs on every core and collects their records.
+public enum BenchRunner {
+  /// Runs one job: a session with one run, no history, no probe log, until
+  /// its evaluation budget is spent. The start is drawn from the seed (the
+  /// same for every optimizer on a landscape), never the domain's centre.
+  public static func run(_ job: BenchPlan.Job, evaluations budget: Int) throws(SessionError) -> BenchRecord {
+    var session = try Session(
+      landscape: job.landscape, runs: [RunSetup(job.optimizer)], seed: job.seed,
+      budget: .evaluations(budget), historyDepth: 0, logsProbes: false)
+    let minimum = session.landscape.knownMinimum?.value
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { while !session.isFinished { session.stepForward() } }
+    let run = session.runs[0]
+    let trace = session.traces[run.id] ?? Trace()
+
+    var evaluationsToSuccess: Int?
+    if let minimum {
+      let tolerance = BenchRecord.tolerance(for: minimum)
+      if let hit = trace.bestLosses.firstIndex(where: { $0 - minimum <= tolerance }) {
+        evaluationsToSuccess = trace.evaluations[hit]
+      }
+    }
+    let reference = minimum ?? 0
+    var curve: [Double] = []
+    var cursor = 0
+    for checkpoint in BenchRecord.checkpoints(budget: budget) {
+      while cursor + 1 < trace.count && trace.evaluations[cursor + 1] <= checkpoint { cursor += 1 }
+      let loss = trace.count > 0 && trace.evaluations[cursor] <= checkpoint ? trace.bestLosses[cursor] : .infinity
+      curve.append(loss - reference)
+    }
+    return BenchRecord(
+      index: job.index, optimizer: job.optimizerLabel, landscape: session.landscape.name, seed: job.seed,
+      budget: budget, evaluations: run.evaluations, bestLoss: run.best?.loss ?? .infinity, minimum: minimum,
+      evaluationsToSuccess: evaluationsToSuccess,
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+      curve: curve)
+  }
+
+  /// Runs every job on every core; `progress(done, total)` is called after
+  /// each job from a worker thread, serialised. Records come back in job order.
+  public static func run(
+    _ jobs: [BenchPlan.Job], evaluations: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+  ) throws(SessionError) -> [BenchRecord] {
+    let results = ResultBox(count: jobs.count)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+      let outcome = Result { () throws(SessionError) -> BenchRecord in try run(jobs[i], evaluations: evaluations) }
+      let done = results.store(outcome, at: i)
+      progress(done, jobs.count)
+    }
+    return try results.records()
+  }
+
+  /// Where the worker threads put their results.
+  private final class ResultBox: @unchecked Sendable {
+    private var outcomes: [Result<BenchRecord, SessionError>?]
+    private var done = 0
+    private let lock = DispatchQueue(label: "optiscope.bench.results")
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func store(_ outcome: Result<BenchRecord, SessionError>, at index: Int) -> Int {
+      lock.sync {
+        outcomes[index] = outcome
+        done += 1
+        return done
+      }
+    }
+
+    func records() throws(SessionError) -> [BenchRecord] {
+      var records: [BenchRecord] = []
+      for outcome in outcomes {
+        switch outcome! {
+        case .success(let record): records.append(record)
+        case .failure(let error): throw error
+        }
+      }
+      return records
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/// Splits an expression into tokens, each with its 1-based column.
+///
+/// Columns count characters (grapheme clusters), as `String.count` does.
+/// Numbers are `3`, `2.5`, `.5`, `3.`, `1e-3`, `2E+4`; names are ASCII
+/// letters followed by letters, digits or `_`; `π` reads as `pi`. Besides
+/// the ASCII operators it accepts `−` for minus, `×` and `·` for times, `÷`
+/// for divide, and `**` for `^`. Any other character is an error.
+struct Lexer {
+  private let source: String
+  private let characters: [Character]
+  private var index = 0
+
+  init(_ source: String) {
+    self.source = source
+    characters = Array(source)
+  }
+
+  /// Every token of the source, ending with `.end` at column count + 1.
+  static func tokens(of source: String) throws(ExpressionError) -> [Token] {
+    var lexer = Lexer(source)
+    var tokens: [Token] = []
+    while true {
+      let token = try lexer.next()
+      tokens.append(token)
+      if token.kind == .end { return tokens }
+    }
+  }
+
+  private mutating func next() throws(ExpressionError) -> Token {
+    while index < characters.count, characters[index].isWhitespace { index += 1 }
+    guard index < characters.count else {
+      return Token(kind: .end, text: "", column: characters.count + 1, length: 1)
+    }
+    let start = index
+    let character = characters[index]
+    if character.isASCIIDigit || (character == "." && peek(1)?.isASCIIDigit == true) {
+      return try number()
+    }
+    if character.isASCIILetter {
+      while index < characters.count, characters[index].isIdentifierContinuation { index += 1 }
+      let name = String(characters[start..<index])
+      return Token(kind: .identifier(name), text: name, column: start + 1, length: index - start)
+    }
+    let kind: Token.Kind
+    switch character {
+    case "+": kind = .plus
+    case "-", "−": kind = .minus
+    case "*" where peek(1) == "*":
+      index += 2
+      return Token(kind: .caret, text: "**", column: start + 1, length: 2)
+    case "*", "×", "·": kind = .star
+    case "/", "÷": kind = .slash
+    case "^": kind = .caret
+    case "(": kind = .leftParenthesis
+    case ")": kind = .rightParenthesis
+    case ",": kind = .comma
+    case "π": kind = .identifier("pi")
+    default:
+      throw ExpressionError(
+        "unexpected character \(character.displayed)", column: start + 1, source: source)
+    }
+    index += 1
+    return Token(kind: kind, text: String(character), column: start + 1, length: 1)
+  }
+
+  /// digits [. digits] [(e|E) [+|-] digits], or . digits [exponent]. An `e`
+  /// that is not followed by an exponent's digits is left for the next
+  /// token, except after a sign (`1e-`), which can only be a broken number.
+  private mutating func number() throws(ExpressionError) -> Token {
+    let start = index
+    skipDigits()
+    if index < characters.count, characters[index] == "." {
+      index += 1
+      skipDigits()
+    }
+    if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+      let sign = peek(1) == "+" || peek(1) == "-"
+      let firstDigit = peek(sign ? 2 : 1)
+      if firstDigit?.isASCIIDigit == true {
+        index += sign ? 2 : 1
+        skipDigits()
+      } else if sign {
+        index += 2
+        let text = String(characters[start..<index])
+        throw ExpressionError(
+          "malformed number '\(text)'", hint: "the exponent needs digits, as in 1e-3",
+          column: start + 1, length: index - start, source: source)
+      }
+    }
+    let text = String(characters[start..<index])
+    guard let value = Double(text) else {
+      throw ExpressionError(
+        "malformed number '\(text)'", column: start + 1, length: index - start, source: source)
+    }
+    return Token(kind: .number(value), text: text, column: start + 1, length: index - start)
+  }
+
+  private mutating func skipDigits() {
+    while index < characters.count, characters[index].isASCIIDigit { index += 1 }
+  }
+
+  private func peek(_ offset: Int) -> Character? {
+    index + offset < characters.count ? characters[index + offset] : nil
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+  var isASCIILetter: Bool { isASCII && isLetter }
+  var isIdentifierContinuation: Bool { isASCII && (isLetter || isNumber || self == "_") }
+
+  /// The character quoted for a message, or its code point (U+0007) when it
+  /// would not print as itself on one line.
+  var displayed: String {
+    if isControlLike {
+      return unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+        .joined(separator: " ")
+    }
+    return "'\(self)'"
+  }
+}
+
+extension String {
+  /// The string with zeros in front, up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
+}

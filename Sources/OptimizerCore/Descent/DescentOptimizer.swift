@@ -1,0 +1,137 @@
+/// A single-point descent built from parts (ALGORITHMS.md section 1): one
+/// gradient source, one update rule and any number of step guards, chained
+/// like optax's or torchzero's transformations.
+///
+/// One step: ĝ = source.estimate(x); Δ = rule.move(ĝ); the guards review
+/// x → project(x + Δ) in order; the descent goes where they leave it. Any
+/// combination is legal: `spsa + adam + undo` as well as `analytic + sgd`.
+/// The hyperparameters are the parts' specs merged (names are unique across
+/// parts), read at the top of every step.
+///
+/// f(x) is evaluated on the first step when the adopted point's loss is
+/// unknown, and after that only by the parts that need it: a source that
+/// tracks the loss has each new point evaluated once, right after the move;
+/// a guard evaluates what it judges. So SPSA + SGD costs exactly its two
+/// probes per step, and the particle's loss is NaN (unknown) between steps.
+public struct DescentOptimizer: Optimizer {
+  public let kind: OptimizerKind
+  public var hyperparameters: Hyperparameters
+
+  private var source: any GradientSource
+  private var rule: any UpdateRule
+  private var guards: [any StepGuard]
+  private let tracksLoss: Bool
+  /// w, for the length of the gradient arrow.
+  private let width: Double
+
+  /// x and f(x), the loss NaN when unknown.
+  private var current: Point
+  /// The best point whose loss this descent has seen.
+  private var bestSeen: Point?
+  /// The last ĝ and the last move taken (zero when it stayed).
+  private var gradient: Vector
+  private var lastMove: Vector
+  private var steps = 0
+
+  /// A descent of `kind`'s parts starting at the best of `particles` (the
+  /// leader), or at the domain's centre when there is none.
+  init(
+    kind: OptimizerKind, composition: DescentComposition, hyperparameters: Hyperparameters,
+    adopting particles: [Particle], context: StepContext
+  ) {
+    self.kind = kind
+    self.hyperparameters = hyperparameters
+    (source, rule, guards) = composition.makeParts(context: context)
+    tracksLoss = composition.source.tracksLoss
+    width = context.width
+    let start = particles.leader ?? Particle(position: context.domain.center)
+    let position = context.domain.projected(start.position)
+    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    gradient = .zeros(context.dimension)
+    lastMove = .zeros(context.dimension)
+  }
+
+  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    let recordBefore = f.best
+    if steps == 0 && current.loss.isNaN { current.loss = f.evaluate(&current.position) }
+    steps += 1
+    let state = DescentState(point: current, hyperparameters: hyperparameters)
+
+    gradient = source.estimate(in: state, f: &f, rng: &rng)
+    for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
+    var move = ProposedMove(from: current, by: rule.move(for: gradient, in: state), domain: f.domain)
+    for index in guards.indices { guards[index].review(&move, in: state, f: &f, rng: &rng) }
+
+    if move.isStay {
+      lastMove = .zeros(f.dimension)
+      current = move.origin
+    } else {
+      f.note(StepEvent(.accept, at: move.target, from: move.origin.position))
+      lastMove = move.displacement
+      current = move.outcome
+      if tracksLoss && current.loss.isNaN { current.loss = f.evaluate(&current.position) }
+    }
+    remember(current)
+    // Any point this step evaluated that became the run's record is a point
+    // this descent has seen (SPSA's probes, a guard's candidates).
+    if let record = f.best, record.isBetter(than: recordBefore) { remember(record) }
+  }
+
+  private mutating func remember(_ point: Point) {
+    if point.isBetter(than: bestSeen) { bestSeen = point }
+  }
+
+  public var particles: [Particle] {
+    [
+      Particle(
+        position: current.position, loss: current.loss, velocity: lastMove, personalBest: bestSeen,
+        age: steps)
+    ]
+  }
+
+  public var best: Point? { current.isBetter(than: bestSeen) ? current : bestSeen }
+
+  /// Readouts: η, the last step's length ‖Δ‖ and ‖ĝ‖, then the parts' own.
+  /// Overlays: the descent direction −ĝ as an arrow a tenth of w long (its
+  /// size is the ‖ĝ‖ readout), then the parts' own (velocity, rejected
+  /// moves).
+  public func inspect() -> Inspection {
+    let x = current.position
+    let gradientNorm = gradient.norm
+    var inspection = Inspection(
+      readouts: [
+        Readout("learning rate", symbol: "η", value: hyperparameters[LearningRate.name], logarithmic: true),
+        Readout("step", symbol: "‖Δ‖", value: lastMove.norm, logarithmic: true),
+        Readout("gradient", symbol: "‖ĝ‖", value: gradientNorm, logarithmic: true),
+      ],
+      vectors: [NamedVector("ĝ", gradient), NamedVector("Δ", lastMove)])
+    if gradientNorm > 0 {
+      inspection.overlays.append(.arrow(from: x, to: x - (0.1 * width / gradientNorm) * gradient, role: .gradient))
+    }
+    source.inspect(into: &inspection, at: x)
+    rule.inspect(into: &inspection, at: x)
+    for part in guards { part.inspect(into: &inspection) }
+    return inspection
+  }
+}
+
+extension DescentOptimizer {
+  /// The registry entry of a descent preset: `defaultParts` unless the user
+  /// names parts of their own.
+  static func entry(name: String, summary: String, defaultParts: DescentParts) -> OptimizerEntry {
+    OptimizerEntry(
+      descriptor: OptimizerDescriptor(
+        name: name, family: .descent, summary: summary,
+        specs: DescentComposition(checked: defaultParts).specs),
+      defaultParts: defaultParts,
+      specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in
+        try DescentComposition(kind.parts ?? defaultParts).specs
+      },
+      build: { kind, hyperparameters, particles, context, _ in
+        let parts = kind.parts ?? defaultParts
+        return DescentOptimizer(
+          kind: OptimizerKind(name: kind.name, parts: parts), composition: DescentComposition(checked: parts),
+          hyperparameters: hyperparameters, adopting: particles, context: context)
+      })
+  }
+}

@@ -1,0 +1,68 @@
+import RealModule
+
+/// Adam (Kingma and Ba) with bias correction:
+/// m ← β₁·m + (1 − β₁)·ĝ, v ← β₂·v + (1 − β₂)·ĝ², m̂ = m / (1 − β₁ᵗ),
+/// v̂ = v / (1 − β₂ᵗ), Δ = −η·m̂ / (√v̂ + ε), componentwise.
+///
+/// The step is about η per coordinate whatever ĝ's scale, so η = 1e-2·w for
+/// every source. β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+struct AdamUpdate: UpdateRule {
+  static let name = "adam"
+  static let summary = "Adam: bias-corrected first and second moments of ĝ"
+
+  static func specs(learningRate: HyperparameterSpec) -> [HyperparameterSpec] {
+    [
+      LearningRate.zerothOrder,
+      HyperparameterSpec(
+        "beta1", symbol: "β₁", default: 0.9, range: 0...0.9999,
+        help: "decay of the first moment (the mean of ĝ)"),
+      HyperparameterSpec(
+        "beta2", symbol: "β₂", default: 0.999, range: 0...0.999999,
+        help: "decay of the second moment (the mean of ĝ²)"),
+      HyperparameterSpec(
+        "eps", symbol: "ε", default: 1e-8, range: 1e-16...1, scale: .log,
+        help: "added to √v̂ so that a zero gradient does not divide by zero"),
+    ]
+  }
+
+  /// The first and second moments, m and v.
+  private var mean: Vector
+  private var meanSquare: Vector
+  /// t, the number of updates so far.
+  private var count = 0
+  /// The last move, drawn from the current point as the direction the
+  /// moments carry the descent.
+  private var lastMove: Vector
+
+  init(context: StepContext) {
+    mean = .zeros(context.dimension)
+    meanSquare = .zeros(context.dimension)
+    lastMove = .zeros(context.dimension)
+  }
+
+  mutating func move(for gradient: Vector, in state: DescentState) -> Vector {
+    let lr = state.hyperparameters[LearningRate.name]
+    let beta1 = state.hyperparameters["beta1"]
+    let beta2 = state.hyperparameters["beta2"]
+    let eps = state.hyperparameters["eps"]
+    count += 1
+    let t = Double(count)
+    let correction1 = 1 - Double.pow(beta1, t)
+    let correction2 = 1 - Double.pow(beta2, t)
+    for i in 0..<gradient.dimension {
+      let g = gradient[i]
+      mean[i] = beta1 * mean[i] + (1 - beta1) * g
+      meanSquare[i] = beta2 * meanSquare[i] + (1 - beta2) * g * g
+      let mHat = mean[i] / correction1
+      let vHat = meanSquare[i] / correction2
+      lastMove[i] = -lr * mHat / (vHat.squareRoot() + eps)
+    }
+    return lastMove
+  }
+
+  func inspect(into inspection: inout Inspection, at x: Vector) {
+    inspection.overlays.append(.arrow(from: x, to: x + lastMove, role: .momentum))
+    inspection.vectors.append(NamedVector("m", mean))
+    inspection.vectors.append(NamedVector("v", meanSquare))
+  }
+}

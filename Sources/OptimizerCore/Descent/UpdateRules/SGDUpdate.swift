@@ -1,0 +1,13 @@
+/// Plain (stochastic) gradient descent: Δ = −η·ĝ.
+struct SGDUpdate: UpdateRule {
+  static let name = "sgd"
+  static let summary = "x ← x − η·ĝ"
+
+  static func specs(learningRate: HyperparameterSpec) -> [HyperparameterSpec] { [learningRate] }
+
+  init(context: StepContext) {}
+
+  func move(for gradient: Vector, in state: DescentState) -> Vector {
+    -state.hyperparameters[LearningRate.name] * gradient
+  }
+}

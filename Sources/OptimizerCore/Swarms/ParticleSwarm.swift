@@ -1,0 +1,238 @@
+/// Particle swarm optimization (Kennedy and Eberhart, with Clerc's
+/// constriction defaults): v ← ω·v + c₁·r₁ ⊙ (p − x) + c₂·r₂ ⊙ (g − x),
+/// x ← x + v, with r₁, r₂ ~ U(0, 1) drawn per coordinate, p the particle's
+/// personal best and g the best personal best of its neighbourhood.
+///
+/// The neighbourhood is the whole swarm (`global`) or the particle and its
+/// two neighbours by index (`ring`), which spreads information slower and
+/// explores longer. g is updated as soon as a particle improves on it
+/// (asynchronous update). `vmax` > 0 clamps each velocity component to
+/// [−vmax, vmax]. Velocities start at zero; members the optimizer did not
+/// adopt are placed by `init`.
+///
+/// The swarm is stored as structure-of-arrays, mutated in place: a step
+/// allocates nothing, so the evaluator's speed is the limit.
+public struct ParticleSwarm: DescribedOptimizer {
+  public static let descriptor = OptimizerDescriptor(
+    name: "pso", family: .swarm,
+    summary: "particle swarm: velocities pulled toward personal and neighbourhood bests",
+    specs: [
+      .integer("particles", symbol: "N", default: 20, range: 1...10_000, help: "swarm size"),
+      HyperparameterSpec("omega", symbol: "ω", default: 0.729, range: 0...1.5, help: "inertia: the share of the velocity kept"),
+      HyperparameterSpec(
+        "c1", symbol: "c₁", default: 1.494, range: 0...4, help: "cognitive pull toward the particle's own best"),
+      HyperparameterSpec(
+        "c2", symbol: "c₂", default: 1.494, range: 0...4, help: "social pull toward the neighbourhood's best"),
+      HyperparameterSpec(
+        "vmax", symbol: "vmax", default: 0, range: 0...2, unit: .domainWidth,
+        help: "largest velocity component (0: no clamp)"),
+      .choice(
+        "topology", options: Topology.allCases.map(\.rawValue), default: Topology.global.rawValue,
+        help: "whose best pulls a particle: the whole swarm's, or its ring neighbours'"),
+      Initialization.spec,
+    ])
+
+  /// Whose best pulls a particle.
+  enum Topology: String, CaseIterable {
+    case global, ring
+  }
+
+  public var hyperparameters: Hyperparameters
+  private let dimension: Int
+  /// x of each particle.
+  private var positions: [Vector]
+  /// f(x) of each particle; NaN until evaluated.
+  private var losses: [Double]
+  /// v, all particles' coordinates in one array (particle i at i·n ..< (i+1)·n).
+  private var velocities: [Double]
+  /// p, laid out like `velocities`.
+  private var bestPositions: [Double]
+  /// f(p); NaN until the particle is evaluated.
+  private var bestLosses: [Double]
+  /// The step at which each particle joined.
+  private var births: [Int]
+  /// The particle whose personal best is the swarm's best.
+  private var leader = 0
+  private var steps = 0
+
+  public init(
+    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
+    rng: inout SeededGenerator
+  ) {
+    self.hyperparameters = hyperparameters
+    dimension = context.dimension
+    let count = hyperparameters.integer("particles")
+    let placed = Initialization(hyperparameters).positions(
+      count: count, adopting: particles, domain: context.domain, rng: &rng)
+    let known = placed.indices.map { i in
+      i < particles.count && particles[i].position == placed[i] ? particles[i].loss : .nan
+    }
+    positions = placed
+    losses = known
+    velocities = Array(repeating: 0, count: count * context.dimension)
+    bestPositions = placed.flatMap(\.components)
+    bestLosses = known
+    births = Array(repeating: 0, count: count)
+    leader = Self.bestIndex(of: known)
+  }
+
+  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    let count = hyperparameters.integer("particles")
+    if count != positions.count { resize(to: count, domain: f.domain, rng: &rng) }
+    let omega = hyperparameters["omega"]
+    let c1 = hyperparameters["c1"]
+    let c2 = hyperparameters["c2"]
+    let vmax = hyperparameters["vmax"]
+    let ring = Topology.allCases[hyperparameters.integer("topology")] == .ring
+    let n = dimension
+
+    for i in positions.indices where losses[i].isNaN {
+      losses[i] = f.evaluate(&positions[i])
+      updateBest(of: i)
+    }
+    // `fly` gets pointers into the arrays, so that no coordinate pays for a
+    // copy-on-write or bounds check.
+    let coefficients = Coefficients(omega: omega, c1: c1, c2: c2, vmax: vmax)
+    for i in positions.indices {
+      let social = ring ? ringLeader(of: i) : leader
+      Self.fly(
+        &positions[i].components, velocities: &velocities, bests: bestPositions, particle: i,
+        neighbourhoodBest: social, dimension: n, coefficients, rng: &rng)
+      losses[i] = f.evaluate(&positions[i])
+      updateBest(of: i)
+    }
+    steps += 1
+  }
+
+  /// ω, c₁, c₂ and vmax, read once per step.
+  private struct Coefficients {
+    var omega, c1, c2, vmax: Double
+  }
+
+  /// Moves particle `i`: v ← ω·v + c₁·r₁ ⊙ (p − x) + c₂·r₂ ⊙ (g − x),
+  /// clamped to ±vmax when vmax > 0, then x ← x + v. `velocities` and
+  /// `bests` hold every particle's n coordinates in a row; g is particle
+  /// `neighbourhoodBest`'s personal best. The pointers come from the
+  /// caller's arrays, whose sizes the swarm keeps at N·n.
+  @inline(__always)
+  private static func fly(
+    _ x: UnsafeMutablePointer<Double>, velocities: UnsafeMutablePointer<Double>, bests: UnsafePointer<Double>,
+    particle i: Int, neighbourhoodBest g: Int, dimension n: Int, _ k: Coefficients,
+    rng: inout SeededGenerator
+  ) {
+    let own = i * n, social = g * n
+    for d in 0..<n {
+      var v = k.omega * velocities[own + d]
+      v += k.c1 * rng.uniform() * (bests[own + d] - x[d])
+      v += k.c2 * rng.uniform() * (bests[social + d] - x[d])
+      if k.vmax > 0 { v = min(max(v, -k.vmax), k.vmax) }
+      velocities[own + d] = v
+      x[d] += v
+    }
+  }
+
+  /// a < b for losses where NaN (unknown) loses to everything.
+  private static func isBetter(_ a: Double, than b: Double) -> Bool { a < b || (b.isNaN && !a.isNaN) }
+
+  /// The index of the best loss (the first when none is known).
+  private static func bestIndex(of losses: [Double]) -> Int {
+    losses.indices.min { isBetter(losses[$0], than: losses[$1]) } ?? 0
+  }
+
+  /// Takes particle i's new position as its personal best, and as the
+  /// swarm's, where it improves on them.
+  @inline(__always) private mutating func updateBest(of i: Int) {
+    guard Self.isBetter(losses[i], than: bestLosses[i]) else { return }
+    bestLosses[i] = losses[i]
+    let base = i * dimension
+    for d in 0..<dimension { bestPositions[base + d] = positions[i][d] }
+    if i != leader && Self.isBetter(bestLosses[i], than: bestLosses[leader]) { leader = i }
+  }
+
+  /// The best personal best among particle i and its two ring neighbours.
+  private func ringLeader(of i: Int) -> Int {
+    let count = positions.count
+    let left = (i + count - 1) % count, right = (i + 1) % count
+    var best = i
+    if Self.isBetter(bestLosses[left], than: bestLosses[best]) { best = left }
+    if Self.isBetter(bestLosses[right], than: bestLosses[best]) { best = right }
+    return best
+  }
+
+  /// Grows the swarm with members placed by `init` around the best point,
+  /// or shrinks it to the members with the best personal bests (in their
+  /// order), keeping every survivor's state.
+  private mutating func resize(to count: Int, domain: Domain, rng: inout SeededGenerator) {
+    let n = dimension
+    if count > positions.count {
+      let missing = count - positions.count
+      let anchor = Particle(position: Vector(Array(bestPositions[leader * n..<(leader + 1) * n])))
+      // The anchor comes back first and is not a new member.
+      let placed = Initialization(hyperparameters).positions(
+        count: missing + 1, adopting: [anchor], domain: domain, rng: &rng
+      ).dropFirst()
+      for position in placed {
+        positions.append(position)
+        losses.append(.nan)
+        velocities += Array(repeating: 0, count: n)
+        bestPositions += position.components
+        bestLosses.append(.nan)
+        births.append(steps)
+      }
+    } else {
+      let ranked = bestLosses.indices.sorted { Self.isBetter(bestLosses[$0], than: bestLosses[$1]) }
+      let kept = ranked.prefix(count).sorted()
+      positions = kept.map { positions[$0] }
+      losses = kept.map { losses[$0] }
+      velocities = kept.flatMap { velocities[$0 * n..<($0 + 1) * n] }
+      bestPositions = kept.flatMap { bestPositions[$0 * n..<($0 + 1) * n] }
+      bestLosses = kept.map { bestLosses[$0] }
+      births = kept.map { births[$0] }
+    }
+    leader = Self.bestIndex(of: bestLosses)
+  }
+
+  private func velocity(of i: Int) -> Vector { Vector(Array(velocities[i * dimension..<(i + 1) * dimension])) }
+
+  private func personalBest(of i: Int) -> Point {
+    Point(position: Vector(Array(bestPositions[i * dimension..<(i + 1) * dimension])), loss: bestLosses[i])
+  }
+
+  /// Every particle with its velocity and personal best (built for display;
+  /// the swarm itself keeps structure-of-arrays).
+  public var particles: [Particle] {
+    positions.indices.map { i in
+      Particle(
+        position: positions[i], loss: losses[i], velocity: velocity(of: i), personalBest: personalBest(of: i),
+        age: steps - births[i])
+    }
+  }
+
+  public var best: Point? {
+    let point = personalBest(of: leader)
+    return point.loss.isNaN ? nil : point
+  }
+
+  /// Readouts: the swarm's spread (RMS distance to its centroid) and the
+  /// best loss. Overlays: each velocity as an arrow, the personal bests as
+  /// faint marks, the swarm's best as a bold one.
+  public func inspect() -> Inspection {
+    var centroid = Vector.zeros(dimension)
+    for x in positions { centroid.add(x, scaledBy: 1 / Double(positions.count)) }
+    let spread = (positions.reduce(0) { $0 + $1.distance(to: centroid) * $1.distance(to: centroid) }
+      / Double(positions.count)).squareRoot()
+    var overlays: [Overlay] = positions.indices.map { i in
+      .arrow(from: positions[i], to: positions[i] + velocity(of: i), role: .velocity)
+    }
+    overlays.append(.marks(positions.indices.map { personalBest(of: $0).position }, role: .personalBest))
+    let best = personalBest(of: leader)
+    overlays.append(.mark(at: best.position, role: .best))
+    return Inspection(
+      readouts: [
+        Readout("spread", symbol: "σ", value: spread, logarithmic: true),
+        Readout("best", symbol: "f*", value: best.loss),
+      ],
+      overlays: overlays,
+      vectors: [NamedVector("g", best.position), NamedVector("centroid", centroid)])
+  }
+}

@@ -1,0 +1,82 @@
+import Engine
+import Foundation
+import OptimizerCore
+
+/// Prints bench results in the chosen format and writes the plot.
+struct BenchReport {
+  let records: [BenchRecord]
+  let budget: Int
+
+  func print(format: OutputFormat, plot: String?) throws {
+    let summaries = BenchSummary.summarize(records)
+    switch format {
+    case .csv: Swift.print(BenchRecordCSV.write(records), terminator: "")
+    case .json: Swift.print(json(summaries).serialized())
+    case .markdown: Swift.print(tables(summaries, markdown: true))
+    case .table: Swift.print(tables(summaries, markdown: false))
+    }
+    if let plot {
+      try writeAtomically(ConvergencePlot.svg(summaries, budget: budget), to: plot)
+      printNote("wrote \(plot)")
+    }
+  }
+
+  private func tables(_ summaries: [BenchSummary], markdown: Bool) -> String {
+    var sections: [String] = []
+    var landscapes: [String] = []
+    for summary in summaries where !landscapes.contains(summary.landscape) { landscapes.append(summary.landscape) }
+    for landscape in landscapes {
+      var table = TextTable(["optimizer", "success", "median gap", "median evals to success", "evals/s"])
+      let group = summaries.filter { $0.landscape == landscape }
+        .sorted { ($0.successRate, -($0.medianGap ?? .infinity)) > ($1.successRate, -($1.medianGap ?? .infinity)) }
+      for summary in group {
+        table.append([
+          summary.optimizer,
+          "\(Int((summary.successRate * 100).rounded()))%",
+          summary.medianGap.map { formatNumber($0, significantDigits: 3) } ?? "n/a",
+          summary.medianEvaluationsToSuccess.map { String(Int($0.rounded())) } ?? "-",
+          formatNumber(summary.evaluationsPerSecond.rounded(), significantDigits: 3),
+        ])
+      }
+      let runs = group.first?.runs ?? 0
+      let title = "\(landscape): \(runs) seed\(runs == 1 ? "" : "s") × \(budget) evaluations"
+      sections.append(markdown ? "### \(title)\n\n" + table.markdown() : title + "\n" + table.rendered())
+    }
+    return sections.joined(separator: "\n\n")
+  }
+
+  private func json(_ summaries: [BenchSummary]) -> JSONValue {
+    .array(
+      summaries.map { summary in
+        .object([
+          ("optimizer", .string(summary.optimizer)),
+          ("landscape", .string(summary.landscape)),
+          ("runs", .integer(summary.runs)),
+          ("success_rate", .number(summary.successRate)),
+          ("median_gap", .finite(summary.medianGap)),
+          ("median_evals_to_success", .finite(summary.medianEvaluationsToSuccess)),
+          ("evals_per_second", .number(summary.evaluationsPerSecond.rounded())),
+        ])
+      })
+  }
+}
+
+/// Writes a file by writing a temporary file beside it and renaming it over
+/// the target, so that a crash never leaves half a file.
+func writeAtomically(_ text: String, to path: String) throws {
+  let url = URL(fileURLWithPath: path)
+  let temporary = url.deletingLastPathComponent()
+    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+  do {
+    try Data(text.utf8).write(to: temporary)
+    if rename(temporary.path, url.path) != 0 {
+      throw CommandLineError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+  } catch let error as CommandLineError {
+    try? FileManager.default.removeItem(at: temporary)
+    throw error
+  } catch {
+    try? FileManager.default.removeItem(at: temporary)
+    throw CommandLineError("cannot write \(path): \(error.localizedDescription)")
+  }
+}
