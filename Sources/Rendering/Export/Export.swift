@@ -14,7 +14,7 @@ public enum Export {
     for y in 0..<grid.height {
       for x in 0..<grid.width {
         let cell = grid[x, y]
-        if cell.glyph == "▀", let upper = cell.foreground {
+        if cell.scalar == "▀", let upper = cell.foreground {
           let luminance = upper.mixed(with: cell.background ?? upper, 0.5).luminance
           output.append(ramp[min(Int(luminance * Double(ramp.count)), ramp.count - 1)])
         } else {

@@ -1,10 +1,13 @@
 /// One character cell of the screen: a glyph, its colours and attributes.
 ///
-/// Every glyph is taken to be one column wide; the renderer only draws
-/// glyphs for which that holds (box drawing, blocks, braille, arrows, Latin
-/// text).
+/// Every glyph is taken to be one column wide and one Unicode scalar: the
+/// renderer only draws glyphs for which that holds (box drawing, blocks,
+/// braille, arrows, Latin text). Storing the scalar rather than a
+/// `Character` keeps a cell plain data, so a 200×60 grid is created and
+/// copied without reference counting.
 public struct Cell: Sendable, Hashable {
-  public var glyph: Character
+  /// The glyph's one scalar.
+  public var scalar: Unicode.Scalar
   /// nil: the terminal's default foreground.
   public var foreground: RGB?
   /// nil: the terminal's default background.
@@ -15,10 +18,24 @@ public struct Cell: Sendable, Hashable {
     _ glyph: Character = " ", foreground: RGB? = nil, background: RGB? = nil,
     attributes: CellAttributes = []
   ) {
-    self.glyph = glyph
+    self.scalar = glyph.unicodeScalars.first!
     self.foreground = foreground
     self.background = background
     self.attributes = attributes
+  }
+
+  /// A cell from a scalar, for the drawing loops.
+  @inlinable init(scalar: Unicode.Scalar, foreground: RGB?, background: RGB?, attributes: CellAttributes) {
+    self.scalar = scalar
+    self.foreground = foreground
+    self.background = background
+    self.attributes = attributes
+  }
+
+  /// The glyph; a character of several scalars keeps its first.
+  public var glyph: Character {
+    get { Character(scalar) }
+    set { scalar = newValue.unicodeScalars.first! }
   }
 
   /// A space in the terminal's default colours.
@@ -56,7 +73,7 @@ public struct CellStyle: Sendable, Hashable {
 
   /// Writes `glyph` into `cell` with this style.
   @inlinable public func apply(_ glyph: Character, to cell: inout Cell) {
-    cell.glyph = glyph
+    cell.scalar = glyph.unicodeScalars.first!
     if let foreground { cell.foreground = foreground }
     if let background { cell.background = background }
     cell.attributes = attributes

@@ -150,18 +150,57 @@ public struct CellGrid: Sendable, Hashable {
 
   /// Copies `other` with its top-left corner at (x, y), clipped.
   public mutating func draw(_ other: CellGrid, x: Int, y: Int) {
+    let left = max(x, 0), right = min(x + other.width, width)
+    guard left < right else { return }
     for row in 0..<other.height where y + row >= 0 && y + row < height {
-      for column in 0..<other.width where x + column >= 0 && x + column < width {
-        cells[(y + row) * width + x + column] = other.cells[row * other.width + column]
-      }
+      let target = (y + row) * width, source = row * other.width + left - x
+      cells.replaceSubrange(target + left..<target + right, with: other.cells[source..<source + right - left])
     }
+  }
+
+  // MARK: - Markers over the map
+
+  /// What the eye sees behind a cell's glyph: for a heat map cell (▀) the
+  /// mean of its two pixels, else its background (nil: the terminal's).
+  func backdrop(x: Int, y: Int) -> RGB? {
+    guard contains(x: x, y: y) else { return nil }
+    return Self.backdrop(of: cells[y * width + x])
+  }
+
+  static func backdrop(of cell: Cell) -> RGB? {
+    if cell.scalar == "▀", let upper = cell.foreground {
+      return upper.blended(with: cell.background ?? upper, weight: 128)
+    }
+    return cell.background
+  }
+
+  /// Draws a marker glyph over whatever is there: the cell keeps what the
+  /// eye saw behind it as its background. `faint` ∈ [0, 1] fades the
+  /// colour into that backdrop (black where the terminal's background shows).
+  mutating func stamp(
+    _ glyph: Character, x: Int, y: Int, colour: RGB, faint: Double = 0, attributes: CellAttributes = []
+  ) {
+    stamp(glyph.unicodeScalars.first!, x: x, y: y, colour: colour, fade: Int(faint * 256), attributes: attributes)
+  }
+
+  /// `stamp` with the fade as a weight in 0…256, for the inner loops.
+  mutating func stamp(_ scalar: Unicode.Scalar, x: Int, y: Int, colour: RGB, fade: Int, attributes: CellAttributes = []) {
+    guard contains(x: x, y: y) else { return }
+    let index = y * width + x
+    let behind = Self.backdrop(of: cells[index])
+    let shown = fade > 0 ? colour.blended(with: behind ?? RGB(0, 0, 0), weight: fade) : colour
+    cells[index] = Cell(scalar: scalar, foreground: shown, background: behind, attributes: attributes)
   }
 
   // MARK: - Reading back
 
   /// Each row's glyphs as a string, colours dropped: what tests compare.
   public func lines() -> [String] {
-    (0..<height).map { y in String(cells[y * width..<(y + 1) * width].map(\.glyph)) }
+    (0..<height).map { y in
+      var line = String.UnicodeScalarView()
+      line.append(contentsOf: cells[y * width..<(y + 1) * width].lazy.map(\.scalar))
+      return String(line)
+    }
   }
 
   /// The glyphs of every row, joined by newlines.

@@ -17,17 +17,44 @@ enum CellRaster {
     let dx = abs(end.x - x), dy = -abs(end.y - y)
     let sx = x < end.x ? 1 : -1, sy = y < end.y ? 1 : -1
     var error = dx + dy
-    // A long line far off the map is cut short: nothing beyond ~4 screens
-    // of cells is visited.
-    var budget = 4096
-    while budget > 0 {
+    while true {
       visit(x, y)
       if x == end.x && y == end.y { return }
       let doubled = 2 * error
       if doubled >= dy { error += dy; x += sx }
       if doubled <= dx { error += dx; y += sy }
-      budget -= 1
     }
+  }
+
+  /// The Bresenham line from `start` to `end` cut to the cells of `rect`
+  /// (Liang–Barsky), so that a line to a point far off the map costs no
+  /// more than the map is wide. Visits nothing when the line misses it.
+  static func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), clippedTo rect: Rect, _ visit: (Int, Int) -> Void) {
+    guard !rect.isEmpty else { return }
+    if rect.contains(x: start.x, y: start.y) && rect.contains(x: end.x, y: end.y) {
+      line(from: start, to: end, visit)
+      return
+    }
+    let (x0, y0) = (Double(start.x), Double(start.y))
+    let (dx, dy) = (Double(end.x) - x0, Double(end.y) - y0)
+    var (t0, t1) = (0.0, 1.0)
+    // Each side: p·t ≤ q keeps the point inside it.
+    let sides = [
+      (-dx, x0 - Double(rect.x)), (dx, Double(rect.maxX - 1) - x0),
+      (-dy, y0 - Double(rect.y)), (dy, Double(rect.maxY - 1) - y0),
+    ]
+    for (p, q) in sides {
+      if p == 0 {
+        if q < 0 { return }
+      } else {
+        let t = q / p
+        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+      }
+    }
+    guard t0 <= t1 else { return }
+    let a = (x: Int((x0 + t0 * dx).rounded()), y: Int((y0 + t0 * dy).rounded()))
+    let b = (x: Int((x0 + t1 * dx).rounded()), y: Int((y0 + t1 * dy).rounded()))
+    line(from: a, to: b) { x, y in if rect.contains(x: x, y: y) { visit(x, y) } }
   }
 
   /// The line glyph closest to a visual direction: ─ │ ╱ ╲.
@@ -53,29 +80,5 @@ enum CellRaster {
   /// atan2 in degrees, in (−180, 180].
   private static func atan2Degrees(_ y: Double, _ x: Double) -> Double {
     atan2(y, x) * 180 / Double.pi
-  }
-}
-
-extension CellGrid {
-  /// What the eye sees behind a cell's glyph: for a heat map cell (▀) the
-  /// mean of its two pixels, else its background (nil: the terminal's).
-  func backdrop(x: Int, y: Int) -> RGB? {
-    guard let cell = cell(x: x, y: y) else { return nil }
-    if cell.glyph == "▀", let upper = cell.foreground {
-      return upper.mixed(with: cell.background ?? upper, 0.5)
-    }
-    return cell.background
-  }
-
-  /// Draws a marker glyph over whatever is there: the cell keeps what the
-  /// eye saw behind it as its background. `faint` ∈ [0, 1] fades the
-  /// colour into that backdrop (black where the terminal's background shows).
-  mutating func stamp(
-    _ glyph: Character, x: Int, y: Int, colour: RGB, faint: Double = 0, attributes: CellAttributes = []
-  ) {
-    guard contains(x: x, y: y) else { return }
-    let behind = backdrop(x: x, y: y)
-    let shown = faint > 0 ? colour.mixed(with: behind ?? RGB(0, 0, 0), faint) : colour
-    self[x, y] = Cell(glyph, foreground: shown, background: behind, attributes: attributes)
   }
 }

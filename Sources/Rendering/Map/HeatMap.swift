@@ -31,6 +31,9 @@ public struct HeatMap: Sendable {
   /// Each sample's position on the colour map, t ∈ [0, 1] (NaN where f was
   /// not finite).
   public private(set) var levels: [Double] = []
+  /// Each level as an index into a colour map's 256-entry table (−1 where
+  /// the level is NaN): drawing is then a lookup per pixel.
+  private var indices: [Int16] = []
   /// How many times the landscape has been sampled (the cache's misses).
   public private(set) var samplings = 0
 
@@ -75,6 +78,7 @@ public struct HeatMap: Sendable {
       let fit = FittedScale(scale, samples: samples)
       fitted = fit
       levels = samples.map { fit.level(of: $0) }
+      indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
     }
     return resample
   }
@@ -131,14 +135,19 @@ public struct HeatMap: Sendable {
       rect.width == pixelWidth && rect.height * 2 == pixelHeight,
       "the heat map was sampled for \(pixelWidth)×\(pixelHeight / 2) cells, not \(rect.width)×\(rect.height)")
     let width = pixelWidth
+    let table = colourMap.table
+    // Contour bands from the table index: band = ⌊index·count/256⌋.
+    let bands: [Int16] = contours > 0 ? indices.map { $0 < 0 ? -1 : Int16(Int($0) * contours / 256) } : []
     func colour(_ index: Int) -> RGB {
-      let t = levels[index]
-      guard !t.isNaN else { return Self.undefinedColour }
-      var c = colourMap.colour(at: t)
-      if contours > 0, isContour(index, count: contours) {
-        c = c.mixed(with: c.luminance > 0.55 ? RGB(0, 0, 0) : RGB(255, 255, 255), 0.3)
-      }
-      return c
+      let i = Int(indices[index])
+      guard i >= 0 else { return Self.undefinedColour }
+      let c = table[i]
+      guard contours > 0 else { return c }
+      let band = bands[index]
+      let crosses = (index % width + 1 < width && bands[index + 1] != band)
+        || (index + width < bands.count && bands[index + width] != band)
+      guard crosses else { return c }
+      return c.blended(with: c.luminance > 0.55 ? RGB(0, 0, 0) : RGB(255, 255, 255), weight: 77)
     }
     let halfBlocks = profile.glyphs == .unicode
       && (profile.colourDepth == .palette256 || profile.colourDepth == .trueColour)
@@ -150,7 +159,7 @@ public struct HeatMap: Sendable {
         let x = rect.x + column, y = rect.y + row
         guard grid.contains(x: x, y: y) else { continue }
         if halfBlocks {
-          grid[x, y] = Cell("▀", foreground: colour(upper), background: colour(lower))
+          grid[x, y] = Cell(scalar: "▀", foreground: colour(upper), background: colour(lower), attributes: [])
         } else {
           let a = levels[upper], b = levels[lower]
           let t = a.isNaN ? b : (b.isNaN ? a : (a + b) / 2)
@@ -166,20 +175,6 @@ public struct HeatMap: Sendable {
   public static let shadeRamp: [Character] = [" ", "░", "▒", "▓", "█"]
   /// Heat map glyphs when only ASCII can be shown.
   public static let asciiRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
-
-  /// True when the pixel's contour band differs from its right or lower
-  /// neighbour's: the level crosses a contour between them.
-  private func isContour(_ index: Int, count: Int) -> Bool {
-    let band = self.band(levels[index], count)
-    let i = index % pixelWidth
-    if i + 1 < pixelWidth, self.band(levels[index + 1], count) != band { return true }
-    if index + pixelWidth < levels.count, self.band(levels[index + pixelWidth], count) != band { return true }
-    return false
-  }
-
-  private func band(_ t: Double, _ count: Int) -> Int {
-    t.isNaN ? -1 : min(Int(t * Double(count)), count - 1)
-  }
 }
 
 /// The samples' storage, shared by the threads that fill it: each row is

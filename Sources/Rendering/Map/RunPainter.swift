@@ -65,21 +65,12 @@ struct Painter {
     into grid: inout CellGrid
   ) {
     let start = projection.unclippedCell(a), end = projection.unclippedCell(b)
-    guard visible(start, end) else { return }
-    let shape = glyph ?? CellRaster.lineGlyph(dx: Double(end.x - start.x), dy: Double(2 * (end.y - start.y)))
-    let rect = self.rect
-    CellRaster.line(from: start, to: end) { x, y in
-      guard rect.contains(x: x, y: y) else { return }
+    let shape = (glyph ?? CellRaster.lineGlyph(dx: Double(end.x - start.x), dy: Double(2 * (end.y - start.y)))).unicodeScalars.first!
+    let fade = Int(faint * 256)
+    CellRaster.line(from: start, to: end, clippedTo: rect) { x, y in
       if skipEnds && ((x, y) == start || (x, y) == end) { return }
-      grid.stamp(shape, x: x, y: y, colour: colour, faint: faint)
+      grid.stamp(shape, x: x, y: y, colour: colour, fade: fade)
     }
-  }
-
-  /// False when both ends lie on the same outer side of the map, so the
-  /// line cannot cross it.
-  private func visible(_ a: (x: Int, y: Int), _ b: (x: Int, y: Int)) -> Bool {
-    !((a.x < rect.x && b.x < rect.x) || (a.x >= rect.maxX && b.x >= rect.maxX)
-      || (a.y < rect.y && b.y < rect.y) || (a.y >= rect.maxY && b.y >= rect.maxY))
   }
 
   /// An arrow from a to b: its shaft and a head at b pointing along it.
@@ -102,17 +93,57 @@ struct Painter {
 
   /// Each particle's path over the trail's steps, newest segments
   /// brightest, fading into the map over K steps.
+  ///
+  /// Swarms cross the same cells many times, so the trail is first traced
+  /// into a buffer that keeps the newest age per cell, and each cell is
+  /// then drawn once. A jump longer than `longestSegment` cells is drawn
+  /// as a streak of that length behind the newer point: it shows where the
+  /// particle came from without covering the map. Above
+  /// `connectedTrailLimit` particles only the past positions are marked:
+  /// hundreds of connected paths would paint the whole map.
   func trail(_ trail: Trail, colour: RGB, into grid: inout CellGrid) {
     let steps = trail.steps
-    guard steps.count >= 2 else { return }
+    guard steps.count >= 2, !rect.isEmpty else { return }
+    let cells = steps.map { positions in positions.map { projection.unclippedCell($0) } }
+    var ages = [UInt8](repeating: 0, count: rect.width * rect.height)
+    let rect = self.rect
+    func mark(_ x: Int, _ y: Int, _ age: UInt8) {
+      let index = (y - rect.y) * rect.width + (x - rect.x)
+      if ages[index] == 0 || ages[index] > age { ages[index] = age }
+    }
+    let connected = steps.allSatisfy { $0.count <= Self.connectedTrailLimit }
     for k in 1..<steps.count {
-      let age = Double(steps.count - 1 - k) / Double(max(trail.length - 1, 1))
-      let faint = 0.15 + 0.75 * age
-      let (older, newer) = (steps[k - 1], steps[k])
-      for i in 0..<min(older.count, newer.count) {
-        line(from: older[i], to: newer[i], glyph: "·", colour: colour, faint: faint, into: &grid)
+      let age = UInt8(min(steps.count - k, 255))
+      let (older, newer) = (cells[k - 1], cells[k])
+      if connected {
+        for i in 0..<min(older.count, newer.count) {
+          CellRaster.line(from: Self.shortened(older[i], towards: newer[i]), to: newer[i], clippedTo: rect) { x, y in mark(x, y, age) }
+        }
+      } else {
+        for cell in newer where rect.contains(x: cell.x, y: cell.y) { mark(cell.x, cell.y, age) }
       }
     }
+    let span = Double(max(trail.length - 1, 1))
+    let fades = (0...Int(ages.max() ?? 0)).map { age in Int((0.15 + 0.75 * Double(max(age - 1, 0)) / span) * 256) }
+    for (index, age) in ages.enumerated() where age > 0 {
+      grid.stamp("·", x: rect.x + index % rect.width, y: rect.y + index / rect.width, colour: colour, fade: fades[Int(age)])
+    }
+  }
+
+  /// The most particles whose trails are drawn as connected paths.
+  static let connectedTrailLimit = 64
+
+  /// The longest trail segment drawn, in cells.
+  static let longestSegment = 24
+
+  /// `from` moved along the segment towards `to` until it is at most
+  /// `longestSegment` cells (in the larger direction) away.
+  static func shortened(_ from: (x: Int, y: Int), towards to: (x: Int, y: Int)) -> (x: Int, y: Int) {
+    let (dx, dy) = (from.x - to.x, from.y - to.y)
+    let length = max(abs(dx), abs(dy))
+    guard length > longestSegment else { return from }
+    let scale = Double(longestSegment) / Double(length)
+    return (to.x + Int((Double(dx) * scale).rounded()), to.y + Int((Double(dy) * scale).rounded()))
   }
 
   /// Accepted moves in green, rejected ones in red: a faint dotted line

@@ -9,6 +9,8 @@ import OptimizerCore
 public struct FrameRenderer: Sendable {
   public private(set) var heatMap = HeatMap()
   public private(set) var gradientField = GradientField()
+  /// The map's landscape layers as last drawn, and what they showed.
+  private var background: (key: BackgroundKey, grid: CellGrid)?
 
   public init() {}
 
@@ -48,22 +50,46 @@ public struct FrameRenderer: Sendable {
   }
 
   /// The heat map (re-sampled only when needed), then the landscape's
-  /// marks, then the runs.
+  /// marks, then the runs. Everything that depends on the landscape alone
+  /// is kept as a finished background and copied while nothing it shows
+  /// has changed.
   mutating func drawMap(_ content: FrameContent, settings: ViewSettings, projection: MapProjection, into grid: inout CellGrid) {
     let landscape = content.landscape
     let rect = projection.rect
     let base = landscape.domain.center
-    heatMap.update(
+    let resampled = heatMap.update(
       objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
       rows: rect.height, scale: settings.scale, base: base)
-    heatMap.draw(into: &grid, rect: rect, colourMap: settings.colourMap, profile: settings.profile, contours: settings.contours)
-    if settings.gradientField {
-      gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: projection, base: base)
-      gradientField.draw(into: &grid, rect: rect)
+    let key = BackgroundKey(
+      heatMap: heatMap.key, scale: settings.scale, colourMap: settings.colourMap.id, contours: settings.contours,
+      profile: settings.profile, gradientField: settings.gradientField, domain: landscape.domain,
+      minimizers: landscape.knownMinimum?.minimizers ?? [])
+    if resampled || background?.key != key {
+      var layer = CellGrid(width: rect.width, height: rect.height)
+      let local = MapProjection(viewport: projection.viewport, rect: layer.bounds)
+      heatMap.draw(into: &layer, rect: layer.bounds, colourMap: settings.colourMap, profile: settings.profile, contours: settings.contours)
+      if settings.gradientField {
+        gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
+        gradientField.draw(into: &layer, rect: layer.bounds)
+      }
+      LandscapeMarks.drawLattice(of: landscape.domain, into: &layer, projection: local)
+      LandscapeMarks.drawMinimizers(key.minimizers, into: &layer, projection: local)
+      background = (key, layer)
     }
-    LandscapeMarks.drawLattice(of: landscape.domain, into: &grid, projection: projection)
-    LandscapeMarks.drawMinimizers(landscape.knownMinimum?.minimizers ?? [], into: &grid, projection: projection)
+    grid.draw(background!.grid, x: rect.x, y: rect.y)
     RunPainter.draw(content.runs.map(\.layer), into: &grid, projection: projection, options: settings.map)
+  }
+
+  /// What the cached background shows.
+  struct BackgroundKey: Hashable {
+    var heatMap: HeatMap.Key?
+    var scale: ColourScale
+    var colourMap: String
+    var contours: Int
+    var profile: DisplayProfile
+    var gradientField: Bool
+    var domain: Domain
+    var minimizers: [Vector]
   }
 
   private func drawHeader(_ content: FrameContent, settings: ViewSettings, viewport: Viewport, into grid: inout CellGrid, rect: Rect) {

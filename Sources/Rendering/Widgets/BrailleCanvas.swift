@@ -37,7 +37,9 @@ public struct BrailleCanvas: Sendable {
 
   /// Raises the dots of the line from one dot to another (Bresenham).
   public mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), colour: RGB? = nil) {
-    CellRaster.line(from: start, to: end) { x, y in set(x: x, y: y, colour: colour) }
+    CellRaster.line(from: start, to: end, clippedTo: Rect(width: dotWidth, height: dotHeight)) { x, y in
+      set(x: x, y: y, colour: colour)
+    }
   }
 
   /// True when the dot at (x, y) is raised.
