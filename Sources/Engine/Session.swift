@@ -159,7 +159,8 @@ public struct Session: Sendable {
       let index = try runIndex(id)
       try checkDimension(point)
       var run = runs[index]
-      let particles = run.optimizer.particles + [Particle(position: landscape.domain.projected(point))]
+      // First, so that a population of fixed size keeps it.
+      let particles = [Particle(position: landscape.domain.projected(point))] + run.optimizer.particles
       run.optimizer = try makeOptimizer(run.optimizer.configuration, adopting: particles, rng: &run.generator)
       runs[index] = run
 

@@ -15,7 +15,18 @@ public struct Evaluator: Sendable {
   /// Evaluations of ∇f so far (counted apart: they are not zeroth-order).
   public private(set) var gradientEvaluations = 0
   /// The best point evaluated so far, by observed (possibly noisy) loss.
-  public private(set) var best: Point?
+  public var best: Point? {
+    bestLoss.isNaN ? nil : Point(position: Vector(bestCoordinates), loss: bestLoss)
+  }
+  /// The best loss and its coordinates, kept in storage of their own so that
+  /// recording a new best never shares (and later copies) the caller's vector.
+  private var bestLoss = Double.nan
+  private var bestCoordinates: [Double]
+  /// The box's bounds, unpacked once: projection of a continuous domain is a
+  /// clamp per coordinate, with no per-axis dispatch.
+  private let lowerBounds: [Double]
+  private let upperBounds: [Double]
+  private let isContinuous: Bool
   /// The probes of the current step (or of the whole run, if never cleared).
   public var probes: ProbeLog
   /// The events of the current step.
@@ -33,6 +44,10 @@ public struct Evaluator: Sendable {
     self.noise = noise
     self.noiseGenerator = SeededGenerator(seed: noiseSeed, stream: 0x6E6F_6973_65)
     self.probes = ProbeLog(dimension: domain.dimension, isEnabled: logsProbes)
+    self.bestCoordinates = Array(repeating: .nan, count: domain.dimension)
+    self.lowerBounds = domain.axes.map(\.lower)
+    self.upperBounds = domain.axes.map(\.upper)
+    self.isContinuous = domain.isContinuous
   }
 
   public var dimension: Int { domain.dimension }
@@ -40,20 +55,33 @@ public struct Evaluator: Sendable {
   /// f at x: x is first projected onto the domain, in place, so the caller
   /// holds exactly the point that was evaluated. NaN from the function is
   /// reported as +∞ so that no comparison is poisoned.
-  @inlinable public mutating func evaluate(_ x: inout Vector) -> Double {
-    domain.project(&x)
-    return evaluateProjected(x)
-  }
-
-  /// f at a point already on the domain.
-  @usableFromInline mutating func evaluateProjected(_ x: Vector) -> Double {
+  public mutating func evaluate(_ x: inout Vector) -> Double {
+    project(&x)
     var loss = objective.value(at: x)
     if noise > 0 { loss += noise * noiseGenerator.normal() }
     if loss.isNaN { loss = .infinity }
     evaluations += 1
-    probes.append(x, loss: loss)
-    if best == nil || loss < best!.loss { best = Point(position: x, loss: loss) }
+    if probes.isEnabled { probes.append(x, loss: loss) }
+    if loss < bestLoss || bestLoss.isNaN { record(best: x, loss: loss) }
     return loss
+  }
+
+  /// Clamps into the box (fast path), or projects axis by axis when some
+  /// axis is a lattice.
+  @inline(__always) private func project(_ x: inout Vector) {
+    guard isContinuous else { return domain.project(&x) }
+    let n = lowerBounds.count
+    precondition(x.dimension == n, "point has dimension \(x.dimension), domain \(n)")
+    for i in 0..<n {
+      let value = x.components[i]
+      let clamped = value.isNaN ? lowerBounds[i] : min(max(value, lowerBounds[i]), upperBounds[i])
+      if clamped != value { x.components[i] = clamped }
+    }
+  }
+
+  private mutating func record(best x: Vector, loss: Double) {
+    bestLoss = loss
+    for i in bestCoordinates.indices { bestCoordinates[i] = x[i] }
   }
 
   /// f at the projection of x, leaving x as it is.
@@ -90,6 +118,7 @@ public struct Evaluator: Sendable {
     copy.noiseGenerator = noiseGenerator
     copy.evaluations = evaluations
     copy.gradientEvaluations = gradientEvaluations
+    copy.bestLoss = .nan
     return copy
   }
 }

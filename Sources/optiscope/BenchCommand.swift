@@ -4,12 +4,22 @@ import Foundation
 import Landscapes
 import OptimizerCore
 
-/// `optiscope bench`: compare optimizers across landscapes and seeds, or
-/// measure raw speed.
+/// `optiscope bench`: its two subcommands, `run` (the default) and `merge`.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Compare optimizers on landscapes at a fixed evaluation budget, or measure speed.",
+    discussion: BenchRunCommand.configuration.discussion,
+    subcommands: [BenchRunCommand.self, BenchMergeCommand.self],
+    defaultSubcommand: BenchRunCommand.self)
+}
+
+/// `optiscope bench [run]`: compare optimizers across landscapes and seeds,
+/// or measure raw speed.
+struct BenchRunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Compare optimizers on landscapes at a fixed evaluation budget, or measure speed (the default).",
     discussion: """
       Every optimizer runs on every landscape from every seed, at the same
       budget of evaluations. A run starts from a point drawn from its seed
@@ -35,8 +45,7 @@ struct BenchCommand: ParsableCommand {
         optiscope bench --landscapes sphere,rosenbrock --dim 10 --evals 20000 --format markdown
         optiscope bench --shard 3/8 --format csv > part3.csv && optiscope bench merge part*.csv
         optiscope bench --perf --format json
-      """,
-    subcommands: [BenchMergeCommand.self])
+      """)
 
   @Option(help: "Comma-separated optimizer names (default: every registered one).")
   var optimizers: String?
@@ -47,8 +56,11 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Seeds per optimizer and landscape.")
   var seeds: Int = 20
 
-  @Option(help: "The evaluation budget of every run.")
-  var evals: Int = 2000
+  @Option(help: "The evaluation budget of every run (default 2000; with --perf, evaluations per case, default 2000000).")
+  var evals: Int?
+
+  /// The budget per run, or per speed case with --perf.
+  var budget: Int { evals ?? (perf ? 2_000_000 : 2000) }
 
   @Option(help: "Dimension n for the functions with an n-dimensional form (others are skipped when n ≠ 2).")
   var dim: Int = 2
@@ -68,14 +80,17 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Measure speed (evaluations per second) instead of comparing.")
   var perf = false
 
+  @Option(help: "With --perf: only the cases whose name contains one of these (comma-separated).")
+  var cases: String?
+
   func validate() throws {
     if perf {
       try format.require([.table, .json])
-      if evals < 1000 { throw ValidationError("--evals must be at least 1000 with --perf") }
+      if budget < 1000 { throw ValidationError("--evals must be at least 1000 with --perf") }
       return
     }
     if seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
-    if evals < 10 { throw ValidationError("--evals must be at least 10, got \(evals)") }
+    if budget < 10 { throw ValidationError("--evals must be at least 10, got \(budget)") }
     if dim < 1 { throw ValidationError("--dim must be at least 1, got \(dim)") }
     if shard != nil, plot != nil {
       throw ValidationError("--plot needs every run; plot after 'optiscope bench merge'")
@@ -151,7 +166,7 @@ struct BenchCommand: ParsableCommand {
         throw CommandLineError("--set \(owner):… names an optimizer that is not benchmarked\(suggestionSuffix(for: owner, in: names))")
       }
     }
-    return BenchPlan(optimizers: configurations, landscapes: sources, seeds: seeds, evaluations: evals)
+    return BenchPlan(optimizers: configurations, landscapes: sources, seeds: seeds, evaluations: budget)
   }
 
   private struct ParsedSetting {
@@ -183,7 +198,8 @@ struct BenchCommand: ParsableCommand {
   }
 
   private func runPerformance() throws {
-    let results = PerformanceBenchmark.measure(evaluations: evals) { name in printNote("measuring \(name) …") }
+    let results = PerformanceBenchmark.measure(
+      PerformanceBenchmark.cases(matching: cases.map(splitList) ?? []), evaluations: budget) { name in printNote("measuring \(name) …") }
     switch format {
     case .json:
       print(

@@ -16,7 +16,7 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
 
-  @Option(help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
   var at: String
 
   func run() throws {

@@ -44,6 +44,8 @@ import Testing
     Case("x + \u{7}", column: 5, "unexpected character U+0007 at column 5"),
     Case("é + x", column: 1, "unexpected character 'é' at column 1"),
     Case("x + 👍", column: 5, "unexpected character '👍' at column 5"),
+    Case("x + e\u{301}", column: 5, "unexpected character U+0065 U+0301 at column 5"),
+    Case("\u{301}x", column: 1, "unexpected character U+0301 at column 1"),
     Case("1e- + x", column: 1, length: 3, "malformed number '1e-' at column 1; the exponent needs digits, as in 1e-3"),
     Case("x.", column: 2, "unexpected character '.' at column 2"),
     Case("* *", column: 1, "unexpected '*' at column 1; expected a number, x, y, a function or '('"),
@@ -80,6 +82,12 @@ import Testing
     let error = try #require(throws: ExpressionError.self) { try ExpressionLandscape(source: "x\t+\n* y") }
     #expect(error.column == 5)
     #expect(error.caretDiagnostic == "x + * y\n    ^")
+  }
+
+  @Test func unusualCharactersRenderAsOneCellEach() throws {
+    let error = try #require(throws: ExpressionError.self) { try ExpressionLandscape(source: "π·x\r\n+ 漢\u{301} + y") }
+    #expect(error.column == 7)
+    #expect(error.caretDiagnostic == "π·x + ? + y\n      ^")
   }
 
   @Test func nestingBeyondTheLimitIsAnErrorNotACrash() throws {

@@ -16,8 +16,10 @@ struct ReferenceRow: Sendable, CustomTestStringConvertible {
 
   var testDescription: String { name }
 
-  init(_ name: String, _ value: Double, within valueTolerance: Double = 1e-12,
-       at minimizers: [Vector], within minimizerTolerance: Double = 1e-12) {
+  init(
+    _ name: String, _ value: Double, within valueTolerance: Double = 1e-12,
+    at minimizers: [Vector], within minimizerTolerance: Double = 1e-12
+  ) {
     self.name = name
     self.value = value
     self.valueTolerance = valueTolerance

@@ -47,6 +47,11 @@ public enum PerformanceBenchmark {
       }),
   ]
 
+  /// The cases whose name contains one of the filters (all when empty).
+  public static func cases(matching filters: [String]) -> [Case] {
+    filters.isEmpty ? cases : cases.filter { c in filters.contains { c.name.contains($0) } }
+  }
+
   /// Runs each case once for about `evaluations` evaluations after a short
   /// warm-up; `progress` is told each case's name before it runs.
   public static func measure(

@@ -2,7 +2,7 @@ import RealModule
 
 /// An expression in x and y compiled to a flat postfix program, evaluated on
 /// a fixed-size stack: no parsing, no allocation and no recursion per call.
-struct CompiledExpression: Sendable, Hashable {
+struct CompiledExpression: Sendable {
   let instructions: [Instruction]
   /// The most values the program ever holds on its stack.
   let stackDepth: Int

@@ -32,23 +32,45 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
   ///     x + * y
   ///         ^
   ///
-  /// Tabs, line breaks and other control characters show as spaces, so the
-  /// carets line up with the text in a monospaced font.
+  /// Every character takes exactly one cell, so that the carets line up in
+  /// any monospaced terminal: whitespace and ASCII control characters (tabs,
+  /// line breaks, NUL) show as a space, and characters other than printable
+  /// ASCII and the accepted symbols π − × · ÷ (which might be wide, combine
+  /// with a neighbour, or not print at all) show as '?'.
   public var caretDiagnostic: String {
-    let line = String(source.map { $0.isControlLike ? " " : $0 })
+    let line = String(source.map { $0.singleCellRendering })
     return line + "\n" + String(repeating: " ", count: column - 1) + String(repeating: "^", count: length)
   }
 }
 
 extension Character {
-  /// True for characters that would break a one-line rendering: control
-  /// characters, line and paragraph separators.
-  var isControlLike: Bool {
-    unicodeScalars.contains { scalar in
-      switch scalar.properties.generalCategory {
-      case .control, .lineSeparator, .paragraphSeparator, .format: true
-      default: false
-      }
+  /// This character as one cell of a one-line rendering.
+  var singleCellRendering: Character {
+    if let ascii = asciiValue { return (0x21...0x7E).contains(ascii) ? self : " " }
+    if isWhitespace { return " " }
+    return Lexer.symbols[self] != nil ? self : "?"
+  }
+
+  /// Categories of characters that do not print as themselves on a line.
+  private static let invisibleCategories: Set<Unicode.GeneralCategory> = [
+    .control, .format, .nonspacingMark, .spacingMark, .enclosingMark, .surrogate, .privateUse, .unassigned,
+    .lineSeparator, .paragraphSeparator,
+  ]
+
+  /// The character quoted for a message, such as 'é' or '$'; characters
+  /// that would not print as themselves on one line (controls, combining
+  /// marks, invisible formatting, multi-scalar clusters) are named by their
+  /// code points instead: U+0007, U+0065 U+0301.
+  var displayed: String {
+    let scalars = unicodeScalars
+    if scalars.count == 1, !isWhitespace,
+      !Self.invisibleCategories.contains(scalars.first!.properties.generalCategory)
+    {
+      return "'\(self)'"
     }
+    return scalars.map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }.joined(separator: " ")
   }
 }

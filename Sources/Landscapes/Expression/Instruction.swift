@@ -1,6 +1,6 @@
 /// One step of a compiled expression: a postfix program run on a stack of
 /// Doubles, each instruction popping its operands and pushing one result.
-enum Instruction: Sendable, Hashable {
+enum Instruction: Sendable, Equatable {
   /// Pushes the value.
   case constant(Double)
   /// Push the point's coordinates.

@@ -6,6 +6,11 @@
 /// the ASCII operators it accepts `−` for minus, `×` and `·` for times, `÷`
 /// for divide, and `**` for `^`. Any other character is an error.
 struct Lexer {
+  /// The symbols beyond ASCII that expressions accept, as what they mean.
+  static let symbols: [Character: Token.Kind] = [
+    "−": .minus, "×": .star, "·": .star, "÷": .slash, "π": .identifier("pi"),
+  ]
+
   private let source: String
   private let characters: [Character]
   private var index = 0
@@ -33,34 +38,42 @@ struct Lexer {
     }
     let start = index
     let character = characters[index]
-    if character.isASCIIDigit || (character == "." && peek(1)?.isASCIIDigit == true) {
+    guard let ascii = character.asciiValue else { return try symbol(character) }
+    let kind: Token.Kind
+    switch ascii {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
       return try number()
-    }
-    if character.isASCIILetter {
+    case UInt8(ascii: ".") where peek(1)?.isASCIIDigit == true:
+      return try number()
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
       while index < characters.count, characters[index].isIdentifierContinuation { index += 1 }
       let name = String(characters[start..<index])
       return Token(kind: .identifier(name), text: name, column: start + 1, length: index - start)
-    }
-    let kind: Token.Kind
-    switch character {
-    case "+": kind = .plus
-    case "-", "−": kind = .minus
-    case "*" where peek(1) == "*":
+    case UInt8(ascii: "*") where peek(1) == "*":
       index += 2
       return Token(kind: .caret, text: "**", column: start + 1, length: 2)
-    case "*", "×", "·": kind = .star
-    case "/", "÷": kind = .slash
-    case "^": kind = .caret
-    case "(": kind = .leftParenthesis
-    case ")": kind = .rightParenthesis
-    case ",": kind = .comma
-    case "π": kind = .identifier("pi")
-    default:
-      throw ExpressionError(
-        "unexpected character \(character.displayed)", column: start + 1, source: source)
+    case UInt8(ascii: "+"): kind = .plus
+    case UInt8(ascii: "-"): kind = .minus
+    case UInt8(ascii: "*"): kind = .star
+    case UInt8(ascii: "/"): kind = .slash
+    case UInt8(ascii: "^"): kind = .caret
+    case UInt8(ascii: "("): kind = .leftParenthesis
+    case UInt8(ascii: ")"): kind = .rightParenthesis
+    case UInt8(ascii: ","): kind = .comma
+    default: throw strayCharacter(character)
     }
     index += 1
     return Token(kind: kind, text: String(character), column: start + 1, length: 1)
+  }
+
+  private mutating func symbol(_ character: Character) throws(ExpressionError) -> Token {
+    guard let kind = Self.symbols[character] else { throw strayCharacter(character) }
+    index += 1
+    return Token(kind: kind, text: String(character), column: index, length: 1)
+  }
+
+  private func strayCharacter(_ character: Character) -> ExpressionError {
+    ExpressionError("unexpected character \(character.displayed)", column: index + 1, source: source)
   }
 
   /// digits [. digits] [(e|E) [+|-] digits], or . digits [exponent]. An `e`
@@ -105,24 +118,11 @@ struct Lexer {
 }
 
 extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
-  var isASCIILetter: Bool { isASCII && isLetter }
-  var isIdentifierContinuation: Bool { isASCII && (isLetter || isNumber || self == "_") }
+  var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 
-  /// The character quoted for a message, or its code point (U+0007) when it
-  /// would not print as itself on one line.
-  var displayed: String {
-    if isControlLike {
-      return unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
-        .joined(separator: " ")
-    }
-    return "'\(self)'"
-  }
-}
-
-extension String {
-  /// The string with zeros in front, up to `width` characters.
-  fileprivate func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
+  var isIdentifierContinuation: Bool {
+    guard let ascii = asciiValue else { return false }
+    return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
+      || ascii == UInt8(ascii: "_")
   }
 }

@@ -1,6 +1,6 @@
 /// A function an expression may call, named as typed, with the number of
 /// arguments it takes.
-enum MathFunction: String, Sendable, Hashable, CaseIterable {
+enum MathFunction: String, Sendable, CaseIterable {
   case sin, cos, tan, asin, acos, atan, exp, log, sqrt, abs, tanh, floor
   case min, max, pow, hypot
 

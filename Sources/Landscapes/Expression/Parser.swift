@@ -124,7 +124,8 @@ struct Parser {
           "function '\(name)' without arguments", hint: "call it as \(name)(…)",
           column: token.column, length: token.length, source: source)
       }
-      let names = SyntaxTree.Variable.allCases.map(\.rawValue) + Self.constants.keys.sorted()
+      let names =
+        SyntaxTree.Variable.allCases.map(\.rawValue) + Self.constants.keys.sorted()
         + MathFunction.allCases.map(\.rawValue)
       throw ExpressionError(
         "unknown name '\(name)'", hint: nearestName(to: name, in: names).map { "did you mean '\($0)'?" },

@@ -1,6 +1,6 @@
 /// One lexical unit of an expression, with where it stands in the source.
-struct Token: Sendable, Hashable {
-  enum Kind: Sendable, Hashable {
+struct Token: Sendable {
+  enum Kind: Sendable, Equatable {
     /// A literal such as `3`, `2.5`, `.5`, `1e-3`.
     case number(Double)
     /// A name: a variable, a constant or a function.

@@ -185,8 +185,8 @@ public struct SimulatedAnnealing: DescribedOptimizer {
         "temperature", symbol: "T", value: temperature,
         gauge: start.isFinite ? start * 1e-6...start : nil, logarithmic: true),
       Readout("acceptance", symbol: "acc", value: acceptanceRate, gauge: 0...1),
-      Readout("energy change", symbol: "ΔE", value: lastDelta),
-      Readout("acceptance probability", symbol: "P", value: lastProbability, gauge: 0...1),
+      Readout("energy-change", symbol: "ΔE", value: lastDelta),
+      Readout("acceptance-probability", symbol: "P", value: lastProbability, gauge: 0...1),
     ])
     if let lastMove {
       inspection.overlays.append(

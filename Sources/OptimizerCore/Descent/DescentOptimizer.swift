@@ -6,7 +6,9 @@
 /// x → project(x + Δ) in order; the descent goes where they leave it. Any
 /// combination is legal: `spsa + adam + undo` as well as `analytic + sgd`.
 /// The hyperparameters are the parts' specs merged (names are unique across
-/// parts), read at the top of every step.
+/// parts), read at the top of every step. A non-finite component of ĝ (a
+/// probe where f is undefined) counts as 0, so one bad probe cannot poison
+/// a velocity or a moment for the rest of the run.
 ///
 /// f(x) is evaluated on the first step when the adopted point's loss is
 /// unknown, and after that only by the parts that need it: a source that
@@ -100,7 +102,7 @@ public struct DescentOptimizer: Optimizer {
     let gradientNorm = gradient.norm
     var inspection = Inspection(
       readouts: [
-        Readout("learning rate", symbol: "η", value: hyperparameters[LearningRate.name], logarithmic: true),
+        Readout("learning-rate", symbol: "η", value: hyperparameters[LearningRate.name], logarithmic: true),
         Readout("step", symbol: "‖Δ‖", value: lastMove.norm, logarithmic: true),
         Readout("gradient", symbol: "‖ĝ‖", value: gradientNorm, logarithmic: true),
       ],

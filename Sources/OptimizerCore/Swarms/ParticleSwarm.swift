@@ -18,7 +18,8 @@ public struct ParticleSwarm: DescribedOptimizer {
     summary: "particle swarm: velocities pulled toward personal and neighbourhood bests",
     specs: [
       .integer("particles", symbol: "N", default: 20, range: 1...10_000, help: "swarm size"),
-      HyperparameterSpec("omega", symbol: "ω", default: 0.729, range: 0...1.5, help: "inertia: the share of the velocity kept"),
+      HyperparameterSpec(
+        "omega", symbol: "ω", default: 0.729, range: 0...1.5, help: "inertia: the share of the velocity kept"),
       HyperparameterSpec(
         "c1", symbol: "c₁", default: 1.494, range: 0...4, help: "cognitive pull toward the particle's own best"),
       HyperparameterSpec(
@@ -43,6 +44,9 @@ public struct ParticleSwarm: DescribedOptimizer {
   private var positions: [Vector]
   /// f(x) of each particle; NaN until evaluated.
   private var losses: [Double]
+  /// True while some loss is NaN (adopted or new members), so that the
+  /// next step evaluates them first.
+  private var hasUnknownLosses: Bool
   /// v, all particles' coordinates in one array (particle i at i·n ..< (i+1)·n).
   private var velocities: [Double]
   /// p, laid out like `velocities`.
@@ -69,6 +73,7 @@ public struct ParticleSwarm: DescribedOptimizer {
     }
     positions = placed
     losses = known
+    hasUnknownLosses = known.contains { $0.isNaN }
     velocities = Array(repeating: 0, count: count * context.dimension)
     bestPositions = placed.flatMap(\.components)
     bestLosses = known
@@ -86,9 +91,12 @@ public struct ParticleSwarm: DescribedOptimizer {
     let ring = Topology.allCases[hyperparameters.integer("topology")] == .ring
     let n = dimension
 
-    for i in positions.indices where losses[i].isNaN {
-      losses[i] = f.evaluate(&positions[i])
-      updateBest(of: i)
+    if hasUnknownLosses {
+      for i in positions.indices where losses[i].isNaN {
+        losses[i] = f.evaluate(&positions[i])
+        updateBest(of: i)
+      }
+      hasUnknownLosses = false
     }
     // `fly` gets pointers into the arrays, so that no coordinate pays for a
     // copy-on-write or bounds check.
@@ -179,8 +187,13 @@ public struct ParticleSwarm: DescribedOptimizer {
         bestLosses.append(.nan)
         births.append(steps)
       }
+      hasUnknownLosses = true
     } else {
-      let ranked = bestLosses.indices.sorted { Self.isBetter(bestLosses[$0], than: bestLosses[$1]) }
+      // Ties go to the lower index, so replays never depend on the sort.
+      let ranked = bestLosses.indices.sorted { a, b in
+        Self.isBetter(bestLosses[a], than: bestLosses[b])
+          || (!Self.isBetter(bestLosses[b], than: bestLosses[a]) && a < b)
+      }
       let kept = ranked.prefix(count).sorted()
       positions = kept.map { positions[$0] }
       losses = kept.map { losses[$0] }

@@ -22,7 +22,7 @@ struct OptimizerOptions: ParsableArguments {
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable.", valueName: "key=value"))
   var settings: [String] = []
 
-  @Option(help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
   var start: String?
 
   @Option(help: "The seed: the same seed gives the same run on every machine.")

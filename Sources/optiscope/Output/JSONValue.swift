@@ -30,7 +30,7 @@ enum JSONValue {
     case .integer(let value): return String(value)
     case .number(let value):
       if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-      return formatFullPrecision(value)
+      return value.description  // the shortest text that reads back to the same Double
     case .string(let text): return Self.quote(text)
     case .array(let items):
       if items.isEmpty { return "[]" }

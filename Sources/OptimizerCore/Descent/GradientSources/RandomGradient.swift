@@ -45,6 +45,6 @@ struct RandomGradient: GradientSource {
 
   func inspect(into inspection: inout Inspection, at x: Vector) {
     inspection.vectors.append(NamedVector("u", direction))
-    inspection.readouts.append(Readout("probe sign", symbol: "sgn", value: sign, gauge: -1...1))
+    inspection.readouts.append(Readout("probe-sign", symbol: "sgn", value: sign, gauge: -1...1))
   }
 }

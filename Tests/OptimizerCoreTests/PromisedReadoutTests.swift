@@ -1,0 +1,39 @@
+import OptimizerCore
+import Testing
+
+/// Every optimizer's inspection holds the readouts that ALGORITHMS.md
+/// promises for it (what the screen draws as gauges and breakpoints test).
+///
+/// Readout names are lowercase words joined by hyphens, so that a breakpoint
+/// condition such as `temperature < 0.01` or `ensemble-size >= 12` can name
+/// them.
+@Suite struct PromisedReadoutTests {
+  /// Readouts each registered optimizer must show after a few steps. Every
+  /// registered name must appear here, so that a new optimizer cannot skip
+  /// its promise.
+  static let promised: [String: [String]] = [
+    "descent": ["learning-rate", "step", "gradient"],
+    "gd": ["learning-rate", "step", "gradient"],
+    "adam": ["learning-rate", "step", "gradient"],
+    "randomgrad": ["learning-rate", "step", "gradient"],
+    "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
+    "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
+    "random-search": [],
+    "pso": ["spread", "best"],
+  ]
+
+  @Test(arguments: OptimizerRegistry.names)
+  func inspectionHoldsThePromisedReadouts(optimizer: String) throws {
+    let names = try #require(Self.promised[optimizer], "\(optimizer) has no entry in PromisedReadoutTests.promised")
+    var trial = try OptimizerTrial(optimizer, on: .sphere, seed: 5)
+    for _ in 0..<5 { trial.step() }
+    let inspection = trial.optimizer.inspect()
+    for name in names {
+      #expect(inspection.readout(name) != nil, "\(optimizer) shows no '\(name)' readout")
+    }
+    for readout in inspection.readouts {
+      let wellFormed = readout.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
+      #expect(wellFormed, "\(optimizer)'s readout '\(readout.name)' is not lowercase-with-hyphens")
+    }
+  }
+}

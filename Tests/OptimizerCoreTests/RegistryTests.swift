@@ -1,0 +1,128 @@
+import OptimizerCore
+import Testing
+
+/// Names, presets, parts and their suggestions.
+@Suite struct RegistryTests {
+  private static let domain = Domain.cube(-5, 5, dimension: 2)
+
+  @Test func registryListsFamiliesInCatalogOrder() {
+    #expect(
+      OptimizerRegistry.names == [
+        "descent", "gd", "adam", "randomgrad", "spsa", "simulated-annealing", "random-search", "pso",
+      ])
+  }
+
+  @Test func registrySuggestsAdamForAdma() {
+    #expect(throws: RegistryError.unknownOptimizer("adma", suggestion: "adam")) {
+      try OptimizerRegistry.entry(named: "adma")
+    }
+  }
+
+  @Test(arguments: [
+    (DescentParts(gradient: "spas", update: "sgd"), "gradient source", "spas", "spsa", DescentParts.gradientNames),
+    (DescentParts(gradient: "fd", update: "adma"), "update rule", "adma", "adam", DescentParts.updateNames),
+    (
+      DescentParts(gradient: "fd", update: "sgd", guards: ["udno"]), "step guard", "udno", "undo",
+      DescentParts.guardNames
+    ),
+  ])
+  func unknownPartsGetSuggestions(
+    parts: DescentParts, role: String, name: String, suggestion: String, known: [String]
+  ) {
+    let kind = OptimizerKind(name: "descent", parts: parts)
+    #expect(
+      throws: RegistryError.unknownPart(role: role, name: name, suggestion: suggestion, known: known)
+    ) {
+      try OptimizerRegistry.hyperparameters(for: kind, domain: Self.domain)
+    }
+  }
+
+  @Test func unrelatedPartNamesGetNoSuggestion() {
+    let kind = OptimizerKind(name: "descent", parts: DescentParts(gradient: "telescope", update: "sgd"))
+    #expect(
+      throws: RegistryError.unknownPart(
+        role: "gradient source", name: "telescope", suggestion: nil, known: DescentParts.gradientNames)
+    ) {
+      try OptimizerRegistry.hyperparameters(for: kind, domain: Self.domain)
+    }
+  }
+
+  @Test func partNameListsAreOffered() {
+    #expect(DescentParts.gradientNames == ["analytic", "fd", "randomgrad", "spsa"])
+    #expect(DescentParts.updateNames == ["sgd", "momentum", "adam"])
+    #expect(DescentParts.guardNames == ["undo"])
+  }
+
+  @Test(arguments: [
+    ("descent", DescentParts(gradient: "analytic", update: "sgd")),
+    ("gd", DescentParts(gradient: "analytic", update: "sgd")),
+    ("adam", DescentParts(gradient: "analytic", update: "adam")),
+    ("randomgrad", DescentParts(gradient: "randomgrad", update: "sgd")),
+    ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
+  ])
+  func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
+    let entry = try OptimizerRegistry.entry(named: name)
+    #expect(entry.descriptor.family == .descent)
+    #expect(entry.defaultParts == parts)
+    var rng = SeededGenerator(seed: 1)
+    let optimizer = try OptimizerRegistry.make(
+      OptimizerConfiguration(name), adopting: [Particle(position: [1, 1])],
+      context: StepContext(domain: Self.domain), rng: &rng)
+    #expect(optimizer.kind == OptimizerKind(name: name, parts: parts))
+  }
+
+  @Test func userNamedPartsOverrideAPresetsParts() throws {
+    let parts = DescentParts(gradient: "spsa", update: "adam", guards: ["undo"])
+    var rng = SeededGenerator(seed: 1)
+    let optimizer = try OptimizerRegistry.make(
+      OptimizerConfiguration("adam", parts: parts), adopting: [Particle(position: [1, 1])],
+      context: StepContext(domain: Self.domain), rng: &rng)
+    #expect(optimizer.kind.parts == parts)
+    #expect(optimizer.hyperparameters.names == ["c", "gains", "clamp", "lr", "beta1", "beta2", "eps"])
+  }
+
+  /// η's default follows the source: 1e-3 (absolute) for the analytic
+  /// gradient with SGD or momentum, 1e-2·w for zeroth-order sources, and
+  /// 1e-2·w for Adam whatever the source.
+  @Test(arguments: [
+    (DescentParts(gradient: "analytic", update: "sgd"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "momentum"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "adam"), 0.1),
+    (DescentParts(gradient: "spsa", update: "sgd"), 0.1),
+    (DescentParts(gradient: "randomgrad", update: "momentum"), 0.1),
+    (DescentParts(gradient: "fd", update: "adam"), 0.1),
+  ])
+  func learningRateDefaultFollowsTheSource(parts: DescentParts, expected: Double) throws {
+    let hyperparameters = try OptimizerRegistry.hyperparameters(
+      for: OptimizerKind(name: "descent", parts: parts), domain: Self.domain)
+    #expect(abs(hyperparameters["lr"] - expected) < 1e-15)
+  }
+
+  /// Every combination of source, rule and guards (none, one, the guard
+  /// stacked twice) has distinct hyperparameter names, builds, and steps
+  /// to a finite point.
+  @Test func everyPartCombinationBuildsAndSteps() throws {
+    for gradient in DescentParts.gradientNames {
+      for update in DescentParts.updateNames {
+        let stacks = [[]] + DescentParts.guardNames.map { [$0] } + DescentParts.guardNames.map { [$0, $0] }
+        for guards in stacks {
+          let parts = DescentParts(gradient: gradient, update: update, guards: guards)
+          let names = try OptimizerRegistry.hyperparameters(
+            for: OptimizerKind(name: "descent", parts: parts), domain: Self.domain
+          ).names
+          #expect(Set(names).count == names.count, "\(parts): duplicate names in \(names)")
+          var trial = try OptimizerTrial("descent", parts: parts, on: .sphere)
+          trial.run(5)
+          #expect(trial.optimizer.particles[0].position.isFinite, "\(parts)")
+        }
+      }
+    }
+  }
+
+  @Test func nonDescentOptimizersRefuseParts() {
+    let kind = OptimizerKind(name: "pso", parts: DescentParts(gradient: "spsa", update: "sgd"))
+    #expect(throws: RegistryError.partsNotAccepted(optimizer: "pso", parts: "spsa, sgd")) {
+      try OptimizerRegistry.hyperparameters(for: kind, domain: Self.domain)
+    }
+  }
+}
