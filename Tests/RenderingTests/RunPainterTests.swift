@@ -90,3 +90,31 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     #expect(none == CellGrid(width: 20, height: 10))
   }
 }
+
+@Suite struct GeometryTests {
+  @Test func linesFromFarOffTheMapAreClippedToIt() {
+    var grid = CellGrid(width: 20, height: 10)
+    let inspection = Inspection(overlays: [.segment(from: [-1e9, 10.5], to: [10.5, 10.5], role: .simplex)])
+    RunPainter.draw([RunLayer(name: "s", style: .forIndex(0), particles: [], inspection: inspection)], into: &grid, projection: squareMap)
+    #expect(grid.lines()[4] == "───────────         ")
+  }
+
+  @Test func gradientArrowsPointDownhill() {
+    // f = x² + y² on [−10, 10]²: downhill is towards the centre.
+    let bowl = FunctionObjective(dimension: 2, value: { $0[0] * $0[0] + $0[1] * $0[1] }, gradient: { [2 * $0[0], 2 * $0[1]] })
+    let projection = MapProjection(viewport: Viewport(x: -10...10, y: -10...10), rect: Rect(width: 20, height: 10))
+    var field = GradientField()
+    field.update(objective: bowl, identity: "bowl", projection: projection, columns: 6, rows: 3)
+    func arrow(near column: Int, _ row: Int) -> Character? {
+      field.arrows.min { abs($0.column - column) + abs($0.row - row) < abs($1.column - column) + abs($1.row - row) }?.glyph
+    }
+    #expect(arrow(near: 0, 4) == "→")
+    #expect(arrow(near: 19, 4) == "←")
+    #expect(arrow(near: 9, 0) == "↓" || arrow(near: 9, 0) == "↙" || arrow(near: 9, 0) == "↘")
+    #expect(arrow(near: 0, 0) == "↘")
+    #expect(arrow(near: 19, 9) == "↖")
+    let strongest = field.arrows.max { $0.strength < $1.strength }!
+    // Arrows sit at columns 3, 9, 15 and rows 1, 4, 7; the steepest is at a corner.
+    #expect(strongest.strength == 1 && strongest.column != 9 && strongest.row != 4)
+  }
+}
