@@ -160,6 +160,10 @@ let rosenbrock = FunctionObjective(dimension: 2) { x in
     #expect(FittedScale(.linear, samples: [.nan, .infinity]).level(of: 1).isNaN)
   }
 
+  @Test func theScaleKeyCyclesThroughEveryScale() {
+    #expect(ColourScale.linear.next == .log && ColourScale.log.next == .rank && ColourScale.rank.next == .linear)
+  }
+
   @Test func viewportsZoomAboutAPointAndFitSquarePixels() {
     let v = Viewport(x: 0...4, y: 0...2)
     let zoomed = v.zoomed(by: 2, about: [1, 1])

@@ -21,16 +21,6 @@ public enum ColourDepth: String, Sendable, Hashable, CaseIterable {
     case .monochrome: return .none
     }
   }
-
-  /// The RGB the terminal will actually show for `colour` (nil in
-  /// monochrome): what a preview or a test of the fallback compares.
-  public func displayed(_ colour: RGB) -> RGB? {
-    switch quantise(colour) {
-    case .rgb(let rgb): return rgb
-    case .indexed(let index): return XtermPalette.colour(ofIndex: Int(index))
-    case .none: return nil
-    }
-  }
 }
 
 /// A colour as a terminal is told it.

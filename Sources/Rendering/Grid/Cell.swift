@@ -78,16 +78,4 @@ public struct CellStyle: Sendable, Hashable {
     if let background { cell.background = background }
     cell.attributes = attributes
   }
-
-  public func with(foreground: RGB?) -> CellStyle {
-    var copy = self
-    copy.foreground = foreground
-    return copy
-  }
-
-  public func with(attributes: CellAttributes) -> CellStyle {
-    var copy = self
-    copy.attributes = attributes
-    return copy
-  }
 }

@@ -32,19 +32,8 @@ public struct CellGrid: Sendable, Hashable {
     }
   }
 
-  /// The cell at column x, row y, or nil outside the grid.
-  public func cell(x: Int, y: Int) -> Cell? {
-    x >= 0 && x < width && y >= 0 && y < height ? cells[y * width + x] : nil
-  }
-
   /// True when (x, y) lies in the grid.
   public func contains(x: Int, y: Int) -> Bool { x >= 0 && x < width && y >= 0 && y < height }
-
-  /// Changes the cell at (x, y) in place; nothing happens outside the grid.
-  public mutating func modify(x: Int, y: Int, _ change: (inout Cell) -> Void) {
-    guard contains(x: x, y: y) else { return }
-    change(&cells[y * width + x])
-  }
 
   /// Writes one glyph with a style; nothing happens outside the grid.
   public mutating func put(_ glyph: Character, x: Int, y: Int, style: CellStyle = .plain) {
@@ -162,11 +151,6 @@ public struct CellGrid: Sendable, Hashable {
 
   /// What the eye sees behind a cell's glyph: for a heat map cell (▀) the
   /// mean of its two pixels, else its background (nil: the terminal's).
-  func backdrop(x: Int, y: Int) -> RGB? {
-    guard contains(x: x, y: y) else { return nil }
-    return Self.backdrop(of: cells[y * width + x])
-  }
-
   static func backdrop(of cell: Cell) -> RGB? {
     if cell.scalar == "▀", let upper = cell.foreground {
       return upper.blended(with: cell.background ?? upper, weight: 128)

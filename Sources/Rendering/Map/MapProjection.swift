@@ -44,15 +44,6 @@ public struct MapProjection: Sendable, Hashable {
     return (rect.x + Self.floorInt(px), rect.y + Self.floorInt(py / 2))
   }
 
-  /// True when the pixel at (px, py) is an upper half of its cell.
-  public static func isUpperHalf(pixelY py: Double) -> Bool { floorInt(py) % 2 == 0 }
-
-  /// The landscape point at the centre of pixel (i, j).
-  public func point(pixelX i: Int, pixelY j: Int) -> Vector {
-    let size = pixelSize
-    return [viewport.x.lowerBound + (Double(i) + 0.5) * size.x, viewport.y.upperBound - (Double(j) + 0.5) * size.y]
-  }
-
   /// The landscape point at the centre of a grid cell.
   public func point(cellX column: Int, cellY row: Int) -> Vector {
     let size = pixelSize

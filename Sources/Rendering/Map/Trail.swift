@@ -18,7 +18,4 @@ public struct Trail: Sendable, Hashable {
     steps.append(particles.map(\.position))
     if steps.count > length { steps.removeFirst(steps.count - length) }
   }
-
-  /// Forgets everything (after a reset or a step back).
-  public mutating func removeAll() { steps.removeAll() }
 }
