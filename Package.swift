@@ -31,7 +31,7 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
-    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes"]),
+    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
@@ -46,7 +46,9 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    .testTarget(
+      name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
   ],
   swiftLanguageModes: [.v6]
