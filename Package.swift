@@ -35,7 +35,7 @@ let package = Package(
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine",
+        "OptimizerCore", "Landscapes", "Engine", "Rendering",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
