@@ -15,8 +15,9 @@ public struct KeyHelp: Sendable, Hashable {
 /// The full key help, drawn as a box over the middle of the screen.
 public enum HelpOverlay {
   /// Draws `entries` grouped by section (in first-seen order) in a box
-  /// centred in `area`. Sections flow into a second column when one column
-  /// is too short; what still does not fit ends with a "… n more" row.
+  /// centred in `area`. Rows flow into a second or third column when one
+  /// column is too short (columns narrow to fit, descriptions end in "…");
+  /// what still does not fit ends with a "… n more" row.
   public static func draw(_ entries: [KeyHelp], into grid: inout CellGrid, area: Rect, title: String = "Keys (? closes)") {
     var sections: [(String, [KeyHelp])] = []
     for entry in entries {
@@ -26,8 +27,8 @@ public enum HelpOverlay {
         sections.append((entry.section, [entry]))
       }
     }
-    let keyWidth = min(entries.map(\.keys.count).max() ?? 0, 14)
-    let entryWidth = min(keyWidth + 2 + (entries.map(\.description.count).max() ?? 0), 52)
+    let keyWidth = min(entries.map(\.keys.count).max() ?? 0, 26)
+    let naturalWidth = keyWidth + 2 + (entries.map(\.description.count).max() ?? 0)
     // A heading per section, its rows, and a blank row between sections.
     var lines: [Line] = []
     for (index, section) in sections.enumerated() {
@@ -36,7 +37,16 @@ public enum HelpOverlay {
       lines += section.1.map { Line.entry($0) }
     }
     let innerHeight = max(area.height - 2, 1)
-    let columnCount = lines.count > innerHeight && area.width >= 2 * entryWidth + 7 ? 2 : 1
+    // The fewest columns that hold every line, while a column keeps room
+    // for the keys and a useful part of the description.
+    let narrowest = keyWidth + 2 + 20
+    var columnCount = 1
+    while columnCount < 3 && lines.count > innerHeight * columnCount
+      && area.width >= (columnCount + 1) * (narrowest + 3) + 1
+    {
+      columnCount += 1
+    }
+    let entryWidth = min(naturalWidth, (area.width - 4 - 3 * (columnCount - 1)) / columnCount)
     let width = min(columnCount * entryWidth + (columnCount - 1) * 3 + 4, area.width)
     let height = min((lines.count + columnCount - 1) / columnCount + 2, area.height)
     let box = area.centered(width: width, height: height)
