@@ -3,9 +3,9 @@
 ///
 /// Both rules lower K after m rejections in a row (K ← max(1, K − 1),
 /// dropping the top vector); they differ in what an accepted move does.
-/// Raising K appends d[K−1] = 0 on top. A rejection is corrected by
-/// `moveOpposite`, or, with `reverseOrderCorrection`, at every order from
-/// the lowest up. Every change of K is reported as an `.orderChange` event;
+/// Raising K appends d[K−1] = 0 on top. A rejection is corrected at every
+/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2), or by
+/// `moveOpposite`. Every change of K is reported as an `.orderChange` event;
 /// lowering Kmax below K mid-run lowers K at the next step.
 struct AdaptiveOrderState: Sendable {
   /// What an accepted move does to K.

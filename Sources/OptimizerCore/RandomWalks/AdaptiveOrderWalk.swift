@@ -8,10 +8,11 @@
 /// with d[K−1] = 0 appended on top; after m rejections in a row
 /// K ← max(1, K − 1), dropping the top vector. On a smooth slope the walk so
 /// builds velocity, acceleration and higher orders; near a minimum it sheds
-/// them. A rejection is corrected by `moveOpposite`, or, with
-/// `reverseOrderCorrection`, at every order from the lowest up,
-/// d[i] −= c[i] − d[i], from the values before the rejection. Every change
-/// of K is reported as an `.orderChange` event.
+/// them. A rejection at K ≥ 2 is corrected at every order from the lowest
+/// up, d[i] −= c[i] − d[i], from the values before the rejection
+/// (`reverseOrderCorrection`, on by default), or else by `moveOpposite`
+/// alone; at K = 1 by `moveOpposite`. Every change of K is reported as an
+/// `.orderChange` event.
 public struct AdaptiveOrderWalk: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "adaptive-order-walk", family: .randomWalk,

@@ -8,8 +8,14 @@
 /// Kmax), with d[K−1] = 0 appended on top; when ρ falls, K ← max(1, K − 1),
 /// dropping the top vector; the first accepted move only sets the
 /// reference. As in the adaptive walk, m rejections in a row also lower K,
-/// and a rejection is corrected by `moveOpposite` or the reverse-order
-/// correction. Every change of K is reported as an `.orderChange` event.
+/// and a rejection is corrected by the reverse-order correction (on by
+/// default) or `moveOpposite`. Every change of K is reported as an
+/// `.orderChange` event.
+///
+/// Tried and not kept: comparing ρ with a moving average of the earlier
+/// rates, and raising K only after two growing rates in a row; neither
+/// changed the bench's success rates beyond seed noise, so the rule stays
+/// as ALGORITHMS.md words it.
 public struct ConvexOrderWalk: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "convex-order-walk", family: .randomWalk,

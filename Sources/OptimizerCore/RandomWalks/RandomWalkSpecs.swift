@@ -33,7 +33,7 @@ enum RandomWalkSpecs {
   /// Rastrigin, Eggholder, the three-hump camel).
   static let reverseOrderCorrection = HyperparameterSpec.flag(
     "reverseOrderCorrection", symbol: "reverse", default: true,
-    help: "after a rejection, correct every order from the lowest up, d[i] −= c[i] − d[i] (replaces moveOpposite)")
+    help: "after a rejection at order ≥ 2, correct every order from the lowest up, d[i] −= c[i] − d[i], in place of moveOpposite")
 
   /// The order readout: K on a gauge from 1 to `top`.
   static func orderReadout(_ order: Int, top: Int) -> Readout {

@@ -31,14 +31,14 @@ struct RandomWalkState: Sendable {
   }
 
   /// x and f(x), the loss NaN until evaluated.
-  private(set) var current: Point
-  private(set) var bestPoint: Point?
+  private var current: Point
+  private var bestPoint: Point?
   /// d[0], d[1], …, d[K−2].
-  private(set) var committed: [Vector]
+  private var committed: [Vector]
   /// The last step's candidates, in the order drawn.
-  private(set) var candidates: [Vector] = []
-  private(set) var lastMove: Move?
-  private(set) var steps = 0
+  private var candidates: [Vector] = []
+  private var lastMove: Move?
+  private var steps = 0
   private let mutation: DiscreteMutation
   private let dimension: Int
 
