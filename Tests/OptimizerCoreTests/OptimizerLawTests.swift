@@ -34,8 +34,18 @@ import Testing
     "adam": (300, 1e-8),
     "randomgrad": (300, 1e-3),
     "spsa": (150, 1e-12),
+    // The walks and STP take steps of η = 0.1 (1e-2·w): about 100 steps
+    // down from f = 25, then lucky short steps refine.
+    "nth-order-walk": (300, 1e-3),
+    "adaptive-order-walk": (300, 1e-3),
+    "convex-order-walk": (300, 1e-3),
+    "stp": (300, 1e-3),
     "simulated-annealing": (2000, 1e-2),
+    "threshold-accepting": (1000, 1e-2),
     "random-search": (2000, 5e-2),
+    // Each success resets the box to the whole domain, so refining costs
+    // a few dozen contractions per improvement.
+    "accelerated-random-search": (1000, 1e-6),
     "pso": (150, 1e-10),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)

@@ -17,8 +17,14 @@ import Testing
     "adam": ["learning-rate", "step", "gradient"],
     "randomgrad": ["learning-rate", "step", "gradient"],
     "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
+    "nth-order-walk": ["order", "speed"],
+    "adaptive-order-walk": ["order", "rejections", "speed"],
+    "convex-order-walk": ["order", "improvement-rate", "rejections", "speed"],
+    "stp": ["step"],
     "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
+    "threshold-accepting": ["threshold", "acceptance", "energy-change"],
     "random-search": [],
+    "accelerated-random-search": ["radius", "failures"],
     "pso": ["spread", "best"],
   ]
 

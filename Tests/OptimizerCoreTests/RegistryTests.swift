@@ -8,7 +8,9 @@ import Testing
   @Test func registryListsFamiliesInCatalogOrder() {
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "spsa", "simulated-annealing", "random-search", "pso",
+        "descent", "gd", "adam", "randomgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
+        "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
+        "accelerated-random-search", "pso",
       ])
   }
 
