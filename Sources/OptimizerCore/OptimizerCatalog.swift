@@ -21,5 +21,8 @@ extension OptimizerRegistry {
     .described(RandomSearch.self),
     .described(ParticleSwarm.self),
     ParticleSwarm.averagedEntry,
+    .described(EnsembleKalmanInversion.self),
+    GravitySwarm.entry,
+    .described(OptimizerEvolution.self),
   ]
 }

@@ -20,6 +20,10 @@ import Testing
     "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
     "random-search": [],
     "pso": ["spread", "best"],
+    "empso": ["spread", "best"],
+    "eki": ["ensemble-size", "step-size", "spread"],
+    "gravity-swarm": ["members", "deaths"],
+    "optimizer-evolution": ["generation", "members", "births", "deaths"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)

@@ -8,7 +8,8 @@ import Testing
   @Test func registryListsFamiliesInCatalogOrder() {
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "spsa", "simulated-annealing", "random-search", "pso",
+        "descent", "gd", "adam", "randomgrad", "spsa", "simulated-annealing", "random-search", "pso", "empso", "eki",
+        "gravity-swarm", "optimizer-evolution",
       ])
   }
 
