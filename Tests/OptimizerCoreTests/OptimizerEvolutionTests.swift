@@ -97,7 +97,7 @@ import Testing
     let labels = Set(trial.optimizer.particles.compactMap { $0.tag?.split(separator: " ").first.map(String.init) })
     let walks = OptimizerRegistry.entries.filter { $0.descriptor.family == .randomWalk }.map(\.name)
     #expect(Set(walks).isSubset(of: labels))
-    #expect(labels.isSuperset(of: ["randomgrad+sgd", "spsa+adam", "randomgrad+momentum", "spsa+sgd"]))
+    #expect(labels.isSuperset(of: ["randomgrad+sgd+undo", "spsa+adam", "randomgrad+momentum", "spsa+sgd+undo"]))
     #expect(trial.optimizer.particles.allSatisfy { $0.tag?.contains("=") ?? false })
   }
 }

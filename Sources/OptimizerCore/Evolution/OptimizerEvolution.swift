@@ -5,8 +5,9 @@ import RealModule
 /// position, hyperparameters and state.
 ///
 /// The members are drawn in turn from a pool of kinds: zeroth-order descents
-/// of section 1 (RandomGrad + SGD, SPSA + Adam, RandomGrad + momentum, …, as
-/// many of the listed part pairs as the descent catalog offers) interleaved
+/// of section 1 (RandomGrad + SGD + undo, SPSA + Adam, RandomGrad +
+/// momentum, …, as many of the listed ones as the descent catalog offers
+/// the parts of) interleaved
 /// with every random walk of section 2 the registry holds. Any registered
 /// configuration can be a member: a member is an `OptimizerConfiguration`
 /// built through the registry. Every step, each member takes one step of
@@ -55,11 +56,17 @@ public struct OptimizerEvolution: DescribedOptimizer {
       Initialization.spec,
     ])
 
-  /// The descent part pairs the pool offers, in order, where the descent
-  /// catalog has them.
-  static let descentCandidates: [(gradient: String, update: String)] = [
-    ("randomgrad", "sgd"), ("spsa", "adam"), ("randomgrad", "momentum"), ("spsa", "sgd"),
-    ("rdsa", "adam"), ("gaussian-smoothing", "momentum"), ("randombestgrad", "sgd"), ("fd", "adam"),
+  /// The descents the pool offers, in order, where the descent catalog has
+  /// their parts.
+  static let descentCandidates: [DescentParts] = [
+    DescentParts(gradient: "randomgrad", update: "sgd", guards: ["undo"]),
+    DescentParts(gradient: "spsa", update: "adam"),
+    DescentParts(gradient: "randomgrad", update: "momentum"),
+    DescentParts(gradient: "randombestgrad", update: "sgd"),
+    DescentParts(gradient: "rdsa", update: "adam"),
+    DescentParts(gradient: "gaussian-smoothing", update: "momentum"),
+    DescentParts(gradient: "spsa", update: "sgd", guards: ["undo"]),
+    DescentParts(gradient: "fd", update: "adam"),
   ]
 
   /// How members are ranked at a generation.
@@ -120,9 +127,10 @@ public struct OptimizerEvolution: DescribedOptimizer {
   /// The pool: the available descent pairs interleaved with the registry's
   /// random walks.
   static func pool() -> [OptimizerKind] {
-    let descents = descentCandidates.filter { pair in
-      DescentParts.gradientNames.contains(pair.gradient) && DescentParts.updateNames.contains(pair.update)
-    }.map { OptimizerKind(name: "descent", parts: DescentParts(gradient: $0.gradient, update: $0.update)) }
+    let descents = descentCandidates.filter { parts in
+      DescentParts.gradientNames.contains(parts.gradient) && DescentParts.updateNames.contains(parts.update)
+        && parts.guards.allSatisfy(DescentParts.guardNames.contains)
+    }.map { OptimizerKind(name: "descent", parts: $0) }
     let walks = OptimizerRegistry.entries.filter { $0.descriptor.family == .randomWalk }.map {
       OptimizerKind(name: $0.name)
     }

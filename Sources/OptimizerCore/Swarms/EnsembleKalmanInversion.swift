@@ -16,9 +16,11 @@
 /// travels rather than collapsing where it started, and near a minimum it
 /// contracts onto it.
 ///
-/// The step h is adaptive, h = h₀·s / (rms(f − f_target)·‖C^{xf}‖ + ε), with s
-/// the ensemble's RMS distance to x̄: the members' RMS move is h₀·s whatever
-/// the scale of f, so steps stay bounded by the ensemble's own size.
+/// The step h is adaptive, h = h₀·2s / (rms(f − f_target)·‖C^{xf}‖ + ε), with
+/// s the ensemble's RMS distance to x̄: the members' RMS move is h₀ times
+/// the ensemble's width 2s (the size of the 2-standard-deviation ellipse
+/// the screen draws) whatever the scale of f, so steps stay bounded by the
+/// ensemble's own size.
 /// (Kovachki and Stuart normalise by the Frobenius norm of the ensemble's
 /// J×J coupling matrix instead; with that, and a target below every member,
 /// the moves are about 1/J of these and the ensemble contracts long before
@@ -38,7 +40,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
       .integer("members", symbol: "J₀", default: 10, range: 2...10_000, help: "ensemble size (at the start)"),
       HyperparameterSpec(
         "h0", symbol: "h₀", default: 0.5, range: 1e-3...10, scale: .log,
-        help: "step: the members' RMS move in units of the ensemble's spread"),
+        help: "step: the members' RMS move as a fraction of the ensemble's width"),
       HyperparameterSpec(
         "margin", symbol: "m", default: 1, range: 0.01...100, scale: .log,
         help: "target below the best loss, in ensemble loss spreads (grows while it improves)"),
@@ -153,7 +155,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
     var squaredResidual = 0.0
     for loss in statistics.losses { squaredResidual += (loss - target) * (loss - target) }
     let residual = (squaredResidual / Double(positions.count)).squareRoot()
-    let h = h0 * statistics.spread / (residual * statistics.crossCovariance.norm + .leastNormalMagnitude)
+    let h = h0 * 2 * statistics.spread / (residual * statistics.crossCovariance.norm + .leastNormalMagnitude)
     lastTarget = target
     lastStepSize = h
     guard h.isFinite, h > 0, statistics.crossCovariance.norm > 0 else { return }
