@@ -310,8 +310,8 @@ public struct OptimizerEvolution: DescribedOptimizer {
     members.map { member in
       var particle = member.optimizer.particles.leader ?? member.optimizer.particles[0]
       particle.age = steps - member.birthStep
-      particle.tag = ([Self.label(of: member)] + [Self.featuredSetting(of: member, significantDigits: 3)].compactMap { $0 })
-        .joined(separator: " ")
+      let setting = Self.featuredSetting(of: member, significantDigits: 3)
+      particle.tag = ([Self.label(of: member)] + (setting.map { [$0] } ?? [])).joined(separator: " ")
       return particle
     }
   }

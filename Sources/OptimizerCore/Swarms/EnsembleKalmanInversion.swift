@@ -55,7 +55,8 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
       .integer(
         "growEvery", symbol: "τ", default: 0, range: 0...1_000_000,
         help: "add a member every τ steps, up to maxMembers (0: fixed size)"),
-      .integer("maxMembers", symbol: "J_max", default: 40, range: 2...10_000, help: "largest ensemble the schedule grows"),
+      .integer(
+        "maxMembers", symbol: "J_max", default: 40, range: 2...10_000, help: "largest ensemble the schedule grows"),
       Initialization.spec,
     ])
 
@@ -242,9 +243,10 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
 }
 
 extension EnsembleKalmanInversion {
-  /// The ensemble's moments: x̄, f̄, C^{xf}, the covariance of the positions'
-  /// first two coordinates (what the ellipse draws), the RMS spread s and the losses' standard deviation (losses that are not
-  /// finite, or unknown, count as the worst finite one).
+  /// The ensemble's moments: x̄, C^{xf}, the covariance of the positions'
+  /// first two coordinates (what the ellipse draws), the RMS spread s and
+  /// the losses' standard deviation (losses that are not finite, or
+  /// unknown, count as the worst finite one).
   struct Statistics {
     var mean: Vector
     var losses: [Double]
