@@ -26,5 +26,9 @@ extension OptimizerRegistry {
     .described(RandomSearch.self),
     .described(AcceleratedRandomSearch.self),
     .described(ParticleSwarm.self),
+    ParticleSwarm.averagedEntry,
+    .described(EnsembleKalmanInversion.self),
+    GravitySwarm.entry,
+    .described(OptimizerEvolution.self),
   ]
 }

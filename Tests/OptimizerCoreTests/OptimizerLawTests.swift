@@ -47,6 +47,13 @@ import Testing
     // a few dozen contractions per improvement.
     "accelerated-random-search": (1000, 1e-6),
     "pso": (150, 1e-10),
+    "empso": (150, 1e-10),
+    // Resampling every 50 steps re-spreads the ensemble by σ = 0.02·w; each
+    // cycle contracts it further.
+    "eki": (300, 1e-8),
+    // The members' fixed η = 1e-2·w bounds how close they get.
+    "gravity-swarm": (200, 1e-4),
+    "optimizer-evolution": (200, 1e-6),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

@@ -26,6 +26,10 @@ import Testing
     "random-search": [],
     "accelerated-random-search": ["radius", "failures"],
     "pso": ["spread", "best"],
+    "empso": ["spread", "best"],
+    "eki": ["ensemble-size", "step-size", "spread"],
+    "gravity-swarm": ["members", "deaths"],
+    "optimizer-evolution": ["generation", "members", "births", "deaths"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)

@@ -10,7 +10,7 @@ import Testing
       OptimizerRegistry.names == [
         "descent", "gd", "adam", "randomgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
         "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
-        "accelerated-random-search", "pso",
+        "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "optimizer-evolution",
       ])
   }
 
