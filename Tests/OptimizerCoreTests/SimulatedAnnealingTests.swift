@@ -66,9 +66,13 @@ import Testing
 
   /// As T falls, fewer worse candidates pass: the recent acceptance rate
   /// is above 0.7 at step 100 (T near its start) and below 0.3 at step
-  /// 3000 (T cooled 150 times by 0.95, to about 5e-4 of its start).
+  /// 3000 (T cooled 150 times by 0.95, to about 5e-4 of its start). With
+  /// the textbook's fixed step (κ = 0): the default κ = ½ shrinks the step
+  /// with √T, which keeps ΔE/T, and so the acceptance rate, about level
+  /// near a quadratic minimum (see `stepsShrinkWithTheTemperature`).
   @Test func acceptanceRateFallsAsItCools() throws {
-    var trial = try OptimizerTrial("simulated-annealing", settings: [("maxBad", 1e9)], on: .sphere)
+    var trial = try OptimizerTrial(
+      "simulated-annealing", settings: [("maxBad", 1e9), ("stepCooling", 0)], on: .sphere)
     trial.run(100)
     let early = try Self.acceptance(trial)
     let hot = try Self.temperature(trial)
@@ -77,6 +81,24 @@ import Testing
     #expect(try Self.temperature(trial) < hot * 1e-2)
     #expect(early > 0.7, "early acceptance \(early)")
     #expect(late < 0.3, "late acceptance \(late)")
+  }
+
+  /// With κ = ½ the candidate's distance from the chain shrinks as √T: after
+  /// 2000 steps (T down by 0.95¹⁰⁰ ≈ 6e-3) moves are about 13 times shorter.
+  @Test func stepsShrinkWithTheTemperature() throws {
+    func meanMove(_ trial: OptimizerTrial) -> Double {
+      let events = trial.evaluator.events.filter { $0.origin != nil && $0.position != nil }
+      return events.map { $0.position!.distance(to: $0.origin!) }.reduce(0, +) / Double(max(events.count, 1))
+    }
+    var trial = try OptimizerTrial("simulated-annealing", settings: [("maxBad", 1e9)], on: .sphere)
+    var early = 0.0, late = 0.0
+    for step in 1...2000 {
+      trial.step()
+      if step > 1 && step <= 41 { early += meanMove(trial) / 40 }
+      if step > 1960 { late += meanMove(trial) / 40 }
+    }
+    #expect(late < early / 5, "moves went from \(early) to \(late)")
+    #expect(late > early / 40, "moves shrank faster than √T: \(early) to \(late)")
   }
 
   /// Every step reports its candidate as accepted or rejected, from the

@@ -66,15 +66,17 @@ struct CoolingSchedule: Sendable, Hashable {
   }
 
   /// Counts a step and cools where the schedule says: every `coolEvery`
-  /// steps, and after `maxBad` steps in a row without `improved`.
-  mutating func advance(improved: Bool, hyperparameters: Hyperparameters) {
+  /// steps, and after `maxBad` steps in a row without `improved`. Returns
+  /// true when it cooled for stagnation (the second reason).
+  @discardableResult
+  mutating func advance(improved: Bool, hyperparameters: Hyperparameters) -> Bool {
     let alpha = hyperparameters["alpha"]
     steps += 1
     stepsSinceBest = improved ? 0 : stepsSinceBest + 1
     if steps % hyperparameters.integer("coolEvery") == 0 { cooling *= alpha }
-    if stepsSinceBest >= hyperparameters.integer("maxBad") {
-      cooling *= alpha
-      stepsSinceBest = 0
-    }
+    guard stepsSinceBest >= hyperparameters.integer("maxBad") else { return false }
+    cooling *= alpha
+    stepsSinceBest = 0
+    return true
   }
 }

@@ -25,6 +25,12 @@ public struct SimulatedAnnealing: DescribedOptimizer {
       HyperparameterSpec(
         "t0", symbol: "T₀", default: 1, range: 1e-8...1e8, scale: .log,
         help: "starting temperature, in units of the landscape's typical loss spread"),
+      HyperparameterSpec(
+        "stepCooling", symbol: "κ", default: 0.5, range: 0...2,
+        help: "steps shrink with the temperature: η·(T/T₀)^κ (0: a fixed step, as in the textbook)"),
+      .flag(
+        "returnToBest", default: true,
+        help: "after maxBad steps without a new best, go back to the best point seen"),
     ] + CoolingSchedule.specs)
 
   public var hyperparameters: Hyperparameters
@@ -60,8 +66,12 @@ public struct SimulatedAnnealing: DescribedOptimizer {
       remember(current)
     }
 
+    // The step shrinks with the temperature, so that the search that
+    // roams while hot settles precisely once cold (an improvement over the
+    // fixed step of ALGORITHMS.md, which cannot finish closer than about η).
+    let scale = eta * Double.pow(schedule.cooling, hyperparameters["stepCooling"])
     var candidate = current.position
-    candidate += mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)
+    candidate += mutation.gaussianStep(from: current.position, scale: scale, rng: &rng)
     let loss = f.evaluate(&candidate)
 
     let delta = loss == current.loss ? 0 : loss - current.loss
@@ -74,7 +84,10 @@ public struct SimulatedAnnealing: DescribedOptimizer {
     let improved = remember(Point(position: candidate, loss: loss))
     if accepted { current = Point(position: candidate, loss: loss) }
 
-    schedule.advance(improved: improved, hyperparameters: hyperparameters)
+    let stagnated = schedule.advance(improved: improved, hyperparameters: hyperparameters)
+    if stagnated, hyperparameters.flag("returnToBest"), let bestPoint, bestPoint.loss < current.loss {
+      current = bestPoint
+    }
   }
 
   /// Keeps `point` if it is the best seen; true when it was.
