@@ -8,7 +8,10 @@ struct DescentComposition: Sendable {
     AnalyticGradient.self, FiniteDifferenceGradient.self, RandomGradient.self, RandomBestGradient.self,
     SPSAGradient.self, RDSAGradient.self, GaussianSmoothingGradient.self,
   ]
-  static let rules: [any UpdateRule.Type] = [SGDUpdate.self, MomentumUpdate.self, AdamUpdate.self]
+  static let rules: [any UpdateRule.Type] = [
+    SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
+    LongTermMomentumUpdate.self, TowardBestUpdate.self,
+  ]
   static let guards: [any StepGuard.Type] = [UndoGuard.self]
 
   let source: any GradientSource.Type
