@@ -12,7 +12,7 @@ struct DescentComposition: Sendable {
     SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
     LongTermMomentumUpdate.self, TowardBestUpdate.self,
   ]
-  static let guards: [any StepGuard.Type] = [UndoGuard.self]
+  static let guards: [any StepGuard.Type] = [UndoGuard.self, OppositeGuard.self, MultiLRGuard.self, CurvatureGuard.self]
 
   let source: any GradientSource.Type
   let rule: any UpdateRule.Type
