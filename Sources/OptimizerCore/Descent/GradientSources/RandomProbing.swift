@@ -6,11 +6,13 @@
 /// *Smoothed directions* (ρ, default 0): u_t = normalize(ρ·u_{t−1} +
 /// √(1−ρ²)·ξ_t), where ξ_t is the source's fresh draw (Gaussian, Rademacher
 /// signs, a scaled sphere point) and u_{t−1} the direction the same probe
-/// slot used on the previous step. "normalize" rescales to ‖ξ_t‖, the length
-/// the source's own draws have, so turning ρ up changes how directions
-/// wander and never how long they are; with ρ near 1 successive directions
-/// stay close, which lets a descent keep exploring one way. ρ = 0 is the
-/// fresh draw itself, bit for bit.
+/// slot used on the previous step. Both are blended as unit vectors and the
+/// result takes ‖ξ_t‖, the length the source's own draws have: turning ρ
+/// up changes how directions wander, never how long they are, and the
+/// angle between successive directions is at most asin(√(1−ρ²)/ρ) for
+/// ρ > 1/√2 (2.6° at ρ = 0.999), so a descent keeps exploring one way.
+/// (Blending the raw vectors instead would let a short u_{t−1} be swamped
+/// by the fresh draw.) ρ = 0 is the fresh draw itself, bit for bit.
 ///
 /// *Lookahead* (off by default): instead of x + h·u, the probe for u is the
 /// point the update rule would move to if u proved a descent direction,
@@ -40,16 +42,20 @@ struct RandomProbing: Sendable {
   mutating func begin() { evaluatedTarget = nil }
 
   /// u for probe `slot`: the fresh draw when ρ = 0 or the slot is new,
-  /// else ρ·u_prev + √(1−ρ²)·fresh rescaled to ‖fresh‖. Remembered for the
-  /// slot's next draw.
+  /// else ρ·û_prev + √(1−ρ²)·f̂resh (unit vectors) rescaled to ‖fresh‖.
+  /// Remembered for the slot's next draw.
   mutating func direction(_ fresh: Vector, slot: Int, in state: DescentState) -> Vector {
     let rho = state.hyperparameters["rho"]
     var u = fresh
     if rho > 0 && slot < previous.count {
-      u *= (1 - rho * rho).squareRoot()
-      u.add(previous[slot], scaledBy: rho)
-      let length = u.norm
-      if length > 0 { u *= fresh.norm / length }
+      let freshLength = fresh.norm
+      let previousLength = previous[slot].norm
+      if freshLength > 0 && previousLength > 0 {
+        u *= (1 - rho * rho).squareRoot() / freshLength
+        u.add(previous[slot], scaledBy: rho / previousLength)
+        let length = u.norm
+        if length > 0 { u *= freshLength / length }
+      }
     }
     if slot < previous.count {
       previous[slot] = u
