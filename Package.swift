@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Landscapes", targets: ["Landscapes"]),
     .library(name: "Engine", targets: ["Engine"]),
     .library(name: "Rendering", targets: ["Rendering"]),
+    .library(name: "Visualizer", targets: ["Visualizer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,11 +32,13 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
-    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes"]),
+    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine"]),
+    .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering"]),
+    .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine",
+        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Visualizer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
@@ -46,8 +49,11 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-    .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    .testTarget(
+      name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
+    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

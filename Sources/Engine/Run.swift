@@ -18,6 +18,9 @@ public struct Run: Sendable {
   public var evaluator: Evaluator
   /// Iterations taken.
   public var steps: Int
+  /// What the run spent against an evaluation budget: evaluations of f and
+  /// of ∇f, and at least one per step (see `Budget`).
+  public var spent: Int
   /// Events seen so far, by kind (the panel's accept and reject counts).
   public var eventCounts: [StepEvent.Kind: Int]
   /// The events of the last step (a swap adds one too).

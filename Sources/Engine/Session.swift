@@ -54,7 +54,7 @@ public struct Session: Sendable {
 
   /// True once every run has used its budget.
   public var isFinished: Bool {
-    runs.allSatisfy { budget.isExhausted(steps: $0.steps, evaluations: $0.evaluations) }
+    runs.allSatisfy { budget.isExhausted(steps: $0.steps, spent: $0.spent) }
   }
 
   // MARK: - Stepping
@@ -64,22 +64,24 @@ public struct Session: Sendable {
     history.push(snapshot())
     step += 1
     for index in runs.indices {
-      guard !budget.isExhausted(steps: runs[index].steps, evaluations: runs[index].evaluations) else {
+      guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent) else {
         runs[index].evaluator.beginStep()
         runs[index].lastEvents = []
         continue
       }
       Self.advance(&runs[index])
       traces[runs[index].id, default: Trace()].append(
-        step: step, evaluations: runs[index].evaluations, bestLoss: runs[index].best?.loss ?? .nan)
+        step: step, evaluations: runs[index].spent, bestLoss: runs[index].best?.loss ?? .nan)
     }
   }
 
   /// One iteration of one run, with its events counted.
   private static func advance(_ run: inout Run) {
+    let before = run.evaluations + run.evaluator.gradientEvaluations
     run.evaluator.beginStep()
     run.optimizer.step(&run.evaluator, rng: &run.generator)
     run.steps += 1
+    run.spent += max(1, run.evaluations + run.evaluator.gradientEvaluations - before)
     run.lastEvents = run.evaluator.events
     for event in run.lastEvents { run.eventCounts[event.kind, default: 0] += 1 }
   }
@@ -217,7 +219,7 @@ public struct Session: Sendable {
       setup.configuration, adopting: [Particle(position: start)], rng: &generator)
     return Run(
       id: id, colourIndex: colourIndex, setup: setup, optimizer: optimizer, generator: generator,
-      evaluator: evaluator, steps: 0, eventCounts: [:], lastEvents: [], start: start)
+      evaluator: evaluator, steps: 0, spent: 0, eventCounts: [:], lastEvents: [], start: start)
   }
 
   /// A start drawn uniformly from the middle 80 % of the box, from a stream

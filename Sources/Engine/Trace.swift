@@ -1,5 +1,6 @@
-/// A run's best loss after each of its steps, against its evaluations: what
-/// the sparkline and the race chart draw.
+/// A run's best loss after each of its steps, against the evaluations it
+/// spent (f and ∇f alike, see `Budget`): what the sparkline and the race
+/// chart draw.
 ///
 /// Kept apart from the run's snapshot state, because it only grows; step-back
 /// truncates it.

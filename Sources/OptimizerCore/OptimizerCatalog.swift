@@ -20,8 +20,18 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+    .described(NthOrderWalk.self),
+    .described(AdaptiveOrderWalk.self),
+    .described(ConvexOrderWalk.self),
+    .described(StochasticThreePoints.self),
     .described(SimulatedAnnealing.self),
+    .described(ThresholdAccepting.self),
     .described(RandomSearch.self),
+    .described(AcceleratedRandomSearch.self),
     .described(ParticleSwarm.self),
+    ParticleSwarm.averagedEntry,
+    .described(EnsembleKalmanInversion.self),
+    GravitySwarm.entry,
+    .described(OptimizerEvolution.self),
   ]
 }

@@ -32,17 +32,26 @@ public struct OptimizerEntry: Sendable {
 
   /// The entry of a self-describing optimizer type.
   public static func described<O: DescribedOptimizer>(_ type: O.Type) -> OptimizerEntry {
+    described(O.descriptor) { hyperparameters, particles, context, rng in
+      O(adopting: particles, hyperparameters: hyperparameters, context: context, rng: &rng)
+    }
+  }
+
+  /// The entry of an optimizer that takes no descent parts and is built by
+  /// `build`: for a type that serves several names (PSO and EMPSO).
+  public static func described(
+    _ descriptor: OptimizerDescriptor,
+    build: @escaping @Sendable (Hyperparameters, [Particle], StepContext, inout SeededGenerator) -> any Optimizer
+  ) -> OptimizerEntry {
     OptimizerEntry(
-      descriptor: O.descriptor,
+      descriptor: descriptor,
       specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in
         if let parts = kind.parts {
           throw .partsNotAccepted(optimizer: kind.name, parts: parts.description)
         }
-        return O.descriptor.specs
+        return descriptor.specs
       },
-      build: { _, hyperparameters, particles, context, rng in
-        O(adopting: particles, hyperparameters: hyperparameters, context: context, rng: &rng)
-      })
+      build: { _, hyperparameters, particles, context, rng in build(hyperparameters, particles, context, &rng) })
   }
 
   public var name: String { descriptor.name }

@@ -31,6 +31,13 @@ public struct RGB: Sendable, Hashable, Codable {
     return RGB(unit: lerp(red, other.red), lerp(green, other.green), lerp(blue, other.blue))
   }
 
+  /// The mix (256 − w)·self + w·other in integer arithmetic, w ∈ 0…256:
+  /// what the inner drawing loops use.
+  @inlinable func blended(with other: RGB, weight w: Int) -> RGB {
+    func mix(_ a: UInt8, _ b: UInt8) -> UInt8 { UInt8((Int(a) * (256 - w) + Int(b) * w + 128) >> 8) }
+    return RGB(mix(red, other.red), mix(green, other.green), mix(blue, other.blue))
+  }
+
   /// Relative luminance (Rec. 709 weights on the sRGB bytes, no gamma):
   /// enough to choose black or white text over a colour.
   public var luminance: Double {

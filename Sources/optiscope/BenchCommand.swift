@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Landscapes
 import OptimizerCore
+import Rendering
 
 /// `optiscope bench`: its two subcommands, `run` (the default) and `merge`.
 struct BenchCommand: ParsableCommand {
@@ -36,7 +37,8 @@ struct BenchRunCommand: ParsableCommand {
       --set NAME:KEY=VALUE to the optimizer NAME only.
 
       --perf measures speed instead: evaluations per second of fixed
-      workloads (build in release mode: swift run -c release optiscope …).
+      workloads, and the milliseconds to compose a frame and to sample a
+      heat map (build in release mode: swift run -c release optiscope …).
 
       Examples:
         optiscope bench
@@ -198,20 +200,29 @@ struct BenchRunCommand: ParsableCommand {
   }
 
   private func runPerformance() throws {
+    let filters = cases.map(splitList) ?? []
     let results = PerformanceBenchmark.measure(
-      PerformanceBenchmark.cases(matching: cases.map(splitList) ?? []), evaluations: budget) { name in printNote("measuring \(name) …") }
+      PerformanceBenchmark.cases(matching: filters), evaluations: budget) { name in printNote("measuring \(name) …") }
+    let rendering =
+      filters.isEmpty || filters.contains(where: { "render".contains($0) || $0.contains("render") })
+      ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
     switch format {
     case .json:
-      print(
-        JSONValue.array(
-          results.map {
-            .object([
-              ("case", .string($0.name)), ("summary", .string($0.summary)),
-              ("evaluations", .integer($0.evaluations)), ("seconds", .number($0.seconds)),
-              ("evals_per_second", .number($0.evaluationsPerSecond.rounded())),
-            ])
-          }
-        ).serialized())
+      let speed: [JSONValue] = results.map {
+        .object([
+          ("case", .string($0.name)), ("summary", .string($0.summary)),
+          ("evaluations", .integer($0.evaluations)), ("seconds", .number($0.seconds)),
+          ("evals_per_second", .number($0.evaluationsPerSecond.rounded())),
+        ])
+      }
+      let frames: [JSONValue] = rendering.map {
+        .object([
+          ("case", .string($0.name)), ("summary", .string($0.summary)), ("evals_per_second", .null),
+          ("median_ms", .number($0.medianMilliseconds)), ("best_ms", .number($0.bestMilliseconds)),
+          ("goal_ms", .number($0.goalMilliseconds)),
+        ])
+      }
+      print(JSONValue.array(speed + frames).serialized())
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -221,6 +232,16 @@ struct BenchRunCommand: ParsableCommand {
         ])
       }
       print(table.rendered())
+      guard !rendering.isEmpty else { return }
+      var frames = TextTable(["case", "median ms", "best ms", "goal ms", "what"])
+      for result in rendering {
+        frames.append([
+          result.name, formatNumber(result.medianMilliseconds, significantDigits: 3),
+          formatNumber(result.bestMilliseconds, significantDigits: 3),
+          formatNumber(result.goalMilliseconds, significantDigits: 3), result.summary,
+        ])
+      }
+      print("\n" + frames.rendered())
     }
   }
 }

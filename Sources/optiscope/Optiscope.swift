@@ -14,7 +14,7 @@ struct Optiscope: ParsableCommand {
         optiscope list optimizers
         optiscope bench --perf
       """,
-    subcommands: [RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self])
+    subcommands: [RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self, RenderCommand.self])
 
   /// Parses and runs, printing failures as one line on stderr:
   /// `optiscope: error: …`. Help and version requests print as usual.

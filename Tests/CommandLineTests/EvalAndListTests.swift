@@ -42,8 +42,10 @@ import Testing
 
   @Test func perfPrintsJSONWithAPSOCase() throws {
     let entries = try #require(
-      try OptiscopeProcess.json(["bench", "--perf", "--evals", "20000", "--format", "json"]) as? [[String: Any]])
-    #expect(entries.contains { ($0["case"] as? String)?.contains("pso") == true })
+      try OptiscopeProcess.json(["bench", "--perf", "--cases", "pso", "--evals", "20000", "--format", "json"])
+        as? [[String: Any]])
+    #expect(entries.count == 2, "--cases pso picks the core and the engine case")
+    #expect(entries.allSatisfy { ($0["case"] as? String)?.contains("pso") == true })
     #expect(entries.allSatisfy { ($0["evals_per_second"] as? Double ?? 0) > 0 })
   }
 }

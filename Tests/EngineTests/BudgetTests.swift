@@ -33,6 +33,6 @@ import Testing
     let trace = try #require(session.traces[0])
     #expect(trace.count == 50)
     #expect(zip(trace.bestLosses, trace.bestLosses.dropFirst()).allSatisfy { $0 >= $1 })
-    #expect(trace.evaluations.last == session.runs[0].evaluations)
+    #expect(trace.evaluations.last == session.runs[0].spent)
   }
 }

@@ -37,9 +37,26 @@ import Testing
     // ten probes a step, some land much nearer (seed 11: 1.1e-6 by step 100).
     "randombestgrad": (150, 1e-4),
     "spsa": (150, 1e-12),
+    // The walks and STP take steps of η = 0.1 (1e-2·w): about 100 steps
+    // down from f = 25, then lucky short steps refine.
+    "nth-order-walk": (300, 1e-3),
+    "adaptive-order-walk": (300, 1e-3),
+    "convex-order-walk": (300, 1e-3),
+    "stp": (300, 1e-3),
     "simulated-annealing": (2000, 1e-2),
+    "threshold-accepting": (1000, 1e-2),
     "random-search": (2000, 5e-2),
+    // Each success resets the box to the whole domain, so refining costs
+    // a few dozen contractions per improvement.
+    "accelerated-random-search": (1000, 1e-6),
     "pso": (150, 1e-10),
+    "empso": (150, 1e-10),
+    // Resampling every 50 steps re-spreads the ensemble by σ = 0.02·w; each
+    // cycle contracts it further.
+    "eki": (300, 1e-8),
+    // The members' fixed η = 1e-2·w bounds how close they get.
+    "gravity-swarm": (200, 1e-4),
+    "optimizer-evolution": (200, 1e-6),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

@@ -18,9 +18,19 @@ import Testing
     "randomgrad": ["learning-rate", "step", "gradient", "probe-sign"],
     "randombestgrad": ["learning-rate", "step", "gradient", "improving-probes"],
     "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
+    "nth-order-walk": ["order", "speed"],
+    "adaptive-order-walk": ["order", "rejections", "speed"],
+    "convex-order-walk": ["order", "improvement-rate", "rejections", "speed"],
+    "stp": ["step"],
     "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
+    "threshold-accepting": ["threshold", "acceptance", "energy-change"],
     "random-search": [],
+    "accelerated-random-search": ["radius", "failures"],
     "pso": ["spread", "best"],
+    "empso": ["spread", "best"],
+    "eki": ["ensemble-size", "step-size", "spread"],
+    "gravity-swarm": ["members", "deaths"],
+    "optimizer-evolution": ["generation", "members", "births", "deaths"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)

@@ -8,8 +8,9 @@ import Testing
   @Test func registryListsFamiliesInCatalogOrder() {
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "simulated-annealing", "random-search",
-        "pso",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
+        "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
+        "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "optimizer-evolution",
       ])
   }
 

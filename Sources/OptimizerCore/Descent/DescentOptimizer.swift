@@ -56,13 +56,20 @@ public struct DescentOptimizer: Optimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    step(&f, rng: &rng, addingToGradient: nil)
+  }
+
+  /// One step with `offset` added to ĝ before the update rule sees it: the
+  /// hook of the gravity swarm's gravity on gradients.
+  mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator, addingToGradient offset: Vector?) {
     let recordBefore = f.best
-    if steps == 0 && current.loss.isNaN { current.loss = f.evaluate(&current.position) }
+    if current.loss.isNaN && (steps == 0 || tracksLoss) { current.loss = f.evaluate(&current.position) }
     steps += 1
     let state = DescentState(point: current, hyperparameters: hyperparameters, best: best)
 
     gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
+    if let offset { gradient.add(offset, scaledBy: 1) }
     var move = ProposedMove(from: current, by: rule.move(for: gradient, in: state), domain: f.domain)
     if let known = source.evaluatedTarget { move.reuse(known) }
     for index in guards.indices { guards[index].review(&move, in: state, f: &f, rng: &rng) }
@@ -117,6 +124,24 @@ public struct DescentOptimizer: Optimizer {
     rule.inspect(into: &inspection, at: x)
     for part in guards { part.inspect(into: &inspection) }
     return inspection
+  }
+}
+
+extension DescentOptimizer {
+  /// Moves the descent to `position` (projected onto `domain`), its loss
+  /// unknown, keeping every part's state: how a population moves a member
+  /// (the gravity swarm's pull, a respawn). A source that tracks the loss
+  /// has the new point evaluated at the next step.
+  mutating func relocate(to position: Vector, domain: Domain) {
+    current = Point(position: domain.projected(position), loss: .nan)
+  }
+
+  /// Takes `other`'s update-rule state (velocity, moments) in place of its
+  /// own when both run the same rule; false, and nothing changed, otherwise.
+  mutating func takeUpdateState(from other: DescentOptimizer) -> Bool {
+    guard kind.parts?.update == other.kind.parts?.update else { return false }
+    rule = other.rule
+    return true
   }
 }
 

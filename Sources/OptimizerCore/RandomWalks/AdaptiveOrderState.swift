@@ -1,0 +1,102 @@
+/// The state and step that the adaptive-order walks share: an n-th order
+/// walk (`RandomWalkState`) whose order K a rule raises and lowers.
+///
+/// Both rules lower K after m rejections in a row (K ← max(1, K − 1),
+/// dropping the top vector); they differ in what an accepted move does.
+/// Raising K appends d[K−1] = 0 on top. A rejection is corrected at every
+/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2), or by
+/// `moveOpposite`. Every change of K is reported as an `.orderChange` event;
+/// lowering Kmax below K mid-run lowers K at the next step.
+struct AdaptiveOrderState: Sendable {
+  /// What an accepted move does to K.
+  enum Rule: Sendable {
+    /// K ← min(K + 1, Kmax) after every accepted move.
+    case everySuccess
+    /// K ← min(K + 1, Kmax) when the improvement per unit step
+    /// ρ = (f(x) − f(y)) / ‖y − x‖ exceeds the last accepted move's,
+    /// K ← max(1, K − 1) when it falls short.
+    case growingRate
+  }
+
+  /// The settings both adaptive walks declare, in order.
+  static let specs: [HyperparameterSpec] = [
+    RandomWalkSpecs.step,
+    RandomWalkSpecs.maxOrder,
+    RandomWalkSpecs.patience,
+    RandomWalkSpecs.bestOf(default: 2),
+    RandomWalkSpecs.moveOpposite,
+    RandomWalkSpecs.reverseOrderCorrection,
+  ]
+
+  private let rule: Rule
+  private(set) var walk: RandomWalkState
+  /// Rejections since the last accepted move or the last lowering of K.
+  private var rejections = 0
+  /// ρ of the last accepted move, NaN before the first.
+  private var rate = Double.nan
+
+  /// A walk of order 1 at the best of `particles`.
+  init(adopting particles: [Particle], rule: Rule, context: StepContext) {
+    self.rule = rule
+    walk = RandomWalkState(adopting: particles, order: 1, context: context)
+  }
+
+  /// One step with the current settings.
+  mutating func step(_ hyperparameters: Hyperparameters, f: inout Evaluator, rng: inout SeededGenerator) {
+    let eta = hyperparameters["step"]
+    let maxOrder = hyperparameters.integer("maxOrder")
+    let patience = hyperparameters.integer("patience")
+    let bestOf = hyperparameters.integer("bestOf")
+    let moveOpposite = hyperparameters.flag("moveOpposite")
+    let reverse = hyperparameters.flag("reverseOrderCorrection")
+    walk.beginStep(&f)
+    walk.changeOrder(to: min(walk.order, maxOrder), f: &f)
+
+    let proposal = walk.propose(step: eta, count: bestOf, f: &f, rng: &rng)
+    if proposal.improves {
+      walk.accept(proposal, f: &f)
+      rejections = 0
+      switch rule {
+      case .everySuccess:
+        walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
+      case .growingRate:
+        let length = proposal.candidate.position.distance(to: proposal.origin.position)
+        let newRate = (proposal.origin.loss - proposal.candidate.loss) / length
+        if newRate > rate {
+          walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
+        } else if newRate < rate {
+          walk.changeOrder(to: max(1, walk.order - 1), f: &f)
+        }
+        rate = newRate
+      }
+    } else {
+      walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: reverse, f: &f)
+      rejections += 1
+      if rejections >= patience {
+        rejections = 0
+        walk.changeOrder(to: max(1, walk.order - 1), f: &f)
+      }
+    }
+  }
+
+  /// Readouts: the order K (a gauge 1…Kmax), for the growing-rate rule the
+  /// last accepted move's ρ, the rejections in a row (a gauge 0…m) and the
+  /// speed ‖d[0]‖. Overlays: the arrow stack d[0], d[1], … tip to tail from
+  /// x, the candidates, the last move.
+  func inspect(_ hyperparameters: Hyperparameters) -> Inspection {
+    var inspection = Inspection(readouts: [
+      RandomWalkSpecs.orderReadout(walk.order, top: hyperparameters.integer("maxOrder"))
+    ])
+    if rule == .growingRate {
+      inspection.readouts.append(Readout("improvement-rate", symbol: "ρ", value: rate, logarithmic: true))
+    }
+    inspection.readouts += [
+      Readout(
+        "rejections", symbol: "m", value: Double(rejections),
+        gauge: 0...Double(hyperparameters.integer("patience"))),
+      Readout("speed", symbol: "‖d₀‖", value: walk.speed, logarithmic: true),
+    ]
+    walk.inspect(into: &inspection)
+    return inspection
+  }
+}

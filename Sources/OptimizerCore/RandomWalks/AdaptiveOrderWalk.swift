@@ -1,0 +1,44 @@
+/// The adaptive-order random walk (the design notes' "general inf-order"):
+/// the n-th order walk with an order K that success raises and failure
+/// lowers.
+///
+/// A step is the n-th order walk's (`NthOrderWalk`): the best of `bestOf`
+/// candidates y = x + c[0], with c[K−1] = η·ξ and c[i] = d[i] + c[i+1],
+/// accepted when f(y) < f(x). After an accepted step K ← min(K + 1, Kmax),
+/// with d[K−1] = 0 appended on top; after m rejections in a row
+/// K ← max(1, K − 1), dropping the top vector. On a smooth slope the walk so
+/// builds velocity, acceleration and higher orders; near a minimum it sheds
+/// them. A rejection at K ≥ 2 is corrected at every order from the lowest
+/// up, d[i] −= c[i] − d[i], from the values before the rejection
+/// (`reverseOrderCorrection`, on by default), or else by `moveOpposite`
+/// alone; at K = 1 by `moveOpposite`. Every change of K is reported as an
+/// `.orderChange` event.
+public struct AdaptiveOrderWalk: DescribedOptimizer {
+  public static let descriptor = OptimizerDescriptor(
+    name: "adaptive-order-walk", family: .randomWalk,
+    summary: "random walk whose order rises after each success and falls after m failures in a row",
+    specs: AdaptiveOrderState.specs)
+
+  public var hyperparameters: Hyperparameters
+  private var state: AdaptiveOrderState
+
+  public init(
+    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
+    rng: inout SeededGenerator
+  ) {
+    self.hyperparameters = hyperparameters
+    state = AdaptiveOrderState(adopting: particles, rule: .everySuccess, context: context)
+  }
+
+  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    state.step(hyperparameters, f: &f, rng: &rng)
+  }
+
+  public var particles: [Particle] { [state.walk.particle] }
+
+  public var best: Point? { state.walk.best }
+
+  /// Readouts `order` (a gauge 1…Kmax), `rejections`, `speed`; overlays the
+  /// arrow stack d[0], d[1], …, the candidates and the last move.
+  public func inspect() -> Inspection { state.inspect(hyperparameters) }
+}

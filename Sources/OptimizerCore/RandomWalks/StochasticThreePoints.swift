@@ -1,0 +1,81 @@
+/// Stochastic three points (Bergou, Gorbunov and Richtárik, arXiv
+/// 1902.03591): draw δ = η·ξ and move to the best of x, x + δ and x − δ.
+///
+/// Two evaluations a step, and the loss never rises (up to noise). On
+/// integer and boolean axes δ is a native move (`DiscreteMutation`): whole
+/// steps, and a flip that x + δ takes and x − δ, pushed off the {0, 1}
+/// lattice and projected back, does not.
+public struct StochasticThreePoints: DescribedOptimizer {
+  public static let descriptor = OptimizerDescriptor(
+    name: "stp", family: .randomWalk,
+    summary: "stochastic three points: the best of x, x + δ and x − δ for a random δ",
+    specs: [
+      HyperparameterSpec(
+        "step", symbol: "η", default: 1e-2, range: 1e-8...1, scale: .log, unit: .domainWidth,
+        help: "standard deviation of the random direction δ = η·ξ")
+    ])
+
+  public var hyperparameters: Hyperparameters
+  private var current: Point
+  private let mutation: DiscreteMutation
+  /// x + δ and x − δ of the last step, projected.
+  private var candidates: [Vector] = []
+  /// The last move taken (zero when x stayed).
+  private var lastMove: Vector
+  private var steps = 0
+
+  public init(
+    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
+    rng: inout SeededGenerator
+  ) {
+    self.hyperparameters = hyperparameters
+    let start = particles.leader ?? Particle(position: context.domain.center)
+    let position = context.domain.projected(start.position)
+    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    mutation = DiscreteMutation(domain: context.domain)
+    lastMove = .zeros(context.dimension)
+  }
+
+  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    let eta = hyperparameters["step"]
+    steps += 1
+    if current.loss.isNaN { current.loss = f.evaluate(&current.position) }
+    let delta = mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)
+    candidates.removeAll(keepingCapacity: true)
+    var best = current
+    var chosen: Int?
+    for (index, sign) in [1.0, -1.0].enumerated() {
+      var y = current.position
+      y.add(delta, scaledBy: sign)
+      let loss = f.evaluate(&y)
+      candidates.append(y)
+      if loss < best.loss { (best, chosen) = (Point(position: y, loss: loss), index) }
+    }
+    for (index, y) in candidates.enumerated() {
+      f.note(StepEvent(index == chosen ? .accept : .reject, at: y, from: current.position))
+    }
+    lastMove = best.position - current.position
+    current = best
+  }
+
+  public var particles: [Particle] {
+    [Particle(position: current.position, loss: current.loss, velocity: lastMove, age: steps)]
+  }
+
+  /// Readouts: the last move's length ‖Δ‖ (0 when x stayed). Overlays: the
+  /// segment x − δ … x + δ through x, its ends as candidates, the move
+  /// taken as an accepted arrow.
+  public func inspect() -> Inspection {
+    var inspection = Inspection(readouts: [
+      Readout("step", symbol: "‖Δ‖", value: lastMove.norm, logarithmic: true)
+    ])
+    if candidates.count == 2 {
+      inspection.overlays.append(.segment(from: candidates[1], to: candidates[0], role: .candidate))
+      inspection.overlays.append(.marks(candidates, role: .candidate))
+    }
+    if lastMove.squaredNorm > 0 {
+      inspection.overlays.append(.arrow(from: current.position - lastMove, to: current.position, role: .accepted))
+    }
+    return inspection
+  }
+}

@@ -1,0 +1,184 @@
+import Dispatch
+import Landscapes
+import OptimizerCore
+
+/// The loss landscape sampled on the map's pixels, with the colour scale
+/// fitted to the samples; drawn with the upper half block ▀ so that each
+/// cell shows two pixels (foreground = upper, background = lower).
+///
+/// Sampling is the expensive part, so it is cached: `update` samples again
+/// only when the landscape, the viewport or the map's size changes, and
+/// refits the scale only when the scale changes. The colour map is applied
+/// at drawing time and costs nothing to change.
+public struct HeatMap: Sendable {
+  /// What a set of samples was taken for.
+  public struct Key: Sendable, Hashable {
+    /// Names the function: a landscape's name and domain, or what the
+    /// caller chose for a bare objective.
+    public var landscape: String
+    public var viewport: Viewport
+    public var columns: Int
+    public var rows: Int
+  }
+
+  /// The key of the current samples (nil before the first update).
+  public private(set) var key: Key?
+  /// The scale fitted to the current samples.
+  public private(set) var fitted: FittedScale?
+  /// f at each pixel centre, row-major, top row first:
+  /// `pixelWidth × pixelHeight` values.
+  public private(set) var samples: [Double] = []
+  /// Each sample's position on the colour map, t ∈ [0, 1] (NaN where f was
+  /// not finite).
+  public private(set) var levels: [Double] = []
+  /// Each level as an index into a colour map's 256-entry table (−1 where
+  /// the level is NaN): drawing is then a lookup per pixel.
+  private var indices: [Int16] = []
+  /// How many times the landscape has been sampled (the cache's misses).
+  public private(set) var samplings = 0
+
+  /// Maps below this many pixels are sampled on one thread.
+  static let parallelThreshold = 4096
+
+  public init() {}
+
+  public var pixelWidth: Int { key?.columns ?? 0 }
+  public var pixelHeight: Int { (key?.rows ?? 0) * 2 }
+
+  /// Brings the map up to date for a landscape: its first two coordinates
+  /// vary over the viewport, any further ones stay at the domain's centre.
+  /// Returns true when the landscape had to be sampled again.
+  @discardableResult
+  public mutating func update(
+    landscape: any Landscape, viewport: Viewport, columns: Int, rows: Int, scale: ColourScale
+  ) -> Bool {
+    update(
+      objective: landscape, identity: "\(landscape.name) on \(landscape.domain)", viewport: viewport,
+      columns: columns, rows: rows, scale: scale, base: landscape.domain.center)
+  }
+
+  /// Brings the map up to date for any objective. `identity` must change
+  /// whenever the function does; `base` fixes coordinates beyond the
+  /// first two (zeros by default). Returns true when it sampled again.
+  @discardableResult
+  public mutating func update(
+    objective: any Objective, identity: String, viewport: Viewport, columns: Int, rows: Int,
+    scale: ColourScale, base: Vector? = nil
+  ) -> Bool {
+    let newKey = Key(landscape: identity, viewport: viewport, columns: max(columns, 0), rows: max(rows, 0))
+    let resample = newKey != key
+    if resample {
+      key = newKey
+      samples = Self.sample(
+        objective, viewport: viewport, width: newKey.columns, height: newKey.rows * 2,
+        base: base ?? Vector.zeros(objective.dimension))
+      samplings += 1
+    }
+    if resample || fitted?.scale != scale {
+      let fit = FittedScale(scale, samples: samples)
+      fitted = fit
+      levels = samples.map { fit.level(of: $0) }
+      indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
+    }
+    return resample
+  }
+
+  /// f at every pixel centre, rows in parallel when the map is large.
+  static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector) -> [Double] {
+    guard width > 0, height > 0 else { return [] }
+    var values = [Double](repeating: .nan, count: width * height)
+    let x0 = viewport.x.lowerBound, y1 = viewport.y.upperBound
+    let dx = viewport.width / Double(width), dy = viewport.height / Double(height)
+    let hasY = base.dimension > 1
+    values.withUnsafeMutableBufferPointer { buffer in
+      let shared = RowBuffer(base: buffer.baseAddress!)
+      @Sendable func fillRow(_ j: Int) {
+        var point = base
+        if hasY { point[1] = y1 - (Double(j) + 0.5) * dy }
+        let row = shared.base + j * width
+        for i in 0..<width {
+          point[0] = x0 + (Double(i) + 0.5) * dx
+          row[i] = f.value(at: point)
+        }
+      }
+      if width * height >= parallelThreshold {
+        DispatchQueue.concurrentPerform(iterations: height) { fillRow($0) }
+      } else {
+        for j in 0..<height { fillRow(j) }
+      }
+    }
+    return values
+  }
+
+  /// t of the pixel at (i, j), or NaN outside the map.
+  public func level(pixelX i: Int, pixelY j: Int) -> Double {
+    guard i >= 0, i < pixelWidth, j >= 0, j < pixelHeight else { return .nan }
+    return levels[j * pixelWidth + i]
+  }
+
+  /// The colour drawn where f is NaN or infinite.
+  public static let undefinedColour = RGB(40, 40, 40)
+
+  /// Draws the map into `rect`, which must have the size of the last
+  /// update. `contours` > 0 draws that many contour lines, evenly spaced
+  /// in t, by shading the pixels where the level crosses one.
+  ///
+  /// The glyphs follow the display: half blocks with 256 or more colours;
+  /// on 8 and 16 colours and in monochrome, the shade ramp " ░▒▓█" of the
+  /// cell's mean level (coloured when colours exist); without UTF-8, the
+  /// ASCII ramp " .:-=+*#%@".
+  public func draw(
+    into grid: inout CellGrid, rect: Rect, colourMap: ColourMap, profile: DisplayProfile = .standard,
+    contours: Int = 0
+  ) {
+    precondition(
+      rect.width == pixelWidth && rect.height * 2 == pixelHeight,
+      "the heat map was sampled for \(pixelWidth)×\(pixelHeight / 2) cells, not \(rect.width)×\(rect.height)")
+    let width = pixelWidth
+    let table = colourMap.table
+    // Contour bands from the table index: band = ⌊index·count/256⌋.
+    let bands: [Int16] = contours > 0 ? indices.map { $0 < 0 ? -1 : Int16(Int($0) * contours / 256) } : []
+    func colour(_ index: Int) -> RGB {
+      let i = Int(indices[index])
+      guard i >= 0 else { return Self.undefinedColour }
+      let c = table[i]
+      guard contours > 0 else { return c }
+      let band = bands[index]
+      let crosses = (index % width + 1 < width && bands[index + 1] != band)
+        || (index + width < bands.count && bands[index + width] != band)
+      guard crosses else { return c }
+      return c.blended(with: c.luminance > 0.55 ? RGB(0, 0, 0) : RGB(255, 255, 255), weight: 77)
+    }
+    let halfBlocks = profile.glyphs == .unicode
+      && (profile.colourDepth == .palette256 || profile.colourDepth == .trueColour)
+    let ramp: [Character] = profile.glyphs == .unicode ? Self.shadeRamp : Self.asciiRamp
+    let coloured = profile.colourDepth != .monochrome
+    for row in 0..<rect.height {
+      for column in 0..<rect.width {
+        let upper = (2 * row) * width + column, lower = upper + width
+        let x = rect.x + column, y = rect.y + row
+        guard grid.contains(x: x, y: y) else { continue }
+        if halfBlocks {
+          grid[x, y] = Cell(scalar: "▀", foreground: colour(upper), background: colour(lower), attributes: [])
+        } else {
+          let a = levels[upper], b = levels[lower]
+          let t = a.isNaN ? b : (b.isNaN ? a : (a + b) / 2)
+          let glyph = t.isNaN ? " " : ramp[min(Int(t * Double(ramp.count)), ramp.count - 1)]
+          let fg = coloured && !t.isNaN ? colourMap.colour(at: t) : nil
+          grid[x, y] = Cell(glyph, foreground: fg)
+        }
+      }
+    }
+  }
+
+  /// Monochrome heat map glyphs, light to dark ink (low to high loss).
+  public static let shadeRamp: [Character] = [" ", "░", "▒", "▓", "█"]
+  /// Heat map glyphs when only ASCII can be shown.
+  public static let asciiRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+}
+
+/// The samples' storage, shared by the threads that fill it: each row is
+/// written by exactly one of them, so no two threads touch the same element.
+private struct RowBuffer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Double>
+}

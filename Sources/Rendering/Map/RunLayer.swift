@@ -1,0 +1,52 @@
+import OptimizerCore
+
+/// Everything the map shows of one run, taken from its optimizer's
+/// particles and inspection alone (never its type).
+public struct RunLayer: Sendable {
+  /// The legend's name for the run.
+  public var name: String
+  public var style: RunStyle
+  public var particles: [Particle]
+  /// The best point the run has evaluated.
+  public var best: Point?
+  /// The points evaluated in the last step: drawn faint.
+  public var probes: [Point]
+  public var trail: Trail?
+  /// The last step's events: accepted and rejected moves are drawn.
+  public var events: [StepEvent]
+  public var inspection: Inspection
+
+  public init(
+    name: String, style: RunStyle, particles: [Particle], best: Point? = nil, probes: [Point] = [],
+    trail: Trail? = nil, events: [StepEvent] = [], inspection: Inspection = Inspection()
+  ) {
+    self.name = name
+    self.style = style
+    self.particles = particles
+    self.best = best
+    self.probes = probes
+    self.trail = trail
+    self.events = events
+    self.inspection = inspection
+  }
+}
+
+/// Which layers of the runs the map shows.
+public struct MapOptions: Sendable, Hashable {
+  public var trails: Bool
+  public var probes: Bool
+  public var overlays: Bool
+  /// Particles as braille dots at sub-cell positions (2×4 per cell), for
+  /// dense swarms.
+  public var braille: Bool
+  /// Arrows on the edge for particles outside the view.
+  public var edgeArrows: Bool
+
+  public init(trails: Bool = true, probes: Bool = true, overlays: Bool = true, braille: Bool = false, edgeArrows: Bool = true) {
+    self.trails = trails
+    self.probes = probes
+    self.overlays = overlays
+    self.braille = braille
+    self.edgeArrows = edgeArrows
+  }
+}

@@ -1,0 +1,43 @@
+import Engine
+import OptimizerCore
+
+extension FrameContent {
+  /// What the frame shows of a session: its landscape and every run, with
+  /// the trails and paths a recorder kept (an empty recorder draws none).
+  public init(session: Session, recorder: SessionRecorder = SessionRecorder()) {
+    let names = session.runs.map { $0.configuration.kind.name }
+    let runs = session.runs.map { run -> RunView in
+      let name = run.configuration.kind.name
+      let label = names.filter { $0 == name }.count > 1 ? "\(name) #\(run.id)" : name
+      let trace = session.traces[run.id] ?? Trace()
+      return RunView(
+        id: run.id,
+        layer: RunLayer(
+          name: label, style: .forIndex(run.colourIndex), particles: run.optimizer.particles, best: run.best,
+          probes: run.probes.points, trail: recorder.trails[run.id], events: run.lastEvents,
+          inspection: run.optimizer.inspect()),
+        optimizerName: run.configuration.kind.displayName, steps: run.steps, evaluations: run.evaluations,
+        bestLoss: run.best?.loss, hyperparameters: run.optimizer.hyperparameters,
+        historyEvaluations: trace.evaluations, historyBestLosses: trace.bestLosses, eventCounts: run.eventCounts,
+        trajectory: recorder.trajectory(of: run.id))
+    }
+    self.init(landscape: LandscapeInfo(session.landscape), runs: runs, step: session.step)
+  }
+}
+
+extension FrameRenderer {
+  /// The frame of a session: `FrameContent(session:recorder:)` rendered.
+  public mutating func render(
+    _ session: Session, recorder: SessionRecorder = SessionRecorder(), settings: ViewSettings, width: Int, height: Int
+  ) -> CellGrid {
+    render(FrameContent(session: session, recorder: recorder), settings: settings, width: width, height: height)
+  }
+}
+
+extension SVGExporter {
+  /// The picture of a session, with each run's recorded path as its
+  /// trajectory.
+  public init(session: Session, recorder: SessionRecorder, settings: ViewSettings = ViewSettings(), resolution: Int = 120) {
+    self.init(content: FrameContent(session: session, recorder: recorder), settings: settings, resolution: resolution)
+  }
+}

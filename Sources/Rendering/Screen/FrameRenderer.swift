@@ -1,0 +1,169 @@
+import OptimizerCore
+
+/// Composes whole frames: header, heat map with its layers, colour bar,
+/// run panels, race chart, status line and help overlay, laid out for the
+/// screen's size.
+///
+/// The renderer keeps the heat map and gradient field caches between
+/// frames, so a frame that only moves particles costs no sampling.
+public struct FrameRenderer: Sendable {
+  public private(set) var heatMap = HeatMap()
+  public private(set) var gradientField = GradientField()
+  /// The map's landscape layers as last drawn, and what they showed.
+  private var background: (key: BackgroundKey, grid: CellGrid)?
+
+  public init() {}
+
+  /// The frame for `content` under `settings`, `width`×`height` cells.
+  public mutating func render(_ content: FrameContent, settings: ViewSettings, width: Int, height: Int) -> CellGrid {
+    var grid = CellGrid(width: width, height: height)
+    guard let layout = FrameLayout(width: width, height: height) else {
+      Self.drawTooSmall(into: &grid)
+      return grid
+    }
+    let viewport = self.viewport(for: content, settings: settings, map: layout.map)
+    let projection = MapProjection(viewport: viewport, rect: layout.map)
+    drawMap(content, settings: settings, projection: projection, into: &grid)
+    drawHeader(content, settings: settings, viewport: viewport, into: &grid, rect: layout.header)
+    if let fitted = heatMap.fitted {
+      ColourBar.draw(scale: fitted, colourMap: settings.colourMap, into: &grid, rect: layout.colourBar)
+    }
+    drawPanels(content, settings: settings, layout: layout, into: &grid)
+    if !layout.raceChart.isEmpty {
+      let fStar = content.landscape.knownMinimum?.value
+      grid.text("best loss vs evaluations", x: layout.raceChart.x, y: layout.raceChart.y - 1, style: CellStyle(foreground: RGB(150, 150, 160)))
+      RaceChart.draw(content.runs.map(\.series), into: &grid, rect: layout.raceChart, floor: fStar)
+    }
+    StatusLine.draw(
+      mode: settings.mode, facts: ["step \(content.step)"] + settings.statusFacts, hints: settings.hints,
+      into: &grid, rect: layout.status)
+    if let help = settings.help {
+      HelpOverlay.draw(help, into: &grid, area: Rect(width: width, height: height - 1))
+    }
+    return grid
+  }
+
+  /// The viewport shown on a map rectangle: the user's, or the domain,
+  /// widened so that pixels are square.
+  public func viewport(for content: FrameContent, settings: ViewSettings, map: Rect) -> Viewport {
+    (settings.viewport ?? Viewport(domain: content.landscape.domain)).fitted(columns: map.width, rows: map.height)
+  }
+
+  /// The heat map (re-sampled only when needed), then the landscape's
+  /// marks, then the runs. Everything that depends on the landscape alone
+  /// is kept as a finished background and copied while nothing it shows
+  /// has changed.
+  mutating func drawMap(_ content: FrameContent, settings: ViewSettings, projection: MapProjection, into grid: inout CellGrid) {
+    let landscape = content.landscape
+    let rect = projection.rect
+    let base = landscape.domain.center
+    let resampled = heatMap.update(
+      objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
+      rows: rect.height, scale: settings.scale, base: base)
+    let key = BackgroundKey(
+      heatMap: heatMap.key, scale: settings.scale, colourMap: settings.colourMap.id, contours: settings.contours,
+      profile: settings.profile, gradientField: settings.gradientField, domain: landscape.domain,
+      minimizers: landscape.knownMinimum?.minimizers ?? [])
+    if resampled || background?.key != key {
+      var layer = CellGrid(width: rect.width, height: rect.height)
+      let local = MapProjection(viewport: projection.viewport, rect: layer.bounds)
+      heatMap.draw(into: &layer, rect: layer.bounds, colourMap: settings.colourMap, profile: settings.profile, contours: settings.contours)
+      if settings.gradientField {
+        gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
+        gradientField.draw(into: &layer, rect: layer.bounds)
+      }
+      LandscapeMarks.drawLattice(of: landscape.domain, into: &layer, projection: local)
+      LandscapeMarks.drawMinimizers(key.minimizers, into: &layer, projection: local)
+      background = (key, layer)
+    }
+    grid.draw(background!.grid, x: rect.x, y: rect.y)
+    RunPainter.draw(content.runs.map(\.layer), into: &grid, projection: projection, options: settings.map)
+  }
+
+  /// What the cached background shows.
+  struct BackgroundKey: Hashable {
+    var heatMap: HeatMap.Key?
+    var scale: ColourScale
+    var colourMap: String
+    var contours: Int
+    var profile: DisplayProfile
+    var gradientField: Bool
+    var domain: Domain
+    var minimizers: [Vector]
+  }
+
+  private func drawHeader(_ content: FrameContent, settings: ViewSettings, viewport: Viewport, into grid: inout CellGrid, rect: Rect) {
+    var x = rect.x
+    x += grid.text(content.landscape.title, x: x, y: rect.y, maxWidth: rect.width, style: CellStyle(attributes: .bold))
+    let (x0, x1) = (compactNumber(viewport.x.lowerBound), compactNumber(viewport.x.upperBound))
+    let (y0, y1) = (compactNumber(viewport.y.lowerBound), compactNumber(viewport.y.upperBound))
+    let details = "  x ∈ [\(x0), \(x1)]  y ∈ [\(y0), \(y1)]  \(settings.scale.rawValue) scale  \(settings.colourMap.id)"
+    grid.text(details, x: x, y: rect.y, maxWidth: rect.maxX - x, style: CellStyle(foreground: RGB(150, 150, 160)))
+  }
+
+  private func drawPanels(_ content: FrameContent, settings: ViewSettings, layout: FrameLayout, into grid: inout CellGrid) {
+    let runs = content.runs
+    guard !runs.isEmpty else {
+      grid.text("no runs", in: layout.panels, alignment: .center, style: CellStyle(foreground: RGB(150, 150, 160)))
+      return
+    }
+    let fStar = content.landscape.knownMinimum?.value
+    let selectedID = settings.selectedRun ?? runs[0].id
+    let selected = runs.first { $0.id == selectedID } ?? runs[0]
+    let others = runs.filter { $0.id != selected.id }
+    let area = layout.panels
+    switch layout.size {
+    case .compact:
+      // One compact panel; a line for each other run below it.
+      let lines = min(others.count, max(area.height / 3, 0))
+      let parts = Layout.rows(area, [.fill, .fixed(lines)])
+      RunPanel.draw(selected, detail: .compact, selectedParameter: settings.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
+      for (offset, run) in others.prefix(lines).enumerated() {
+        let y = parts[1].y + offset
+        grid.put(run.layer.style.glyph, x: area.x, y: y, style: CellStyle(foreground: run.layer.style.colour))
+        let best = run.bestLoss.map(compactNumber) ?? "–"
+        grid.text("\(run.layer.name)  best \(best)", x: area.x + 2, y: y, maxWidth: area.width - 2)
+      }
+    case .medium:
+      // The selected run in full; below it a summary for each other run
+      // that fits.
+      let wanted = RunPanel.preferredHeight(selected, detail: .full)
+      let fullHeight = min(area.height, wanted, max(area.height - 5 * others.count, 12))
+      let summaries = min(others.count, (area.height - fullHeight) / 5)
+      let parts = Layout.rows(area, [.fixed(fullHeight)] + Array(repeating: .fixed(5), count: summaries))
+      RunPanel.draw(selected, detail: .full, selectedParameter: settings.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
+      for (index, run) in others.prefix(summaries).enumerated() {
+        RunPanel.draw(run, detail: .summary, selectedParameter: nil, fStar: fStar, into: &grid, rect: parts[index + 1])
+      }
+    case .large:
+      // Every run in full, as tall as it wants, keeping room for a
+      // summary of the next two; runs that no longer fit in full get a
+      // summary, and what fits nowhere is left out.
+      let order = [selected] + others
+      var remaining = area
+      for (index, run) in order.enumerated() where remaining.height >= 5 {
+        let reserved = min(order.count - index - 1, 2) * 5
+        let room = remaining.height - reserved
+        let wanted = RunPanel.preferredHeight(run, detail: .full)
+        let full = room >= min(wanted, 12)
+        let height = full ? min(wanted, room) : 5
+        RunPanel.draw(
+          run, detail: full ? .full : .summary, selectedParameter: index == 0 ? settings.selectedParameter : nil,
+          fStar: fStar, into: &grid, rect: Rect(x: remaining.x, y: remaining.y, width: remaining.width, height: height))
+        remaining = remaining.inset(top: height)
+      }
+    }
+  }
+
+  /// A centred message for a screen below 40×12.
+  static func drawTooSmall(into grid: inout CellGrid) {
+    let lines = [
+      "terminal too small",
+      "\(grid.width)×\(grid.height); need \(FrameLayout.minimumWidth)×\(FrameLayout.minimumHeight)",
+    ]
+    let top = max((grid.height - lines.count) / 2, 0)
+    for (offset, line) in lines.enumerated() where top + offset < grid.height {
+      grid.text(line, in: Rect(x: 0, y: top + offset, width: grid.width, height: 1), alignment: .center, style: CellStyle(attributes: offset == 0 ? .bold : []))
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import OptimizerCore
+
+/// The best loss of every run against evaluations, overlaid in the runs'
+/// colours on one log-scaled braille chart, so that a race between
+/// optimizers reads at a glance. Evaluations, not steps, are the fair
+/// clock: a swarm spends many per step, a walk one.
+public enum RaceChart {
+  /// One run's curve.
+  public struct Series: Sendable, Hashable {
+    public var name: String
+    public var colour: RGB
+    /// Evaluations used after each step, increasing.
+    public var evaluations: [Int]
+    /// The best loss after each step.
+    public var bestLosses: [Double]
+
+    public init(name: String, colour: RGB, evaluations: [Int], bestLosses: [Double]) {
+      precondition(evaluations.count == bestLosses.count, "a series needs one loss per evaluation count")
+      self.name = name
+      self.colour = colour
+      self.evaluations = evaluations
+      self.bestLosses = bestLosses
+    }
+  }
+
+  /// Draws the chart in `rect`: the curves, the loss at the top and bottom
+  /// of the axis on the left, the evaluation count at the right end of the
+  /// bottom row, and one legend row naming the runs in their colours when
+  /// there is room. `floor` is f* when known.
+  public static func draw(_ series: [Series], into grid: inout CellGrid, rect: Rect, floor: Double? = nil) {
+    guard rect.width >= 12, rect.height >= 3 else { return }
+    let label = CellStyle(foreground: RGB(160, 160, 160))
+    guard let axis = LogAxis(values: series.lazy.flatMap(\.bestLosses), floor: floor),
+      let maxEvaluations = series.compactMap(\.evaluations.last).max(), maxEvaluations > 0
+    else {
+      grid.text("no steps yet", in: rect.centered(width: rect.width, height: 1), alignment: .center, style: label)
+      return
+    }
+    let legendRows = rect.height >= 6 ? 1 : 0
+    let labelWidth = 8
+    let plot = Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: rect.height - 1 - legendRows)
+    var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
+    let w = Double(canvas.dotWidth - 1), h = Double(canvas.dotHeight - 1)
+    for run in series {
+      var previous: (x: Int, y: Int)?
+      for (evaluations, loss) in zip(run.evaluations, run.bestLosses) {
+        let p = axis.position(loss)
+        guard !p.isNaN else { continue }
+        let here = (x: Int((Double(evaluations) / Double(maxEvaluations) * w).rounded()), y: Int(((1 - p) * h).rounded()))
+        if let previous { canvas.line(from: previous, to: here, colour: run.colour) } else { canvas.set(x: here.x, y: here.y, colour: run.colour) }
+        previous = here
+      }
+    }
+    canvas.draw(into: &grid, x: plot.x, y: plot.y)
+    // Axis labels: the loss at the top and at the bottom, the evaluations.
+    grid.text(compact(axis.value(at: 1)), x: rect.x, y: plot.y, maxWidth: labelWidth - 1, style: label)
+    grid.text(compact(axis.value(at: 0)), x: rect.x, y: plot.maxY - 1, maxWidth: labelWidth - 1, style: label)
+    grid.verticalLine(x: plot.x - 1, y: plot.y, length: plot.height, glyph: "│", style: label)
+    grid.horizontalLine(x: plot.x, y: plot.maxY, length: plot.width, glyph: "─", style: label)
+    grid.put("└", x: plot.x - 1, y: plot.maxY, style: label)
+    grid.text("0", x: plot.x, y: plot.maxY, style: label)
+    let evaluationsText = "\(maxEvaluations) evals"
+    grid.text(evaluationsText, x: plot.maxX - evaluationsText.count, y: plot.maxY, style: label)
+    guard legendRows > 0 else { return }
+    var x = rect.x
+    for run in series where x < rect.maxX {
+      grid.put("━", x: x, y: rect.maxY - 1, style: CellStyle(foreground: run.colour))
+      x += 2
+      x += grid.text(run.name, x: x, y: rect.maxY - 1, maxWidth: rect.maxX - x, style: CellStyle(foreground: run.colour)) + 2
+    }
+  }
+
+  /// A loss in at most 7 characters.
+  static func compact(_ v: Double) -> String { compactNumber(v) }
+}

@@ -1,0 +1,48 @@
+import OptimizerCore
+
+/// Everything the user can ask of the visualizer, independent of which key
+/// or click asked for it. `update(_:_:)` applies an action to the state.
+public enum Action: Sendable, Hashable {
+  // Running
+  case togglePause
+  case stepForward
+  case stepBack
+  case faster
+  case slower
+  case reset
+  case resetWithNewSeed
+  // Runs
+  case selectNextRun
+  case selectRun(Int)
+  case openAddRunPicker
+  case removeSelectedRun
+  case openSwapPicker
+  // Hyperparameters
+  case selectPreviousParameter
+  case selectNextParameter
+  /// One notch down (−1) or up (+1) on the parameter's scale; coarse is ×10.
+  case nudgeParameter(direction: Int, coarse: Bool)
+  case editParameter
+  case resetParameter
+  // Landscape
+  case openLandscapePicker
+  case editExpression
+  case editNoise
+  // View
+  /// Pan by a fraction of the view's width and height.
+  case pan(dx: Double, dy: Double)
+  /// Zoom by a factor (> 1 zooms in), about a point of the landscape or the
+  /// view's centre.
+  case zoom(factor: Double, about: Vector?)
+  case fitDomain
+  case setStart(Vector)
+  case dropParticle(Vector)
+  case cycleColourMap
+  case cycleScale
+  case toggleTrails
+  case toggleProbes
+  case toggleOverlays
+  // General
+  case toggleHelp
+  case quit
+}

@@ -1,0 +1,111 @@
+import Rendering
+
+/// The one key table: it drives input (`action(for:)`), the `?` overlay
+/// (`help`) and docs/KEYS.md (`markdown`), so the three cannot disagree.
+///
+/// The arrows belong to the hyperparameter panel, the thing users change
+/// most while a run goes on; the map pans with h j k l instead, so the
+/// landscape picker moves from `l` to `L`.
+public enum KeyMap {
+  public static let bindings: [KeyBinding] = [
+    KeyBinding(.running, [.character(" ")], "pause or resume", action: .togglePause),
+    KeyBinding(.running, [.character(".")], "one step forward (pauses)", action: .stepForward),
+    KeyBinding(.running, [.character(",")], "one step back (pauses)", action: .stepBack),
+    KeyBinding(.running, [.character("+"), .character("=")], label: "+", "faster", action: .faster),
+    KeyBinding(.running, [.character("-")], "slower", action: .slower),
+    KeyBinding(.running, [.character("r")], "reset the runs to their starts", action: .reset),
+    KeyBinding(.running, [.character("R")], "reset with a new seed", action: .resetWithNewSeed),
+
+    KeyBinding(.runs, [.tab], "select the next run", action: .selectNextRun),
+    KeyBinding(
+      .runs, (1...9).map { Key.character(Character(String($0))) }, label: "1–9", "select run 1…9",
+      actionFor: { key in
+        if case .character(let c) = key, let n = c.wholeNumberValue { return .selectRun(n - 1) }
+        return .selectNextRun
+      }),
+    KeyBinding(.runs, [.character("a")], "add a run (optimizer picker)", action: .openAddRunPicker),
+    KeyBinding(.runs, [.character("x")], "remove the selected run", action: .removeSelectedRun),
+    KeyBinding(.runs, [.character("o")], "swap the selected run's optimizer (particles stay)", action: .openSwapPicker),
+
+    KeyBinding(.hyperparameters, [.up], label: "↑ ↓", "select a hyperparameter", action: .selectPreviousParameter),
+    KeyBinding(.hyperparameters, [.down], label: "", "", action: .selectNextParameter),
+    KeyBinding(
+      .hyperparameters, [.left, .right], label: "← →", "change it one notch on its scale",
+      actionFor: { key in .nudgeParameter(direction: key == .left ? -1 : 1, coarse: false) }),
+    KeyBinding(
+      .hyperparameters, [.shiftLeft, .shiftRight], label: "shift-← shift-→", "change it ten notches",
+      actionFor: { key in .nudgeParameter(direction: key == .shiftLeft ? -1 : 1, coarse: true) }),
+    KeyBinding(.hyperparameters, [.enter], "type an exact value (checked against its range)", action: .editParameter),
+    KeyBinding(.hyperparameters, [.character("d")], "reset it to its default", action: .resetParameter),
+
+    KeyBinding(.landscape, [.character("L")], "landscape picker", action: .openLandscapePicker),
+    KeyBinding(.landscape, [.character("e")], "type an expression in x and y", action: .editExpression),
+    KeyBinding(.landscape, [.character("n")], "set the noise level σ", action: .editNoise),
+
+    KeyBinding(
+      .view, [.character("h"), .character("j"), .character("k"), .character("l")], label: "h j k l",
+      "pan left, down, up, right",
+      actionFor: { key in
+        switch key {
+        case .character("h"): return .pan(dx: -0.1, dy: 0)
+        case .character("j"): return .pan(dx: 0, dy: -0.1)
+        case .character("k"): return .pan(dx: 0, dy: 0.1)
+        default: return .pan(dx: 0.1, dy: 0)
+        }
+      }),
+    KeyBinding(.view, [.character("z")], "zoom in", action: .zoom(factor: 1.5, about: nil)),
+    KeyBinding(.view, [.character("Z")], "zoom out", action: .zoom(factor: 1 / 1.5, about: nil)),
+    KeyBinding(.view, [.character("0")], "fit the domain", action: .fitDomain),
+    KeyBinding(.view, [.character("c")], "next colour map", action: .cycleColourMap),
+    KeyBinding(.view, [.character("g")], "next colour scale (linear, log, rank)", action: .cycleScale),
+    KeyBinding(.view, [.character("t")], "trails on or off", action: .toggleTrails),
+    KeyBinding(.view, [.character("p")], "probes on or off", action: .toggleProbes),
+    KeyBinding(.view, [.character("v")], "overlays on or off (arrows, ellipses, boxes)", action: .toggleOverlays),
+
+    KeyBinding(.general, [.character("?")], "this help", action: .toggleHelp),
+    KeyBinding(.general, [.character("q")], "quit", action: .quit),
+  ]
+
+  /// What the mouse does (not keys, but listed with them).
+  public static let mouse: [(label: String, description: String)] = [
+    ("wheel", "zoom in or out at the pointer"),
+    ("click", "restart the selected run from that point"),
+    ("shift-click or right-click", "drop a particle there"),
+  ]
+
+  /// The action of a key, or nil when the key does nothing.
+  public static func action(for key: Key) -> Action? {
+    for binding in bindings where binding.keys.contains(key) { return binding.action(key) }
+    return nil
+  }
+
+  /// The rows of the `?` overlay, in table order; the mouse last.
+  public static var help: [KeyHelp] {
+    var rows: [KeyHelp] = []
+    for binding in bindings where !binding.label.isEmpty {
+      rows.append(KeyHelp(section: binding.section.rawValue, keys: binding.label, description: binding.description))
+    }
+    for (label, description) in mouse {
+      rows.append(KeyHelp(section: KeySection.mouse.rawValue, keys: label, description: description))
+    }
+    return rows
+  }
+
+  /// docs/KEYS.md, generated from the table.
+  public static func markdown() -> String {
+    var text = """
+      # Keys
+
+      Generated from the visualizer's key table (`Sources/Visualizer/KeyMap.swift`),
+      which also drives the `?` overlay; a test keeps this page equal to it.
+
+      """
+    for section in KeySection.allCases {
+      let rows = help.filter { $0.section == section.rawValue }
+      guard !rows.isEmpty else { continue }
+      text += "\n## \(section.rawValue)\n\n| keys | what they do |\n|---|---|\n"
+      for row in rows { text += "| `\(row.keys)` | \(row.description) |\n" }
+    }
+    return text
+  }
+}

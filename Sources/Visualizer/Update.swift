@@ -1,0 +1,359 @@
+import Engine
+import Landscapes
+import OptimizerCore
+import Rendering
+
+/// Applies one action to the state: the visualizer's only way to change.
+///
+/// Pure apart from the session's own (deterministic) stepping: the same
+/// state and action always give the same new state. Engine errors become a
+/// status message; nothing the user made is thrown away.
+public func update(_ state: inout AppState, _ action: Action) {
+  state.message = nil
+  switch action {
+  case .togglePause:
+    state.isRunning.toggle()
+  case .stepForward:
+    state.isRunning = false
+    state.session.stepForward()
+    state.recorder.record(state.session)
+  case .stepBack:
+    state.isRunning = false
+    if state.session.stepBack() {
+      state.recorder.record(state.session)
+      state.clampSelections()
+    } else {
+      state.message = StatusMessage("no earlier step to go back to", kind: .error)
+    }
+  case .faster:
+    state.speed = state.speed.faster
+    state.message = StatusMessage("speed: \(state.speed)")
+  case .slower:
+    state.speed = state.speed.slower
+    state.message = StatusMessage("speed: \(state.speed)")
+  case .reset:
+    apply(.reset(seed: nil), to: &state, confirmation: "reset to step 0")
+  case .resetWithNewSeed:
+    let seed = state.seedSequence.next() % 1_000_000
+    apply(.reset(seed: seed), to: &state, confirmation: "reset with seed \(seed)")
+
+  case .selectNextRun:
+    guard !state.session.runs.isEmpty else { return }
+    state.selectedRun = (state.selectedRun + 1) % state.session.runs.count
+    state.clampSelections()
+  case .selectRun(let index):
+    guard state.session.runs.indices.contains(index) else {
+      state.message = StatusMessage("there is no run \(index + 1)", kind: .error)
+      return
+    }
+    state.selectedRun = index
+    state.clampSelections()
+  case .openAddRunPicker:
+    state.modal = .picker(optimizerPicker(title: "Add a run", purpose: .addRun))
+  case .removeSelectedRun:
+    guard let run = state.run else { return }
+    guard state.session.runs.count > 1 else {
+      state.message = StatusMessage("the last run stays; add another before removing this one", kind: .error)
+      return
+    }
+    apply(.removeRun(run.id), to: &state, confirmation: "removed \(run.optimizer.kind.displayName)")
+  case .openSwapPicker:
+    guard let run = state.run else { return }
+    state.modal = .picker(
+      optimizerPicker(title: "Swap \(run.optimizer.kind.displayName) for", purpose: .swapOptimizer))
+
+  case .selectPreviousParameter:
+    state.selectedParameter -= 1
+    state.clampSelections()
+  case .selectNextParameter:
+    state.selectedParameter += 1
+    state.clampSelections()
+  case .nudgeParameter(let direction, let coarse):
+    guard let run = state.run, let (spec, value) = state.parameter else { return }
+    let next = spec.stepped(value, by: direction, coarse: coarse)
+    guard next != value else {
+      state.message = StatusMessage("\(spec.name) is at the end of its range \(spec.describeRange())")
+      return
+    }
+    apply(.setHyperparameter(run: run.id, name: spec.name, value: next), to: &state, confirmation: nil)
+  case .editParameter:
+    guard let run = state.run, let (spec, value) = state.parameter else { return }
+    state.modal = .textEntry(
+      TextEntry(
+        title: "\(spec.name) (\(spec.symbol))", purpose: .parameter(run: run.id, name: spec.name),
+        text: spec.describe(value), hint: "valid range \(spec.describeRange()) · \(spec.help)"))
+  case .resetParameter:
+    guard let run = state.run, let (spec, _) = state.parameter else { return }
+    apply(
+      .setHyperparameter(run: run.id, name: spec.name, value: spec.defaultValue), to: &state,
+      confirmation: "\(spec.name) back to its default \(spec.describe(spec.defaultValue))")
+
+  case .openLandscapePicker:
+    let items = LandscapeCatalog.entries.map { entry in
+      Picker.Item(name: entry.name, detail: entry.title)
+    }
+    state.modal = .picker(Picker(title: "Landscape", purpose: .landscape, items: items))
+  case .editExpression:
+    var entry = TextEntry(
+      title: "f(x, y) =", purpose: .expression, text: currentExpression(state) ?? "",
+      hint: "+ - * / ^, pi, e, sin cos tan asin acos atan exp log sqrt abs tanh floor min max pow hypot")
+    check(&entry)
+    state.modal = .textEntry(entry)
+  case .editNoise:
+    state.modal = .textEntry(
+      TextEntry(
+        title: "noise σ", purpose: .noise, text: formatNumber(state.session.noise),
+        hint: "σ of Gaussian noise added to every evaluation (0: none)"))
+
+  case .pan(let dx, let dy):
+    let view = currentViewport(state)
+    state.viewport = Viewport(
+      x: view.x.lowerBound + dx * view.width...view.x.upperBound + dx * view.width,
+      y: view.y.lowerBound + dy * view.height...view.y.upperBound + dy * view.height)
+  case .zoom(let factor, let anchor):
+    let view = currentViewport(state)
+    let centre = anchor ?? view.center
+    func scaled(_ range: ClosedRange<Double>, _ c: Double) -> ClosedRange<Double> {
+      (c + (range.lowerBound - c) / factor)...(c + (range.upperBound - c) / factor)
+    }
+    state.viewport = Viewport(x: scaled(view.x, centre[0]), y: scaled(view.y, centre[1]))
+  case .fitDomain:
+    state.viewport = nil
+  case .setStart(let point):
+    guard let run = state.run else { return }
+    apply(.moveStart(run: run.id, to: point), to: &state, confirmation: "restarted from \(point)")
+  case .dropParticle(let point):
+    guard let run = state.run else { return }
+    apply(.dropParticle(run: run.id, at: point), to: &state, confirmation: "dropped a particle at \(point)")
+  case .cycleColourMap:
+    let maps = ColourMap.all
+    let index = maps.firstIndex { $0.id == state.colourMap.id } ?? 0
+    state.colourMap = maps[(index + 1) % maps.count]
+    state.message = StatusMessage("colour map: \(state.colourMap.id)")
+  case .cycleScale:
+    let scales = ColourScale.allCases
+    state.scale = scales[((scales.firstIndex(of: state.scale) ?? 0) + 1) % scales.count]
+    state.message = StatusMessage("colour scale: \(state.scale.rawValue)")
+  case .toggleTrails:
+    state.showTrails.toggle()
+  case .toggleProbes:
+    state.showProbes.toggle()
+  case .toggleOverlays:
+    state.showOverlays.toggle()
+
+  case .toggleHelp:
+    state.showHelp.toggle()
+  case .quit:
+    state.wantsToQuit = true
+  }
+}
+
+/// Routes a key: to the open picker or text field if there is one, else
+/// through the key table. While the help is open, any key just closes it.
+public func handle(_ state: inout AppState, key: Key) {
+  if state.showHelp {
+    state.showHelp = false
+    return
+  }
+  switch state.modal {
+  case .picker(var picker):
+    handlePicker(&state, &picker, key: key)
+  case .textEntry(var entry):
+    handleTextEntry(&state, &entry, key: key)
+  case nil:
+    if let action = KeyMap.action(for: key) { update(&state, action) }
+  }
+}
+
+// MARK: - Engine commands
+
+/// Applies an engine command, turning a refusal into a status message.
+private func apply(_ command: Command, to state: inout AppState, confirmation: String?) {
+  do {
+    try state.session.apply(command)
+    state.recorder.record(state.session)
+    state.clampSelections()
+    state.message = confirmation.map { StatusMessage($0) }
+  } catch {
+    state.message = StatusMessage(error.description, kind: .error)
+  }
+}
+
+/// The viewport on screen: the user's, or the whole domain.
+func currentViewport(_ state: AppState) -> Viewport {
+  state.viewport ?? Viewport(domain: state.session.landscape.domain)
+}
+
+private func currentExpression(_ state: AppState) -> String? {
+  if case .expression(let text) = state.session.landscapeSource.function { return text }
+  return nil
+}
+
+// MARK: - Pickers
+
+private func optimizerPicker(title: String, purpose: Picker.Purpose) -> Picker {
+  let items = OptimizerRegistry.entries.map { entry in
+    Picker.Item(name: entry.name, detail: "\(entry.descriptor.family.rawValue) · \(entry.descriptor.summary)")
+  }
+  return Picker(title: title, purpose: purpose, items: items)
+}
+
+private func partsPicker(_ title: String, _ names: [String], purpose: Picker.Purpose, extra: [Picker.Item] = []) -> Picker {
+  Picker(title: title, purpose: purpose, items: extra + names.map { Picker.Item(name: $0, detail: "") })
+}
+
+private func handlePicker(_ state: inout AppState, _ picker: inout Picker, key: Key) {
+  switch key {
+  case .escape:
+    state.modal = nil
+    return
+  case .up:
+    picker.selection = max(0, picker.selection - 1)
+  case .down:
+    picker.selection = min(max(0, picker.visible.count - 1), picker.selection + 1)
+  case .backspace:
+    if !picker.filter.isEmpty { picker.filter.removeLast() }
+    picker.selection = 0
+  case .character(let c) where !c.isNewline:
+    picker.filter.append(c)
+    picker.selection = 0
+  case .enter:
+    guard let item = picker.chosen else { return }
+    state.modal = nil
+    choose(item.name, purpose: picker.purpose, state: &state)
+    return
+  default:
+    break
+  }
+  state.modal = .picker(picker)
+}
+
+private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppState) {
+  switch purpose {
+  case .landscape:
+    apply(.setLandscape(.named(name)), to: &state, confirmation: "landscape: \(name)")
+    state.viewport = nil
+  case .addRun, .swapOptimizer:
+    let forSwap = purpose == .swapOptimizer
+    if name == "descent" {
+      state.modal = .picker(
+        partsPicker(
+          "Descent: gradient source", DescentParts.gradientNames,
+          purpose: .descentGradient(forSwap: forSwap, optimizer: name)))
+    } else {
+      finish(OptimizerConfiguration(name), forSwap: forSwap, state: &state)
+    }
+  case .descentGradient(let forSwap, let optimizer):
+    state.modal = .picker(
+      partsPicker(
+        "Descent: update rule", DescentParts.updateNames,
+        purpose: .descentUpdate(forSwap: forSwap, optimizer: optimizer, gradient: name)))
+  case .descentUpdate(let forSwap, let optimizer, let gradient):
+    state.modal = .picker(
+      partsPicker(
+        "Descent: step guard (enter on 'done' to finish)", DescentParts.guardNames,
+        purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: name, guards: []),
+        extra: [Picker.Item(name: "done", detail: "no more guards")]))
+  case .descentGuard(let forSwap, let optimizer, let gradient, let update, let guards):
+    if name == "done" {
+      let parts = DescentParts(gradient: gradient, update: update, guards: guards)
+      finish(OptimizerConfiguration(optimizer, parts: parts), forSwap: forSwap, state: &state)
+    } else {
+      let chosen = guards + [name]
+      state.modal = .picker(
+        partsPicker(
+          "Descent: another guard after \(chosen.joined(separator: ", ")), or done", DescentParts.guardNames,
+          purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: update, guards: chosen),
+          extra: [Picker.Item(name: "done", detail: "guards: \(chosen.joined(separator: " → "))")]))
+    }
+  }
+}
+
+private func finish(_ configuration: OptimizerConfiguration, forSwap: Bool, state: inout AppState) {
+  if forSwap, let run = state.run {
+    apply(
+      .swapOptimizer(run: run.id, configuration), to: &state,
+      confirmation: "swapped to \(configuration.kind.displayName)")
+    state.selectedParameter = 0
+  } else {
+    let start = state.run?.start
+    apply(.addRun(RunSetup(configuration, start: start)), to: &state, confirmation: "added \(configuration.kind.displayName)")
+    state.selectedRun = state.session.runs.count - 1
+    state.clampSelections()
+  }
+}
+
+// MARK: - Text entry
+
+private func handleTextEntry(_ state: inout AppState, _ entry: inout TextEntry, key: Key) {
+  switch key {
+  case .escape:
+    state.modal = nil
+    return
+  case .backspace:
+    if !entry.text.isEmpty { entry.text.removeLast() }
+  case .control("u"):
+    entry.text = ""
+  case .character(let c) where !c.isNewline:
+    entry.text.append(c)
+  case .enter:
+    check(&entry)
+    if entry.problem == nil, commit(entry, state: &state) {
+      state.modal = nil
+      return
+    }
+  default:
+    break
+  }
+  check(&entry)
+  state.modal = .textEntry(entry)
+}
+
+/// Checks the text as typed, so the field shows the problem (and for an
+/// expression a caret under the bad token) before enter is pressed.
+private func check(_ entry: inout TextEntry) {
+  entry.problem = nil
+  switch entry.purpose {
+  case .expression:
+    guard !entry.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      entry.problem = EntryProblem("type a function of x and y")
+      return
+    }
+    do { _ = try ExpressionLandscape(source: entry.text) } catch {
+      entry.problem = EntryProblem(error.message, column: error.column, length: error.length)
+    }
+  case .noise:
+    guard let value = Double(entry.text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+      entry.problem = EntryProblem("σ must be a number ≥ 0")
+      return
+    }
+  case .parameter:
+    break  // checked against the spec on enter, where the run is at hand
+  }
+}
+
+/// Applies a finished entry; false (with the entry's problem set by the
+/// status message) when the engine refused it.
+private func commit(_ entry: TextEntry, state: inout AppState) -> Bool {
+  switch entry.purpose {
+  case .expression:
+    apply(.setLandscape(.expression(entry.text)), to: &state, confirmation: "landscape: f(x, y) = \(entry.text)")
+    state.viewport = nil
+  case .noise:
+    apply(.setNoise(Double(entry.text.trimmingCharacters(in: .whitespaces))!), to: &state, confirmation: "noise σ = \(entry.text)")
+  case .parameter(let runID, let name):
+    guard let run = state.session.run(runID), let spec = run.optimizer.hyperparameters.spec(named: name) else {
+      return true
+    }
+    guard let value = spec.parse(entry.text.trimmingCharacters(in: .whitespaces)) else {
+      state.message = StatusMessage("\(name) expects \(spec.options.map { "one of \($0.joined(separator: ", "))" } ?? "a number"), got '\(entry.text)'", kind: .error)
+      return false
+    }
+    if let problem = spec.problem(with: value) {
+      state.message = StatusMessage(problem, kind: .error)
+      return false
+    }
+    apply(.setHyperparameter(run: runID, name: name, value: value), to: &state, confirmation: "\(name) = \(spec.describe(value))")
+  }
+  return state.message?.kind != .error
+}

@@ -1,0 +1,61 @@
+import OptimizerCore
+import Testing
+
+/// The reverse-order correction changes every committed vector on a
+/// rejection, d[i] −= c[i] − d[i], from the values before the rejection;
+/// `moveOpposite` alone changes only the top one.
+@Suite struct ReverseOrderCorrectionTests {
+  /// The walk's stack for a candidate y from x: c[0] = y − x and
+  /// c[i+1] = c[i] − d[i].
+  private static func stack(from x: Vector, to y: Vector, committed d: [Vector]) -> [Vector] {
+    var c = [y - x]
+    for i in d.indices { c.append(c[i] - d[i]) }
+    return c
+  }
+
+  /// Runs the adaptive walk down a large bowl and checks every rejection
+  /// at K ≥ 3 whose candidate projection left alone; returns how many.
+  private static func checkRejections(
+    reverse: Bool, _ expectation: (_ before: [Vector], _ stack: [Vector], _ after: [Vector]) -> Void
+  ) throws -> Int {
+    var trial = try OptimizerTrial(
+      "adaptive-order-walk", settings: [("reverseOrderCorrection", reverse ? 1 : 0), ("bestOf", 1)], on: .bowl)
+    var checked = 0
+    for _ in 0..<3000 {
+      let x = trial.position
+      let d = trial.committed
+      trial.step()
+      guard d.count >= 2, let rejected = trial.events(.reject).first, let y = rejected.position,
+        isInterior(y, of: trial.landscape.domain)
+      else { continue }
+      #expect(trial.position == x, "a rejection at K = \(d.count + 1) moved the walk")
+      checked += 1
+      // After the m-th rejection in a row the top vector is dropped too.
+      expectation(d, stack(from: x, to: y, committed: d), trial.committed)
+    }
+    return checked
+  }
+
+  @Test func reverseCorrectionChangesEveryOrderFromThePreRejectionValues() throws {
+    let checked = try Self.checkRejections(reverse: true) { d, c, after in
+      #expect(after.count == d.count || after.count == d.count - 1)
+      for i in after.indices {
+        let expected = d[i] - (c[i] - d[i])
+        #expect(nearlyEqual(after[i], expected, scale: d + c), "d[\(i)] is \(after[i]), expected \(expected)")
+        #expect(after[i] != d[i], "d[\(i)] was not corrected")
+      }
+    }
+    #expect(checked > 20, "only \(checked) rejections at K ≥ 3")
+  }
+
+  @Test func moveOppositeAloneChangesOnlyTheTopOrder() throws {
+    let checked = try Self.checkRejections(reverse: false) { d, c, after in
+      let top = d.count - 1
+      for i in after.indices where i < top { #expect(after[i] == d[i], "d[\(i)] changed") }
+      if after.count == d.count {
+        #expect(nearlyEqual(after[top], d[top] - c[top + 1], scale: d + c))
+      }
+    }
+    #expect(checked > 20, "only \(checked) rejections at K ≥ 3")
+  }
+}

@@ -1,0 +1,81 @@
+import Engine
+import Foundation
+import OptimizerCore
+import Rendering
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct SessionFrameTests {
+  func session(steps: Int) throws -> (Session, SessionRecorder) {
+    var session = try Session(
+      landscape: .named("rosenbrock"),
+      runs: [
+        RunSetup(OptimizerConfiguration("pso", settings: [("particles", 30)])),
+        RunSetup(OptimizerConfiguration("simulated-annealing"), start: [-1.5, 2]),
+      ],
+      seed: 11)
+    var recorder = SessionRecorder(trailLength: 6)
+    for _ in 0..<steps {
+      session.stepForward()
+      recorder.record(session)
+    }
+    return (session, recorder)
+  }
+
+  @Test func aSessionBecomesAFrameWithEveryRunAndItsRegistryParameters() throws {
+    let (session, recorder) = try session(steps: 15)
+    let content = FrameContent(session: session, recorder: recorder)
+    #expect(content.step == 15)
+    #expect(content.runs.map(\.layer.name) == ["pso", "simulated-annealing"])
+    #expect(content.runs[0].layer.particles.count == 30)
+    #expect(content.runs[0].historyBestLosses.count == 15)
+    #expect(content.runs[1].trajectory.count == 15)
+    #expect(content.runs[0].layer.trail?.steps.count == 6)
+    #expect(content.landscape.knownMinimum?.value == 0)
+
+    var renderer = FrameRenderer()
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+      let text = renderer.render(session, recorder: recorder, settings: ViewSettings(selectedRun: 0), width: width, height: height).plainText
+      #expect(text.contains("pso") && text.contains("particles"), "\(width)×\(height)")
+      #expect(text.contains("step 15"), "\(width)×\(height)")
+    }
+  }
+
+  @Test func stepsBackCutThePathsAndRestartTheTrails() throws {
+    var (session, recorder) = try session(steps: 10)
+    session.stepBack()
+    session.stepBack()
+    recorder.record(session)
+    #expect(recorder.trajectory(of: 1).count == 8)
+    #expect(recorder.trails[1]?.steps.count == 1)
+    #expect(recorder.lastStep == 8)
+  }
+
+  @Test func runsWithTheSameOptimizerAreToldApartInTheLegend() throws {
+    let session = try Session(
+      landscape: .named("rosenbrock"),
+      runs: [RunSetup(OptimizerConfiguration("simulated-annealing")), RunSetup(OptimizerConfiguration("simulated-annealing"))],
+      seed: 3)
+    let names = FrameContent(session: session).runs.map(\.layer.name)
+    #expect(names == ["simulated-annealing #0", "simulated-annealing #1"])
+  }
+
+  @Test func theSessionsSVGHoldsOnePolylinePerRunThroughItsWholePath() throws {
+    let (session, recorder) = try session(steps: 12)
+    let svg = SVGExporter(session: session, recorder: recorder, settings: ViewSettings(contours: 5), resolution: 48).render()
+    let parser = XMLParser(data: Data(svg.utf8))
+    let summary = SVGSummary()
+    parser.delegate = summary
+    #expect(parser.parse())
+    #expect(summary.counts["polyline"] == 2)
+    #expect(summary.classes["particle"] == 31)
+    let polylines = svg.components(separatedBy: "<polyline").dropFirst()
+    for polyline in polylines {
+      let points = polyline.components(separatedBy: "points=\"")[1].components(separatedBy: "\"")[0]
+      #expect(points.split(separator: " ").count == 12)
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import OptimizerCore
+import Rendering
+import Testing
+
+@Suite struct WidgetTests {
+  @Test func brailleDotsMapToTheirUnicodeBits() {
+    var canvas = BrailleCanvas(columns: 2, rows: 1)
+    canvas.set(x: 0, y: 0)
+    canvas.set(x: 1, y: 3)
+    canvas.set(x: 2, y: 1)
+    canvas.set(x: 9, y: 9)
+    var grid = CellGrid(width: 2, height: 1)
+    canvas.draw(into: &grid, x: 0, y: 0)
+    #expect(grid.lines() == ["⢁⠂"])
+    #expect(canvas.isSet(x: 1, y: 3) && !canvas.isSet(x: 1, y: 2))
+  }
+
+  @Test func aSparklineFallsOnALogScale() {
+    var grid = CellGrid(width: 8, height: 2)
+    let losses = (0..<16).map { 1000 * pow10(-Double($0) / 5) }
+    #expect(Sparkline.draw(losses, into: &grid, rect: grid.bounds, colour: RGB(255, 255, 255)))
+    assertSnapshot(grid, named: "sparkline-log")
+    #expect(!Sparkline.draw([], into: &grid, rect: grid.bounds, colour: RGB(255, 255, 255)))
+  }
+
+  @Test func theRaceChartOverlaysRunsInTheirColours() {
+    var grid = CellGrid(width: 30, height: 8)
+    let fast = RaceChart.Series(name: "adam", colour: RGB(255, 95, 95), evaluations: [10, 20, 30, 40], bestLosses: [100, 10, 1, 0.1])
+    let slow = RaceChart.Series(name: "pso", colour: RGB(95, 215, 255), evaluations: [20, 40, 60, 80], bestLosses: [100, 50, 25, 12])
+    RaceChart.draw([fast, slow], into: &grid, rect: grid.bounds, floor: 0)
+    assertSnapshot(grid, named: "race-chart")
+    let colours = Set(grid.cells.compactMap { $0.glyph.unicodeScalars.first!.value >= 0x2800 && $0.glyph.unicodeScalars.first!.value < 0x2900 ? $0.foreground : nil })
+    #expect(colours == [RGB(255, 95, 95), RGB(95, 215, 255)])
+    #expect(grid.lines()[7].contains("adam") && grid.lines()[7].contains("pso"))
+  }
+
+  @Test func gaugesFillInEighthsAndHonourLogRanges() {
+    #expect(Gauge.fraction(0.01, range: 0.001...0.1, logarithmic: true) == 0.5)
+    #expect(Gauge.fraction(5, range: 0...10, logarithmic: false) == 0.5)
+    #expect(Gauge.fraction(50, range: 0...10, logarithmic: false) == 1)
+    var grid = CellGrid(width: 24, height: 2)
+    Gauge.draw(label: "order", value: 3, range: 1...6, into: &grid, rect: Rect(width: 24, height: 1))
+    Gauge.draw(label: "J", value: 12, range: nil, into: &grid, rect: Rect(x: 0, y: 1, width: 24, height: 1))
+    assertSnapshot(grid, named: "gauges")
+  }
+
+  @Test func theHelpOverlayListsTheCallersKeysBySection() {
+    let keys = [
+      KeyHelp(section: "Run", keys: "space", description: "pause or resume"),
+      KeyHelp(section: "Run", keys: ".", description: "one step"),
+      KeyHelp(section: "View", keys: "+ -", description: "zoom"),
+      KeyHelp(section: "Run", keys: ",", description: "one step back"),
+    ]
+    var grid = CellGrid(width: 40, height: 12)
+    HelpOverlay.draw(keys, into: &grid, area: grid.bounds)
+    assertSnapshot(grid, named: "help-overlay")
+    var small = CellGrid(width: 30, height: 6)
+    HelpOverlay.draw(keys, into: &small, area: small.bounds)
+    #expect(small.plainText.contains("… 2 more"))
+    #expect(!small.plainText.contains("View"))
+  }
+
+  @Test func theStatusLineDropsHintsThatDoNotFit() {
+    let hints: [StatusLine.Hint] = [.init("space", "pause"), .init("?", "help"), .init("q", "quit")]
+    var wide = CellGrid(width: 60, height: 1)
+    StatusLine.draw(mode: "paused", facts: ["step 42", "×1"], hints: hints, into: &wide, rect: wide.bounds)
+    #expect(wide.lines() == [" PAUSED  step 42  ×1             space pause  ? help  q quit"])
+    var narrow = CellGrid(width: 40, height: 1)
+    StatusLine.draw(mode: "paused", facts: ["step 42", "×1"], hints: hints, into: &narrow, rect: narrow.bounds)
+    #expect(narrow.lines() == [" PAUSED  step 42  ×1         space pause"])
+  }
+
+  @Test func theColourBarLabelsItsEndsWithTheScalesValues() {
+    let scale = FittedScale(.log, samples: [0, 1, 10, 100, 1000])
+    var grid = CellGrid(width: 10, height: 6)
+    ColourBar.draw(scale: scale, colourMap: .viridis, into: &grid, rect: grid.bounds)
+    assertSnapshot(grid, named: "colour-bar-log")
+    #expect(grid[0, 0].foreground == ColourMap.viridis.colour(at: 1))
+    #expect(grid[0, 5].background == ColourMap.viridis.colour(at: 0))
+  }
+}
+
+private func pow10(_ x: Double) -> Double {
+  var result = 1.0
+  let whole = Int(x.rounded(.down))
+  for _ in 0..<abs(whole) { result = whole < 0 ? result / 10 : result * 10 }
+  let fraction = x - Double(whole)
+  // 10^f = e^(f ln 10), by its series; |f| < 1 so 20 terms are plenty.
+  var term = 1.0, sum = 1.0
+  for n in 1..<20 {
+    term *= fraction * 2.302585092994046 / Double(n)
+    sum += term
+  }
+  return result * sum
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Rendering
+import Testing
+import Visualizer
+
+/// The key table, the help overlay and docs/KEYS.md agree.
+@Suite struct KeyTableTests {
+  static let keysFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/KEYS.md")
+
+  @Test func noKeyIsBoundTwice() {
+    let keys = KeyMap.bindings.flatMap(\.keys)
+    #expect(Set(keys).count == keys.count)
+  }
+
+  @Test func everyBoundKeyHasAnActionAndAHelpRow() {
+    for binding in KeyMap.bindings {
+      for key in binding.keys { #expect(KeyMap.action(for: key) != nil, "\(key) does nothing") }
+    }
+    let help = KeyMap.help
+    for section in ["Running", "Runs", "Hyperparameters", "Landscape", "View", "Mouse", "General"] {
+      #expect(help.contains { $0.section == section }, "the help has no \(section) section")
+    }
+  }
+
+  @Test func theHelpOverlayShowsEveryRow() throws {
+    var grid = CellGrid(width: 200, height: 60)
+    HelpOverlay.draw(KeyMap.help, into: &grid, area: grid.bounds)
+    let text = grid.plainText
+    for row in KeyMap.help { #expect(text.contains(row.description), "the overlay lacks '\(row.description)'") }
+  }
+
+  /// docs/KEYS.md is generated from the table; re-record with
+  /// RECORD_SNAPSHOTS=1 after changing a key.
+  @Test func docsKeysMatchesTheTable() throws {
+    let generated = KeyMap.markdown()
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      try generated.write(to: Self.keysFile, atomically: true, encoding: .utf8)
+    }
+    let written = try String(contentsOf: Self.keysFile, encoding: .utf8)
+    #expect(written == generated, "docs/KEYS.md is out of date: run RECORD_SNAPSHOTS=1 swift test --filter KeyTableTests")
+  }
+}

@@ -1,0 +1,83 @@
+import OptimizerCore
+import Rendering
+import Testing
+import Visualizer
+
+/// Landscape and view keys.
+@Suite struct UpdateLandscapeAndViewTests {
+  @Test func theLandscapePickerChangesTheLandscape() throws {
+    var state = try testState()
+    update(&state, .openLandscapePicker)
+    type("himmel", on: &state)
+    press(.enter, on: &state)
+    #expect(state.session.landscape.name == "himmelblau")
+    #expect(state.session.step == 0)
+  }
+
+  @Test func aBadExpressionShowsWhereAndAGoodOneApplies() throws {
+    var state = try testState()
+    update(&state, .editExpression)
+    type("x + * y", on: &state)
+    guard case .textEntry(let entry) = state.modal else { Issue.record("no text field"); return }
+    #expect(entry.problem?.column == 5)
+    press(.enter, on: &state)
+    #expect(state.modal != nil, "a bad expression is not applied")
+    press(.control("u"), on: &state)
+    type("x^2 + (y - 1)^2", on: &state)
+    press(.enter, on: &state)
+    #expect(state.modal == nil)
+    #expect(state.session.landscape.name == "x^2 + (y - 1)^2")
+  }
+
+  @Test func noiseIsSetThroughAField() throws {
+    var state = try testState()
+    update(&state, .editNoise)
+    press(.control("u"), on: &state)
+    type("0.25", on: &state)
+    press(.enter, on: &state)
+    #expect(state.session.noise == 0.25)
+  }
+
+  @Test func panZoomAndFitMoveTheViewport() throws {
+    var state = try testState()
+    update(&state, .pan(dx: 0.1, dy: 0))
+    let panned = try #require(state.viewport)
+    #expect(abs(panned.x.lowerBound - (-2 + 0.4)) < 1e-12)
+    update(&state, .zoom(factor: 2, about: [0, 0]))
+    #expect(abs(state.viewport!.width - panned.width / 2) < 1e-12)
+    update(&state, .fitDomain)
+    #expect(state.viewport == nil)
+  }
+
+  @Test func clicksMoveTheStartOrDropAParticle() throws {
+    var state = try testState(["pso"])
+    update(&state, .setStart([0.5, 0.5]))
+    #expect(state.run?.start == [0.5, 0.5])
+    update(&state, .dropParticle([-1, 2]))
+    #expect(state.run?.optimizer.particles.contains { $0.position == [-1, 2] } == true)
+  }
+
+  @Test func viewTogglesFlipAndCycle() throws {
+    var state = try testState()
+    let map = state.colourMap.id
+    update(&state, .cycleColourMap)
+    #expect(state.colourMap.id != map)
+    update(&state, .cycleScale)
+    #expect(state.scale == .rank)
+    update(&state, .toggleTrails)
+    update(&state, .toggleProbes)
+    update(&state, .toggleOverlays)
+    #expect(!state.showTrails && !state.showProbes && !state.showOverlays)
+  }
+
+  @Test func helpAndQuit() throws {
+    var state = try testState()
+    update(&state, .toggleHelp)
+    #expect(state.showHelp)
+    press(.character("x"), on: &state)
+    #expect(!state.showHelp, "any key closes the help")
+    #expect(state.session.runs.count == 2, "the closing key does nothing else")
+    update(&state, .quit)
+    #expect(state.wantsToQuit)
+  }
+}
