@@ -56,7 +56,10 @@ import Testing
     "eki": (300, 1e-8),
     // The members' fixed η = 1e-2·w bounds how close they get.
     "gravity-swarm": (200, 1e-4),
-    "optimizer-evolution": (200, 1e-6),
+    // With the whole descent catalog its eight members draw RandomBestGrad +
+    // SGD where SPSA + SGD + undo used to be; the fixed-step members (STP
+    // soon takes over, seed 11: 1.7e-5 at step 200) bound how close it gets.
+    "optimizer-evolution": (200, 1e-4),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 
