@@ -15,6 +15,9 @@ extension OptimizerRegistry {
       name: "randomgrad", summary: "RandomGrad: SGD along the sign of one random probe",
       defaultParts: DescentParts(gradient: "randomgrad", update: "sgd")),
     DescentOptimizer.entry(
+      name: "randombestgrad", summary: "RandomBestGrad: SGD along the best of k random probes",
+      defaultParts: DescentParts(gradient: "randombestgrad", update: "sgd")),
+    DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
     .described(NthOrderWalk.self),

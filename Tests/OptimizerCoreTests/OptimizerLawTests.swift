@@ -33,6 +33,9 @@ import Testing
     "gd": (3000, 1e-3),
     "adam": (300, 1e-8),
     "randomgrad": (300, 1e-3),
+    // SGD's fixed step η·u* hovers about 0.1 from the minimum, but of its
+    // ten probes a step, some land much nearer (seed 11: 1.1e-6 by step 100).
+    "randombestgrad": (150, 1e-4),
     "spsa": (150, 1e-12),
     // The walks and STP take steps of η = 0.1 (1e-2·w): about 100 steps
     // down from f = 25, then lucky short steps refine.
@@ -53,7 +56,10 @@ import Testing
     "eki": (300, 1e-8),
     // The members' fixed η = 1e-2·w bounds how close they get.
     "gravity-swarm": (200, 1e-4),
-    "optimizer-evolution": (200, 1e-6),
+    // With the whole descent catalog its eight members draw RandomBestGrad +
+    // SGD where SPSA + SGD + undo used to be; the fixed-step members (STP
+    // soon takes over, seed 11: 1.7e-5 at step 200) bound how close it gets.
+    "optimizer-evolution": (200, 1e-4),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

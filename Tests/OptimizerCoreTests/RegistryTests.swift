@@ -8,7 +8,7 @@ import Testing
   @Test func registryListsFamiliesInCatalogOrder() {
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
         "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "optimizer-evolution",
       ])
@@ -50,9 +50,15 @@ import Testing
   }
 
   @Test func partNameListsAreOffered() {
-    #expect(DescentParts.gradientNames == ["analytic", "fd", "randomgrad", "spsa"])
-    #expect(DescentParts.updateNames == ["sgd", "momentum", "adam"])
-    #expect(DescentParts.guardNames == ["undo"])
+    #expect(
+      DescentParts.gradientNames == [
+        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing",
+      ])
+    #expect(
+      DescentParts.updateNames == [
+        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best",
+      ])
+    #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature"])
   }
 
   @Test(arguments: [
@@ -60,6 +66,7 @@ import Testing
     ("gd", DescentParts(gradient: "analytic", update: "sgd")),
     ("adam", DescentParts(gradient: "analytic", update: "adam")),
     ("randomgrad", DescentParts(gradient: "randomgrad", update: "sgd")),
+    ("randombestgrad", DescentParts(gradient: "randombestgrad", update: "sgd")),
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
   ])
   func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
@@ -80,7 +87,8 @@ import Testing
       OptimizerConfiguration("adam", parts: parts), adopting: [Particle(position: [1, 1])],
       context: StepContext(domain: Self.domain), rng: &rng)
     #expect(optimizer.kind.parts == parts)
-    #expect(optimizer.hyperparameters.names == ["c", "gains", "clamp", "lr", "beta1", "beta2", "eps"])
+    #expect(
+      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "lr", "beta1", "beta2", "eps"])
   }
 
   /// η's default follows the source: 1e-3 (absolute) for the analytic
@@ -93,6 +101,9 @@ import Testing
     (DescentParts(gradient: "spsa", update: "sgd"), 0.1),
     (DescentParts(gradient: "randomgrad", update: "momentum"), 0.1),
     (DescentParts(gradient: "fd", update: "adam"), 0.1),
+    (DescentParts(gradient: "analytic", update: "sign"), 0.1),
+    (DescentParts(gradient: "analytic", update: "nesterov"), 1e-3),
+    (DescentParts(gradient: "gaussian-smoothing", update: "toward-best"), 0.1),
   ])
   func learningRateDefaultFollowsTheSource(parts: DescentParts, expected: Double) throws {
     let hyperparameters = try OptimizerRegistry.hyperparameters(

@@ -1,7 +1,8 @@
 import OptimizerCore
 import Testing
 
-/// The update rules move exactly by their formulas.
+/// The update rules move exactly by their formulas (toward-best, whose
+/// formula needs a best point, on a landscape that keeps it fixed).
 @Suite struct UpdateRuleTests {
   /// f(x) = 3x₀ − 2x₁ on a wide box: ∇f = (3, −2) everywhere, so each rule's
   /// trajectory has a closed form.
@@ -48,5 +49,101 @@ import Testing
       let x = trial.optimizer.particles[0].position
       #expect(abs(x[0] + 0.25 * Double(step)) < 1e-12 && abs(x[1] - 0.25 * Double(step)) < 1e-12, "\(x)")
     }
+  }
+
+  /// Nesterov: v_k = β·v_{k−1} − η·∇f, x_k = x_{k−1} + β·v_k − η·∇f.
+  @Test func nesterovStepsWithTheLookAheadMomentum() throws {
+    let lr = 0.5, beta = 0.5
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "nesterov"),
+      settings: [("lr", lr), ("beta", beta)], on: Self.slope)
+    let g = Vector([3, -2])
+    var velocity = Vector.zeros(2), expected = Vector.zeros(2)
+    for _ in 0..<6 {
+      trial.step()
+      velocity = beta * velocity - lr * g
+      expected += beta * velocity - lr * g
+      #expect(trial.optimizer.particles[0].position.distance(to: expected) < 1e-12)
+    }
+  }
+
+  /// Sign descent moves every coordinate by exactly η, whatever the size
+  /// of ĝ: on the slope (|∂f| = 3 and 2), and with RandomGrad's ±u.
+  @Test func signMovesExactlyLrPerCoordinate() throws {
+    var slope = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "sign"), settings: [("lr", 0.25)], on: Self.slope)
+    for step in 1...5 {
+      slope.step()
+      #expect(slope.optimizer.particles[0].position == [-0.25 * Double(step), 0.25 * Double(step)])
+    }
+    var random = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "randomgrad", update: "sign"), settings: [("lr", 0.125)],
+      on: Self.slope)
+    for _ in 0..<50 {
+      let before = random.optimizer.particles[0].position
+      random.step()
+      let move = random.optimizer.particles[0].position - before
+      for i in 0..<2 { #expect(abs(abs(move[i]) - 0.125) < 1e-12, "moved \(move)") }
+    }
+  }
+
+  /// Long-term momentum's sum is every ĝ so far, never decayed: on the
+  /// sphere, where ĝ turns around once the descent passes the minimum,
+  /// g_sum still equals the plain sum of the estimates, its readout is its
+  /// norm, and each move is −η·g_sum.
+  @Test func longTermMomentumSumNeverDecays() throws {
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "long-term-momentum"), settings: [("lr", 0.01)],
+      on: .sphere)
+    var sum = Vector.zeros(2)
+    var turned = false
+    for _ in 0..<60 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let inspection = trial.optimizer.inspect()
+      let g = try #require(inspection.vectors.first { $0.name == "ĝ" }).vector
+      if g.dot(sum) < 0 { turned = true }
+      sum += g
+      let gSum = try #require(inspection.vectors.first { $0.name == "g_sum" }).vector
+      #expect(gSum == sum)
+      #expect(try #require(inspection.readout("gradient-sum")).value == sum.norm)
+      let move = trial.optimizer.particles[0].position - before
+      #expect(move.distance(to: -0.01 * sum) < 1e-12)
+    }
+    #expect(turned, "ĝ never turned against the sum, so decay would not show")
+  }
+
+  /// f = ‖x‖² with a gradient that lies, always (−1, 0): the descent
+  /// climbs away from its start, the minimum and so its best point b.
+  struct MisleadingBowl: Objective {
+    var dimension: Int { 2 }
+    func value(at x: Vector) -> Double { x.squaredNorm }
+    var hasAnalyticGradient: Bool { true }
+    func gradient(at x: Vector) -> Vector { [-1, 0] }
+  }
+
+  /// Toward-best follows v = β·v + η_b·(b − x) − η·ĝ with b the start, and
+  /// so stays nearer b than plain momentum, which runs off with the lie.
+  @Test func towardBestLeansTowardTheBestPoint() throws {
+    let bowl = TestLandscape(
+      name: "misleading bowl", objective: MisleadingBowl(), domain: .cube(-100, 100, dimension: 2), start: [0, 0])
+    let settings = [("lr", 0.5), ("beta", 0.5)]
+    var leaning = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "toward-best"),
+      settings: settings + [("bestPull", 0.1)], on: bowl)
+    var momentum = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "momentum"), settings: settings, on: bowl)
+    var x = Vector.zeros(2), velocity = Vector.zeros(2)
+    for _ in 0..<40 {
+      leaning.step()
+      momentum.step()
+      velocity = 0.5 * velocity + 0.1 * (Vector.zeros(2) - x) - 0.5 * Vector([-1, 0])
+      x += velocity
+      #expect(leaning.optimizer.particles[0].position.distance(to: x) < 1e-9)
+      #expect(leaning.optimizer.best?.position == [0, 0])
+    }
+    let leaned = leaning.optimizer.particles[0].position.norm
+    let ran = momentum.optimizer.particles[0].position.norm
+    #expect(leaned < 0.2 * ran, "toward-best at \(leaned) from b, momentum at \(ran)")
   }
 }

@@ -5,10 +5,14 @@
 /// here and one file in the matching folder.
 struct DescentComposition: Sendable {
   static let sources: [any GradientSource.Type] = [
-    AnalyticGradient.self, FiniteDifferenceGradient.self, RandomGradient.self, SPSAGradient.self,
+    AnalyticGradient.self, FiniteDifferenceGradient.self, RandomGradient.self, RandomBestGradient.self,
+    SPSAGradient.self, RDSAGradient.self, GaussianSmoothingGradient.self,
   ]
-  static let rules: [any UpdateRule.Type] = [SGDUpdate.self, MomentumUpdate.self, AdamUpdate.self]
-  static let guards: [any StepGuard.Type] = [UndoGuard.self]
+  static let rules: [any UpdateRule.Type] = [
+    SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
+    LongTermMomentumUpdate.self, TowardBestUpdate.self,
+  ]
+  static let guards: [any StepGuard.Type] = [UndoGuard.self, OppositeGuard.self, MultiLRGuard.self, CurvatureGuard.self]
 
   let source: any GradientSource.Type
   let rule: any UpdateRule.Type

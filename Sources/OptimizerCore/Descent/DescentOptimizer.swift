@@ -15,6 +15,8 @@
 /// tracks the loss has each new point evaluated once, right after the move;
 /// a guard evaluates what it judges. So SPSA + SGD costs exactly its two
 /// probes per step, and the particle's loss is NaN (unknown) between steps.
+/// A source with lookahead probes where the rule's move would land; when
+/// the move lands there, that probe's loss is reused, not evaluated again.
 public struct DescentOptimizer: Optimizer {
   public let kind: OptimizerKind
   public var hyperparameters: Hyperparameters
@@ -63,12 +65,13 @@ public struct DescentOptimizer: Optimizer {
     let recordBefore = f.best
     if current.loss.isNaN && (steps == 0 || tracksLoss) { current.loss = f.evaluate(&current.position) }
     steps += 1
-    let state = DescentState(point: current, hyperparameters: hyperparameters)
+    let state = DescentState(point: current, hyperparameters: hyperparameters, best: best)
 
-    gradient = source.estimate(in: state, f: &f, rng: &rng)
+    gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
     if let offset { gradient.add(offset, scaledBy: 1) }
     var move = ProposedMove(from: current, by: rule.move(for: gradient, in: state), domain: f.domain)
+    if let known = source.evaluatedTarget { move.reuse(known) }
     for index in guards.indices { guards[index].review(&move, in: state, f: &f, rng: &rng) }
 
     if move.isStay {

@@ -41,6 +41,13 @@ struct ProposedMove: Sendable {
     return loss
   }
 
+  /// Takes f(target) from a point someone already evaluated there (a
+  /// lookahead probe), so that nobody evaluates it again; a point elsewhere
+  /// tells nothing and is ignored.
+  mutating func reuse(_ known: Point) {
+    if loss.isNaN && known.position == target { loss = known.loss }
+  }
+
   /// Cancels the move: the descent stays at x.
   mutating func stay() {
     target = origin.position

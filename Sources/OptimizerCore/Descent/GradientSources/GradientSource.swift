@@ -28,6 +28,11 @@ protocol GradientSource: Sendable {
   /// ĝ at `state.point`.
   mutating func estimate(in state: DescentState, f: inout Evaluator, rng: inout SeededGenerator) -> Vector
 
+  /// The point the update rule's move for the last estimate lands on, with
+  /// f there, when the source already evaluated it (a lookahead probe that
+  /// was accepted); nil otherwise. The descent reuses that loss.
+  var evaluatedTarget: Point? { get }
+
   /// Adds what the source shows about its last estimate (its probe
   /// direction, its gain schedule) to the descent's inspection.
   func inspect(into inspection: inout Inspection, at x: Vector)
@@ -37,5 +42,6 @@ extension GradientSource {
   static var specs: [HyperparameterSpec] { [] }
   static var learningRate: HyperparameterSpec { LearningRate.zerothOrder }
   static var tracksLoss: Bool { false }
+  var evaluatedTarget: Point? { nil }
   func inspect(into inspection: inout Inspection, at x: Vector) {}
 }

@@ -9,11 +9,7 @@ struct UndoGuard: StepGuard {
   static let name = "undo"
   static let summary = "refuse a move that increases the loss"
 
-  /// How many refused candidates the overlay keeps.
-  static let remembered = 16
-
-  /// The latest refused candidates, oldest first.
-  private var rejected: [Vector] = []
+  private var trail = RejectionTrail()
 
   init(context: StepContext) {}
 
@@ -24,13 +20,9 @@ struct UndoGuard: StepGuard {
     let before = move.originLoss(&f)
     let after = move.targetLoss(&f)
     guard after > before else { return }
-    f.note(StepEvent(.reject, at: move.target, from: move.origin.position))
-    if rejected.count == Self.remembered { rejected.removeFirst() }
-    rejected.append(move.target)
+    trail.reject(move.target, from: move.origin.position, f: &f)
     move.stay()
   }
 
-  func inspect(into inspection: inout Inspection) {
-    if !rejected.isEmpty { inspection.overlays.append(.marks(rejected, role: .rejected)) }
-  }
+  func inspect(into inspection: inout Inspection) { trail.inspect(into: &inspection) }
 }
