@@ -126,4 +126,13 @@ import Testing
     }
     #expect(TerminalError.unknownTerminal("no-such-terminal-xyz").description.contains("TERM=no-such-terminal-xyz"))
   }
+
+  @Test func theBenchmarkMeasuresEveryWorkloadOnBothPalettes() throws {
+    let results = try TerminalBenchmark.run(frames: 3)
+    #expect(results.count == 6)
+    for result in results {
+      #expect(result.frames == 3)
+      #expect(result.meanBytesPerFrame > 0)
+    }
+  }
 }
