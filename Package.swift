@@ -35,10 +35,11 @@ let package = Package(
     .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine"]),
     .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering"]),
     .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "Terminal", dependencies: ["Visualizer", "Rendering", "CNcurses"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Visualizer",
+        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Visualizer", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
@@ -54,6 +55,7 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
     .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,64 @@
+import Rendering
+
+/// Shows frames on a curses screen by writing only the cells that changed
+/// since the frame before, then one update.
+///
+/// The whole screen is cleared and repainted only for the first frame and
+/// after `invalidate` (a resize, a resume): never per frame.
+struct FramePresenter {
+  let glyphs: GlyphSet
+  private(set) var colours: ColourResolver
+  private var previous: CellGrid? = nil
+  /// The colour numbers of each cell on screen, so that a palette entry is
+  /// given back when the last cell showing it changes.
+  private var shown: [ColourPairKey] = []
+  /// How many cells the last frame wrote.
+  private(set) var lastChangedCells = 0
+
+  init(screen: CursesScreen) {
+    let capabilities = screen.capabilities
+    glyphs = capabilities.profile.glyphs
+    colours = ColourResolver(
+      mode: capabilities.colourMode, pairCapacity: capabilities.colourPairs,
+      hasDefaultColours: screen.hasDefaultColours)
+  }
+
+  /// Draws `grid` (cut or padded to the screen's size) and sends the
+  /// changes to the terminal.
+  mutating func present(_ grid: CellGrid, on screen: CursesScreen) {
+    let (width, height) = screen.size
+    var frame = grid
+    if grid.width != width || grid.height != height {
+      frame = CellGrid(width: width, height: height)
+      frame.draw(grid, x: 0, y: 0)
+    }
+    if previous?.width != width || previous?.height != height {
+      previous = nil
+      screen.clearOnNextUpdate()
+      colours.releaseAll()
+      shown = Array(repeating: colours.defaultColours, count: width * height)
+    }
+    let changed = GridDiff.changedCells(from: previous, to: frame)
+    for index in changed {
+      let cell = frame.cells[index]
+      colours.release(shown[index])
+      let key = colours.colours(of: cell, defineColour: screen.defineColour)
+      shown[index] = key
+      let pair = colours.pair(for: key, define: screen.definePair)
+      let scalar = glyphs == .ascii ? Self.ascii(cell.scalar) : cell.scalar
+      screen.put(x: index % width, y: index / width, scalar: scalar, attributes: cell.attributes, pair: pair)
+    }
+    screen.update()
+    previous = frame
+    lastChangedCells = changed.count
+  }
+
+  /// The next frame repaints everything (the terminal's picture is gone).
+  mutating func invalidate() {
+    previous = nil
+  }
+
+  private static func ascii(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    scalar.isASCII ? scalar : GlyphFallback.ascii(Character(scalar)).unicodeScalars.first!
+  }
+}

@@ -1,0 +1,52 @@
+import Rendering
+
+/// What the terminal said it can do, and what follows for drawing.
+struct TerminalCapabilities: Sendable, Hashable {
+  /// terminfo's `colors` (0 when it has none).
+  var colours: Int
+  /// The colour pairs ncurses can define (COLOR_PAIRS once colours are
+  /// started; 0 without colours).
+  var colourPairs: Int
+  /// The terminal can redefine its palette entries (`ccc` and `initc`).
+  var canChangePalette: Bool
+  /// The locale's character set is UTF-8.
+  var isUTF8: Bool
+  /// The user asked for no colour (NO_COLOR).
+  var noColor: Bool
+
+  /// A direct-colour terminal (such as xterm-direct): colour numbers are
+  /// 24-bit RGB values, not palette indices.
+  var isDirectColour: Bool { colours >= 1 << 24 && !canChangePalette }
+
+  /// The colours and glyphs the program draws with.
+  var profile: DisplayProfile {
+    if isDirectColour && !noColor {
+      return DisplayProfile(colourDepth: .trueColour, glyphs: isUTF8 ? .unicode : .ascii)
+    }
+    return DisplayProfile.detect(colours: colours, canChangePalette: canChangePalette, isUTF8: isUTF8, noColor: noColor)
+  }
+
+  /// How a cell's RGB becomes a terminal colour number.
+  var colourMode: ColourMode {
+    let depth = profile.colourDepth
+    switch depth {
+    case .monochrome: return .none
+    case .palette8, .palette16, .palette256: return .indexed(depth)
+    case .trueColour:
+      return isDirectColour ? .direct : .palette(entries: 16..<Int32(min(colours, Int(Int32.max))))
+    }
+  }
+}
+
+/// How cell colours become terminal colour numbers.
+enum ColourMode: Sendable, Hashable {
+  /// No colour: every cell in the terminal's default colours.
+  case none
+  /// The fixed palette at this depth (8, 16 or 256 entries).
+  case indexed(ColourDepth)
+  /// Colours within a few steps of exact, by redefining these palette
+  /// entries (see `ColourResolver.paletteStep`).
+  case palette(entries: Range<Int32>)
+  /// Exact colours as 24-bit numbers.
+  case direct
+}
