@@ -1,3 +1,4 @@
+import Foundation
 import CNcurses
 import Glibc
 import Rendering
@@ -47,7 +48,7 @@ final class CursesScreen {
     capabilities = TerminalCapabilities(
       colours: max(Int(tigetnum("colors")), 0),
       colourPairs: 0,
-      canChangePalette: can_change_color(),
+      canChangePalette: can_change_color() && TerminalCapabilities.trustsPaletteChanges(ProcessInfo.processInfo.environment),
       isUTF8: isUTF8,
       noColor: noColor)
   }

@@ -14,6 +14,24 @@ struct TerminalCapabilities: Sendable, Hashable {
   /// The user asked for no colour (NO_COLOR).
   var noColor: Bool
 
+  /// Whether to believe a terminal that says it can redefine its palette.
+  ///
+  /// Multiplexers (tmux, screen) pass the claim of the outer terminfo on but
+  /// ignore the redefinitions, which would paint the map in the wrong
+  /// palette entries; inside them the fixed 256-colour palette is used.
+  /// `OPTISCOPE_PALETTE=exact` or `=fixed` overrides the guess.
+  static func trustsPaletteChanges(_ environment: [String: String]) -> Bool {
+    switch environment["OPTISCOPE_PALETTE"] {
+    case "exact": return true
+    case "fixed": return false
+    default:
+      let term = environment["TERM"] ?? ""
+      let multiplexed = environment["TMUX"] != nil || environment["STY"] != nil || term.hasPrefix("screen")
+        || term.hasPrefix("tmux")
+      return !multiplexed
+    }
+  }
+
   /// A direct-colour terminal (such as xterm-direct): colour numbers are
   /// 24-bit RGB values, not palette indices.
   var isDirectColour: Bool { colours >= 1 << 24 && !canChangePalette }

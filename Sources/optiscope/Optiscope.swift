@@ -7,14 +7,22 @@ struct Optiscope: ParsableCommand {
     commandName: "optiscope",
     abstract: "See how optimizers behave: live on a loss landscape, or headless.",
     discussion: """
+      Without a command, optiscope opens the live visualizer (see 'optiscope
+      play --help'); press ? there for every key.
+
       Examples:
+        optiscope
+        optiscope play --landscape himmelblau --optimizer pso
         optiscope run --landscape rosenbrock --optimizer adam --steps 2000
         optiscope run --expression "sin(x)*cos(y) + 0.1*(x^2+y^2)" --optimizer pso --format json
         optiscope eval --landscape himmelblau --at 3,2
         optiscope list optimizers
         optiscope bench --perf
       """,
-    subcommands: [RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self, RenderCommand.self])
+    subcommands: [
+      PlayCommand.self, RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self, RenderCommand.self,
+    ],
+    defaultSubcommand: PlayCommand.self)
 
   /// Parses and runs, printing failures as one line on stderr:
   /// `optiscope: error: …`. Help and version requests print as usual.

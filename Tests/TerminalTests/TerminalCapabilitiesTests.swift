@@ -39,3 +39,18 @@ import Testing
     #expect(capabilities(colours: 256, isUTF8: false).profile.glyphs == .ascii)
   }
 }
+
+/// Palette redefinitions are trusted outside multiplexers only, unless the
+/// user says otherwise.
+@Suite struct PaletteTrustTests {
+  @Test func multiplexersUseTheFixedPalette() {
+    #expect(!TerminalCapabilities.trustsPaletteChanges(["TERM": "xterm-256color", "TMUX": "/tmp/tmux-0/default,1,0"]))
+    #expect(!TerminalCapabilities.trustsPaletteChanges(["TERM": "screen-256color"]))
+    #expect(TerminalCapabilities.trustsPaletteChanges(["TERM": "xterm-256color"]))
+  }
+
+  @Test func theEnvironmentOverridesTheGuess() {
+    #expect(TerminalCapabilities.trustsPaletteChanges(["TERM": "tmux-256color", "OPTISCOPE_PALETTE": "exact"]))
+    #expect(!TerminalCapabilities.trustsPaletteChanges(["TERM": "xterm-256color", "OPTISCOPE_PALETTE": "fixed"]))
+  }
+}
