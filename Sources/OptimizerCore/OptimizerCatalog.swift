@@ -20,5 +20,6 @@ extension OptimizerRegistry {
     .described(SimulatedAnnealing.self),
     .described(RandomSearch.self),
     .described(ParticleSwarm.self),
+    .described(CMAEvolutionStrategy.self),
   ]
 }

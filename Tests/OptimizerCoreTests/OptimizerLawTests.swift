@@ -37,6 +37,7 @@ import Testing
     "simulated-annealing": (2000, 1e-2),
     "random-search": (2000, 5e-2),
     "pso": (150, 1e-10),
+    "cma-es": (100, 1e-10),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

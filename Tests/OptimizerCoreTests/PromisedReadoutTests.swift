@@ -20,6 +20,7 @@ import Testing
     "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
     "random-search": [],
     "pso": ["spread", "best"],
+    "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)
