@@ -21,5 +21,7 @@ extension OptimizerRegistry {
     .described(RandomSearch.self),
     .described(ParticleSwarm.self),
     .described(CMAEvolutionStrategy.self),
+    .described(ExponentialNES.self),
+    .described(SeparableNES.self),
   ]
 }

@@ -38,6 +38,8 @@ import Testing
     "random-search": (2000, 5e-2),
     "pso": (150, 1e-10),
     "cma-es": (100, 1e-10),
+    "xnes": (150, 1e-10),
+    "snes": (150, 1e-10),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

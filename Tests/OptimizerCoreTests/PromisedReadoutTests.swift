@@ -21,6 +21,8 @@ import Testing
     "random-search": [],
     "pso": ["spread", "best"],
     "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],
+    "xnes": ["sigma", "axis-ratio", "generation"],
+    "snes": ["sigma", "axis-ratio", "generation"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)
