@@ -20,6 +20,7 @@ extension OptimizerRegistry {
     .described(SimulatedAnnealing.self),
     .described(RandomSearch.self),
     .described(ParticleSwarm.self),
+    .described(EvolutionStrategy.self),
     .described(CMAEvolutionStrategy.self),
     .described(ExponentialNES.self),
     .described(SeparableNES.self),

@@ -37,6 +37,9 @@ import Testing
     "simulated-annealing": (2000, 1e-2),
     "random-search": (2000, 5e-2),
     "pso": (150, 1e-10),
+    // One step is a generation: 20 evaluations for the ES, λ = 6 for the
+    // others in 2-D.
+    "evolution-strategy": (150, 1e-10),
     "cma-es": (100, 1e-10),
     "xnes": (150, 1e-10),
     "snes": (150, 1e-10),

@@ -20,6 +20,7 @@ import Testing
     "simulated-annealing": ["temperature", "acceptance", "energy-change", "acceptance-probability"],
     "random-search": [],
     "pso": ["spread", "best"],
+    "evolution-strategy": ["sigma", "success-rate", "generation"],
     "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],
     "xnes": ["sigma", "axis-ratio", "generation"],
     "snes": ["sigma", "axis-ratio", "generation"],
