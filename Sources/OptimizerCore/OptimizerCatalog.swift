@@ -24,5 +24,6 @@ extension OptimizerRegistry {
     .described(CMAEvolutionStrategy.self),
     .described(ExponentialNES.self),
     .described(SeparableNES.self),
+    .described(NelderMead.self),
   ]
 }

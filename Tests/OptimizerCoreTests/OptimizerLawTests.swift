@@ -38,11 +38,12 @@ import Testing
     "random-search": (2000, 5e-2),
     "pso": (150, 1e-10),
     // One step is a generation: 20 evaluations for the ES, λ = 6 for the
-    // others in 2-D.
+    // others in 2-D; Nelder–Mead spends 1 to n + 2 per iteration.
     "evolution-strategy": (150, 1e-10),
     "cma-es": (100, 1e-10),
     "xnes": (150, 1e-10),
     "snes": (150, 1e-10),
+    "nelder-mead": (100, 1e-10),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

@@ -24,6 +24,7 @@ import Testing
     "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],
     "xnes": ["sigma", "axis-ratio", "generation"],
     "snes": ["sigma", "axis-ratio", "generation"],
+    "nelder-mead": ["simplex-size", "move", "restarts"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)
