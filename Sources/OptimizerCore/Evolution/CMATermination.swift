@@ -1,5 +1,5 @@
 /// When a CMA-ES run has stopped making progress: the termination criteria
-/// of Hansen's tutorial (arXiv 1604.00772, appendix B.3), which trigger an
+/// of Hansen's tutorial (arXiv 1604.00772, appendix B), which trigger an
 /// IPOP restart.
 ///
 /// It keeps, per generation since the last (re)start, the best and the
@@ -8,19 +8,17 @@
 ///   loss of this one lie within 10⁻¹²·max(1, |f_best|) (scaled so that a
 ///   landscape whose values are in the thousands is judged like one in
 ///   units);
-/// - `tiny-steps` (TolX): σ·max(|p_c,i|, √C_ii) < 10⁻¹²·σ₀ on every axis;
-/// - `no-effect-axis`: adding 0.1σ·D_kk·b_k (k = g mod n) leaves m unchanged;
-/// - `no-effect-coordinate`: adding 0.2σ·√C_ii leaves some m_i unchanged;
-/// - `ill-conditioned` (ConditionCov): cond(C) > 10¹⁴;
+/// - `tinySteps` (TolX): σ·max(|p_c,i|, √C_ii) < 10⁻¹²·σ₀ on every axis;
+/// - `noEffectAxis`: adding 0.1σ·D_kk·b_k (k = g mod n) leaves m unchanged;
+/// - `noEffectCoordinate`: adding 0.2σ·√C_ii leaves some m_i unchanged;
+/// - `illConditioned` (ConditionCov): cond(C) > 10¹⁴;
 /// - `diverging` (TolXUp): σ·max D > 10⁴·σ₀;
 /// - `stagnating`: over the last max(120 + 30n/λ, 0.2·g) generations (at
 ///   most 20 000), the median of the most recent 30 % of both the best and
 ///   the median losses is no better than that of the oldest 30 %.
 struct CMATermination: Sendable, Hashable {
-  enum Reason: String, Sendable {
-    case flat, tinySteps = "tiny-steps", noEffectAxis = "no-effect-axis"
-    case noEffectCoordinate = "no-effect-coordinate", illConditioned = "ill-conditioned"
-    case diverging, stagnating
+  enum Reason: Sendable {
+    case flat, tinySteps, noEffectAxis, noEffectCoordinate, illConditioned, diverging, stagnating
   }
 
   /// The longest history kept, in generations.

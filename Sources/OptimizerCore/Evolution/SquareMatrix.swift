@@ -16,11 +16,6 @@ struct SquareMatrix: Sendable, Hashable {
     self.elements = elements
   }
 
-  /// The matrix whose rows are `rows`.
-  init(rows: [[Double]]) {
-    self.init(dimension: rows.count, elements: rows.flatMap { $0 })
-  }
-
   /// 0.
   static func zeros(_ dimension: Int) -> SquareMatrix {
     SquareMatrix(dimension: dimension, elements: Array(repeating: 0, count: dimension * dimension))
@@ -53,11 +48,6 @@ struct SquareMatrix: Sendable, Hashable {
   /// The i-th row.
   func row(_ i: Int) -> Vector {
     Vector(Array(elements[i * dimension..<(i + 1) * dimension]))
-  }
-
-  /// The j-th column.
-  func column(_ j: Int) -> Vector {
-    Vector((0..<dimension).map { self[$0, j] })
   }
 
   /// Aᵀ.
@@ -100,14 +90,6 @@ struct SquareMatrix: Sendable, Hashable {
         for j in 0..<n { result.elements[i * n + j] += aik * b.elements[k * n + j] }
       }
     }
-    return result
-  }
-
-  /// A + B.
-  static func + (a: SquareMatrix, b: SquareMatrix) -> SquareMatrix {
-    precondition(a.dimension == b.dimension, "dimension mismatch")
-    var result = a
-    for i in result.elements.indices { result.elements[i] += b.elements[i] }
     return result
   }
 
