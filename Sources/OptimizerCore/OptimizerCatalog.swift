@@ -32,6 +32,11 @@ extension OptimizerRegistry {
     ParticleSwarm.averagedEntry,
     .described(EnsembleKalmanInversion.self),
     GravitySwarm.entry,
+    .described(EvolutionStrategy.self),
+    .described(CMAEvolutionStrategy.self),
+    .described(ExponentialNES.self),
+    .described(SeparableNES.self),
     .described(OptimizerEvolution.self),
+    .described(NelderMead.self),
   ]
 }

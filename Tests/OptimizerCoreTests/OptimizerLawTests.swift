@@ -60,6 +60,13 @@ import Testing
     // SGD where SPSA + SGD + undo used to be; the fixed-step members (STP
     // soon takes over, seed 11: 1.7e-5 at step 200) bound how close it gets.
     "optimizer-evolution": (200, 1e-4),
+    // One step is a generation: 20 evaluations for the ES, λ = 6 for the
+    // others in 2-D; Nelder–Mead spends 1 to n + 2 per iteration.
+    "evolution-strategy": (150, 1e-10),
+    "cma-es": (100, 1e-10),
+    "xnes": (150, 1e-10),
+    "snes": (150, 1e-10),
+    "nelder-mead": (100, 1e-10),
   ]
   static let defaultBudget = (steps: 3000, threshold: 1e-2)
 

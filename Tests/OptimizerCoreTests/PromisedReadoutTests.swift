@@ -31,6 +31,11 @@ import Testing
     "eki": ["ensemble-size", "step-size", "spread"],
     "gravity-swarm": ["members", "deaths"],
     "optimizer-evolution": ["generation", "members", "births", "deaths"],
+    "evolution-strategy": ["sigma", "success-rate", "generation"],
+    "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],
+    "xnes": ["sigma", "axis-ratio", "generation"],
+    "snes": ["sigma", "axis-ratio", "generation"],
+    "nelder-mead": ["simplex-size", "move", "restarts"],
   ]
 
   @Test(arguments: OptimizerRegistry.names)

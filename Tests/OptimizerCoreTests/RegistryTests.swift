@@ -5,12 +5,18 @@ import Testing
 @Suite struct RegistryTests {
   private static let domain = Domain.cube(-5, 5, dimension: 2)
 
+  /// Families come in ALGORITHMS.md's order (`OptimizerFamily.allCases`),
+  /// names are unique, and the foundation's names lead their families.
   @Test func registryListsFamiliesInCatalogOrder() {
+    let families = OptimizerRegistry.entries.map { OptimizerFamily.allCases.firstIndex(of: $0.descriptor.family)! }
+    #expect(families == families.sorted())
+    #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
         "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
         "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
-        "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "optimizer-evolution",
+        "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
+        "snes", "optimizer-evolution", "nelder-mead",
       ])
   }
 

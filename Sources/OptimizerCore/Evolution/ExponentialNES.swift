@@ -1,0 +1,141 @@
+import RealModule
+
+/// xNES, the exponential natural evolution strategy (Glasmachers et al.
+/// 2010; Wierstra et al., JMLR 2014): a Gaussian N(μ, σ²·B·Bᵀ) climbed
+/// along the natural gradient of the expected utility, with the shape B
+/// updated through a matrix exponential so it stays invertible.
+///
+/// One step is one generation of λ = 4 + ⌊3 ln n⌋ samples (or `population`):
+/// zₖ ~ N(0, I), xₖ = μ + σ·B·zₖ, ranked by f with the utilities uₖ of
+/// `NESUtilities` (they sum to 0). Then
+/// - G_δ = Σ uₖ·zₖ, G_M = Σ uₖ·(zₖzₖᵀ − I), G_σ = tr(G_M)/n, G_B = G_M − G_σ·I;
+/// - μ ← μ + η_μ·σ·B·G_δ, σ ← σ·exp(η_σ/2·G_σ), B ← B·exp(η_B/2·G_B),
+///
+/// with η_μ = 1 and η_σ = η_B = (9 + 3 ln n)/(5·n^1.5). exp of the
+/// symmetric G_B is V·diag(e^λ)·Vᵀ from its Jacobi eigendecomposition;
+/// G_B is traceless, so det B stays 1 and σ alone carries the scale.
+///
+/// Samples are evaluated through cma's smooth map onto the box
+/// (`BoxTransform`), as CMA-ES does by default; the particles are the
+/// evaluated points. The first mean is the adopted leader (the adopted
+/// particles are shown until the first generation); on integer and boolean
+/// axes the deviation is kept at least `LatticeFloor`'s by scaling B's rows.
+public struct ExponentialNES: DescribedOptimizer {
+  public static let descriptor = OptimizerDescriptor(
+    name: "xnes", family: .evolution,
+    summary: "exponential natural evolution strategy: a full Gaussian climbed along the natural gradient",
+    specs: [
+      HyperparameterSpec(
+        "sigma0", symbol: "σ₀", default: 0.2, range: 1e-6...2, scale: .log, unit: .domainWidth,
+        help: "initial step size σ"),
+      .integer(
+        "population", symbol: "λ", default: 0, range: 0...100_000,
+        help: "samples per generation (0: 4 + ⌊3 ln n⌋)"),
+    ])
+
+  public var hyperparameters: Hyperparameters
+  private let dimension: Int
+  private let transform: BoxTransform
+  private let latticeFloor: LatticeFloor
+  /// μ, in the unbounded space of the distribution.
+  private var mean: Vector
+  private var sigma: Double
+  /// B, with det B = 1 (up to lattice lifts).
+  private var shape: SquareMatrix
+  private var samples: [Particle]
+  private var bestPoint: Point?
+  private var generation = 0
+
+  public init(
+    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
+    rng: inout SeededGenerator
+  ) {
+    self.hyperparameters = hyperparameters
+    dimension = context.dimension
+    transform = BoxTransform(domain: context.domain)
+    latticeFloor = LatticeFloor(domain: context.domain)
+    samples = particles.map { particle in
+      let position = context.domain.projected(particle.position)
+      return Particle(position: position, loss: position == particle.position ? particle.loss : .nan)
+    }
+    bestPoint = samples.bestKnown
+    mean = samples.leader?.position ?? context.domain.center
+    sigma = hyperparameters["sigma0"]
+    shape = .identity(context.dimension)
+  }
+
+  /// η_σ = η_B = (9 + 3 ln n)/(5·n^1.5).
+  static func learningRate(dimension n: Int) -> Double {
+    let nd = Double(n)
+    return (9 + 3 * Double.log(nd)) / (5 * nd * nd.squareRoot())
+  }
+
+  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    let n = dimension
+    let setting = hyperparameters.integer("population")
+    let lambda = max(2, setting > 0 ? setting : NESUtilities.defaultPopulationSize(dimension: n))
+    let eta = Self.learningRate(dimension: n)
+
+    var draws: [Vector] = []
+    samples.removeAll(keepingCapacity: true)
+    for _ in 0..<lambda {
+      let z = rng.normalVector(dimension: n)
+      var x = mean
+      x.add(shape.times(z), scaledBy: sigma)
+      transform.apply(&x)
+      let loss = f.evaluate(&x)
+      samples.append(Particle(position: x, loss: loss, tag: "offspring"))
+      draws.append(z)
+      let point = Point(position: x, loss: loss)
+      if point.isBetter(than: bestPoint) { bestPoint = point }
+    }
+    let utilities = NESUtilities.utilities(count: lambda)
+    var meanGradient = Vector.zeros(n)
+    var shapeGradient = SquareMatrix.zeros(n)
+    for (rank, k) in samples.map(\.loss).rankedIndices.enumerated() {
+      let u = utilities[rank]
+      meanGradient.add(draws[k], scaledBy: u)
+      shapeGradient.addOuterProduct(draws[k], draws[k], scaledBy: u)
+    }
+    let utilitySum = utilities.reduce(0, +)
+    for i in 0..<n { shapeGradient[i, i] -= utilitySum }
+    let sigmaGradient = shapeGradient.trace / Double(n)
+    for i in 0..<n { shapeGradient[i, i] -= sigmaGradient }
+
+    mean.add(shape.times(meanGradient), scaledBy: sigma)
+    sigma *= Double.exp(eta / 2 * sigmaGradient)
+    shapeGradient.scale(by: eta / 2)
+    shape = shape * SymmetricEigendecomposition(shapeGradient).applying { Double.exp($0) }
+    let deviations = (0..<n).map { i in sigma * shape.row(i).norm }
+    if let lifted = latticeFloor.liftFactors(deviations: deviations) { shape.scaleRows(by: lifted) }
+    generation += 1
+  }
+
+  public var particles: [Particle] { samples }
+
+  public var best: Point? { bestPoint }
+
+  /// Readouts: σ (log gauge from 10⁻¹⁰·σ₀ to 10·σ₀), the axis ratio of
+  /// the search ellipse and the generation. Overlays: the search ellipse of
+  /// σ²·B·Bᵀ at two standard deviations, the mean, the samples.
+  public func inspect() -> Inspection {
+    let sigma0 = hyperparameters["sigma0"]
+    let centre = transform.applied(mean)
+    var covariance = shape * shape.transposed
+    covariance.scale(by: sigma * sigma)
+    let spread = SymmetricEigendecomposition(covariance).values.map { max($0, 0).squareRoot() }
+    var overlays: [Overlay] = [
+      .covarianceEllipse(center: centre, covariance: covariance.rows, role: .sampling),
+      .mark(at: centre, role: .mean),
+    ]
+    if !samples.isEmpty { overlays.append(.marks(samples.map(\.position), role: .offspring)) }
+    return Inspection(
+      readouts: [
+        Readout("sigma", symbol: "σ", value: sigma, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),
+        Readout("axis-ratio", symbol: "κ", value: spread.max()! / spread.min()!, logarithmic: true),
+        Readout("generation", symbol: "g", value: Double(generation)),
+      ],
+      overlays: overlays,
+      vectors: [NamedVector("μ", mean)])
+  }
+}
