@@ -161,24 +161,38 @@ public struct ParticleSwarm: DescribedOptimizer {
       }
       hasUnknownLosses = false
     }
-    // `fly` gets pointers into the arrays, so that no coordinate pays for a
-    // copy-on-write or bounds check.
+    // The arrays are opened once for the whole step, so that no coordinate
+    // pays for a copy-on-write check, a bounds check or a retain.
     let coefficients = Coefficients(carry: carry, c1: c1, c2: c2, vmax: vmax)
-    for i in positions.indices {
-      let social = ring ? ringLeader(of: i) : leader
-      switch inertia {
-      case .weight:
-        Self.fly(
-          &positions[i].components, velocities: &velocities, momenta: nil, bests: bestPositions, particle: i,
-          neighbourhoodBest: social, dimension: n, coefficients, rng: &rng)
-      case .average:
-        Self.fly(
-          &positions[i].components, velocities: &velocities, momenta: &momenta, bests: bestPositions, particle: i,
-          neighbourhoodBest: social, dimension: n, coefficients, rng: &rng)
+    let averaged = inertia == .average
+    var leaderIndex = leader
+    positions.withUnsafeMutableBufferPointer { xs in
+      velocities.withUnsafeMutableBufferPointer { vs in
+        momenta.withUnsafeMutableBufferPointer { ms in
+          bestPositions.withUnsafeMutableBufferPointer { bs in
+            bestLosses.withUnsafeMutableBufferPointer { bl in
+              losses.withUnsafeMutableBufferPointer { ls in
+                for i in 0..<xs.count {
+                  let social = ring ? Self.ringLeader(of: i, bestLosses: bl) : leaderIndex
+                  xs[i].components.withUnsafeMutableBufferPointer { x in
+                    Self.fly(
+                      x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
+                      bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, coefficients,
+                      rng: &rng)
+                  }
+                  ls[i] = f.evaluate(&xs[i])
+                  guard Self.isBetter(ls[i], than: bl[i]) else { continue }
+                  bl[i] = ls[i]
+                  for d in 0..<n { bs[i * n + d] = xs[i].components[d] }
+                  if i != leaderIndex && Self.isBetter(bl[i], than: bl[leaderIndex]) { leaderIndex = i }
+                }
+              }
+            }
+          }
+        }
       }
-      losses[i] = f.evaluate(&positions[i])
-      updateBest(of: i)
     }
+    leader = leaderIndex
     steps += 1
   }
 
@@ -237,8 +251,8 @@ public struct ParticleSwarm: DescribedOptimizer {
   }
 
   /// The best personal best among particle i and its two ring neighbours.
-  private func ringLeader(of i: Int) -> Int {
-    let count = positions.count
+  private static func ringLeader(of i: Int, bestLosses: UnsafeMutableBufferPointer<Double>) -> Int {
+    let count = bestLosses.count
     let left = (i + count - 1) % count, right = (i + 1) % count
     var best = i
     if Self.isBetter(bestLosses[left], than: bestLosses[best]) { best = left }
