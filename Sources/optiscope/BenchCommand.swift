@@ -4,6 +4,7 @@ import Foundation
 import Landscapes
 import OptimizerCore
 import Rendering
+import Terminal
 
 /// `optiscope bench`: its two subcommands, `run` (the default) and `merge`.
 struct BenchCommand: ParsableCommand {
@@ -203,9 +204,11 @@ struct BenchRunCommand: ParsableCommand {
     let filters = cases.map(splitList) ?? []
     let results = PerformanceBenchmark.measure(
       PerformanceBenchmark.cases(matching: filters), evaluations: budget) { name in printNote("measuring \(name) …") }
-    let rendering =
-      filters.isEmpty || filters.contains(where: { "render".contains($0) || $0.contains("render") })
-      ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
+    func wanted(_ group: String) -> Bool {
+      filters.isEmpty || filters.contains { group.contains($0) || $0.contains(group) }
+    }
+    let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
+    let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     switch format {
     case .json:
       let speed: [JSONValue] = results.map {
@@ -222,7 +225,14 @@ struct BenchRunCommand: ParsableCommand {
           ("goal_ms", .number($0.goalMilliseconds)),
         ])
       }
-      print(JSONValue.array(speed + frames).serialized())
+      let screens: [JSONValue] = terminal.map {
+        .object([
+          ("case", .string("terminal/" + $0.name)), ("summary", .string($0.summary)), ("evals_per_second", .null),
+          ("mean_bytes_per_frame", .number($0.meanBytesPerFrame)), ("max_bytes_per_frame", .integer($0.maxBytesPerFrame)),
+          ("median_ms", .number($0.medianMilliseconds)),
+        ])
+      }
+      print(JSONValue.array(speed + frames + screens).serialized())
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -232,7 +242,6 @@ struct BenchRunCommand: ParsableCommand {
         ])
       }
       print(table.rendered())
-      guard !rendering.isEmpty else { return }
       var frames = TextTable(["case", "median ms", "best ms", "goal ms", "what"])
       for result in rendering {
         frames.append([
@@ -241,7 +250,16 @@ struct BenchRunCommand: ParsableCommand {
           formatNumber(result.goalMilliseconds, significantDigits: 3), result.summary,
         ])
       }
-      print("\n" + frames.rendered())
+      if !rendering.isEmpty { print("\n" + frames.rendered()) }
+      guard !terminal.isEmpty else { return }
+      var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
+      for result in terminal {
+        screens.append([
+          result.name, String(Int(result.meanBytesPerFrame.rounded())), String(result.maxBytesPerFrame),
+          formatNumber(result.medianMilliseconds, significantDigits: 3), result.summary,
+        ])
+      }
+      print("\n" + screens.rendered())
     }
   }
 }
