@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
     .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The built `optiscope` binary the end-to-end tests run.
+enum OptiscopeBinary {
+  /// The binary beside the test bundle (SwiftPM builds both into one folder).
+  static let path: String = {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [
+      bundleDirectory.appendingPathComponent("optiscope"),
+      bundleDirectory.deletingLastPathComponent().appendingPathComponent("optiscope"),
+    ]
+    return (candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]).path
+  }()
+
+  /// True once `optiscope` has its interactive mode: `--help` lists the
+  /// `play` subcommand. Until then the tests of the live screen are off.
+  static let supportsInteractiveMode: Bool = {
+    guard let outcome = try? CommandRunner.run(path, ["--help"]) else { return false }
+    return (outcome.stdout + outcome.stderr).split(separator: "\n").contains {
+      $0.trimmingCharacters(in: .whitespaces).hasPrefix("play")
+    }
+  }()
+}

@@ -1,0 +1,41 @@
+/// What the end-to-end tests read off the visualizer's screen. These
+/// patterns are the tests' contract with the screen's layout: loose enough
+/// for small changes of wording, and kept in step with the Visualizer's
+/// screen when it changes.
+enum ScreenReading {
+  /// The rows of a captured screen (capture-pane ends every row with a newline).
+  static func rows(of screen: String) -> [Substring] {
+    Array(screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast())
+  }
+
+  /// The step counter: "step 42", "Step: 42", "steps=42".
+  static func step(in screen: String) -> Int? {
+    guard let match = screen.firstMatch(of: #/(?i)\bsteps?\b[ :=]*(\d+)/#) else { return nil }
+    return Int(match.1)
+  }
+
+  /// The learning rate as shown: "lr 0.001", "lr = 1e-3", "learning-rate: 0.01".
+  static func learningRate(in screen: String) -> String? {
+    guard let match = screen.firstMatch(of: #/(?i)\b(?:lr|learning[- ]rate)\b[ :=]*([0-9][0-9.eE+\-]*)/#) else {
+      return nil
+    }
+    return String(match.1)
+  }
+
+  /// Half blocks in 256-colour SGR escapes: the heat map is drawn.
+  static func showsHeatMap(coloured screen: String) -> Bool {
+    screen.contains("▀") && (screen.contains("\u{1B}[38;5;") || screen.contains("\u{1B}[48;5;"))
+  }
+
+  /// The message a terminal below the minimum size gets.
+  static func showsSizeMessage(_ screen: String) -> Bool {
+    screen.firstMatch(of: #/(?i)too small|at least \d+\s*[×x]\s*\d+|enlarge|resize/#) != nil
+  }
+
+  /// An error caret under a typed expression: a line whose only mark is "^".
+  static func showsCaret(_ screen: String) -> Bool {
+    screen.split(separator: "\n").contains { line in
+      line.contains("^") && line.allSatisfy { $0 == "^" || $0 == " " || $0 == "~" || $0 == "│" || $0 == "|" }
+    }
+  }
+}
