@@ -78,10 +78,12 @@ struct InteractiveAppTests {
     let before = try session.screenWithColours()
     try session.type("e")
     try session.type("x +* y")
-    try session.waitForScreen("a caret under the bad token") { ScreenReading.showsCaret($0) }
+    try session.waitForScreen("a caret under the '*'") { ScreenReading.showsCaret(under: 3, of: "x +* y", in: $0) }
     for _ in 0..<"x +* y".count { try session.press("BSpace") }
     try session.type("x*x + y*y")
-    try session.waitForScreen("the caret to go") { !ScreenReading.showsCaret($0) }
+    try session.waitForScreen("the caret to go") { screen in
+      screen.contains("x*x + y*y") && !(0..<9).contains { ScreenReading.showsCaret(under: $0, of: "x*x + y*y", in: screen) }
+    }
     try session.press("Enter")
     try session.waitForScreen("a different heat map", colours: true) {
       ScreenReading.showsHeatMap(coloured: $0) && $0 != before

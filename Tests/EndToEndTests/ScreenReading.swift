@@ -32,10 +32,19 @@ enum ScreenReading {
     screen.firstMatch(of: #/(?i)too small|at least \d+\s*[×x]\s*\d+|enlarge|resize/#) != nil
   }
 
-  /// An error caret under a typed expression: a line whose only mark is "^".
-  static func showsCaret(_ screen: String) -> Bool {
-    screen.split(separator: "\n").contains { line in
-      line.contains("^") && line.allSatisfy { $0 == "^" || $0 == " " || $0 == "~" || $0 == "│" || $0 == "|" }
+  /// A caret "^" right under the `offset`-th character of `text` where
+  /// `text` stands on the screen: the error marker of a typed expression.
+  static func showsCaret(under offset: Int, of text: String, in screen: String) -> Bool {
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+    let target = Array(text)
+    for (row, line) in lines.enumerated() where row + 1 < lines.count {
+      guard line.count >= target.count else { continue }
+      for start in 0...(line.count - target.count) where Array(line[start..<start + target.count]) == target {
+        let column = start + offset
+        let below = lines[row + 1]
+        if column < below.count && below[column] == "^" { return true }
+      }
     }
+    return false
   }
 }

@@ -21,6 +21,11 @@ final class TmuxSession {
   /// The tmux server of this test run.
   static let socket = "optiscope-e2e-\(ProcessInfo.processInfo.processIdentifier)"
 
+  /// Variables of the test runner's environment that would change what the
+  /// program draws (the runner may set NO_COLOR), removed unless a test
+  /// sets them.
+  static let unsetVariables = ["NO_COLOR", "COLORTERM", "OPTISCOPE_PALETTE", "TMUX"]
+
   /// What the environment holds unless a test says otherwise.
   static let defaultEnvironment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
 
@@ -49,7 +54,8 @@ final class TmuxSession {
     // its default action in the program).
     let wrapper = "trap : INT; \"$0\" \"$@\"; echo $? > '\(statusFile.path)'; exec sleep 3600"
     try Self.run(
-      ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "--", "env"] + variables
+      ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "--", "env"]
+        + Self.unsetVariables.filter { environment[$0] == nil }.flatMap { ["-u", $0] } + variables
         + ["/bin/sh", "-c", wrapper] + command)
   }
 
