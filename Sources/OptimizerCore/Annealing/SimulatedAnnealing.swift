@@ -34,94 +34,65 @@ public struct SimulatedAnnealing: DescribedOptimizer {
     ] + CoolingSchedule.specs)
 
   public var hyperparameters: Hyperparameters
-  private var current: Point
-  private var bestPoint: Point?
-  private var schedule = CoolingSchedule()
-  private let mutation: DiscreteMutation
-  private var decisions = AcceptanceWindow()
-  /// The last candidate's ΔE, acceptance probability, origin and position.
+  private var chain: AnnealingChain
+  /// The last candidate's ΔE and acceptance probability.
   private var lastDelta = Double.nan
   private var lastProbability = Double.nan
-  private var lastMove: (from: Vector, to: Vector, accepted: Bool)?
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
-    mutation = DiscreteMutation(domain: context.domain)
+    chain = AnnealingChain(adopting: particles, context: context)
   }
 
   /// T = T₀ · s · αᵏ, NaN before the first step.
-  public var temperature: Double { schedule.level(start: hyperparameters["t0"]) }
+  public var temperature: Double { chain.schedule.level(start: hyperparameters["t0"]) }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
     let eta = hyperparameters["step"]
-    if !schedule.isCalibrated, let sample = schedule.calibrate(&f, rng: &rng) { remember(sample) }
-    if current.loss.isNaN {
-      current.loss = f.evaluate(&current.position)
-      remember(current)
-    }
+    chain.prepare(&f, rng: &rng)
 
     // The step shrinks with the temperature, so that the search that
     // roams while hot settles precisely once cold (an improvement over the
     // fixed step of ALGORITHMS.md, which cannot finish closer than about η).
-    let scale = eta * Double.pow(schedule.cooling, hyperparameters["stepCooling"])
-    var candidate = current.position
-    candidate += mutation.gaussianStep(from: current.position, scale: scale, rng: &rng)
-    let loss = f.evaluate(&candidate)
+    let scale = eta * Double.pow(chain.schedule.cooling, hyperparameters["stepCooling"])
+    let (candidate, loss) = chain.propose(scale: scale, &f, rng: &rng)
 
+    let current = chain.current
     let delta = loss == current.loss ? 0 : loss - current.loss
     let probability = delta <= 0 ? 1 : Double.exp(-delta / temperature)
     let accepted = delta <= 0 || rng.uniform() < probability
     (lastDelta, lastProbability) = (delta, probability)
-    lastMove = (current.position, candidate, accepted)
-    decisions.record(accepted)
-    f.note(StepEvent(accepted ? .accept : .reject, at: candidate, from: current.position))
-    let improved = remember(Point(position: candidate, loss: loss))
-    if accepted { current = Point(position: candidate, loss: loss) }
+    let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)
 
-    let stagnated = schedule.advance(improved: improved, hyperparameters: hyperparameters)
-    if stagnated, hyperparameters.flag("returnToBest"), let bestPoint, bestPoint.loss < current.loss {
-      current = bestPoint
+    let stagnated = chain.schedule.advance(improved: improved, hyperparameters: hyperparameters)
+    if stagnated, hyperparameters.flag("returnToBest"), let bestPoint = chain.bestPoint,
+      bestPoint.loss < chain.current.loss
+    {
+      chain.current = bestPoint
     }
   }
 
-  /// Keeps `point` if it is the best seen; true when it was.
-  @discardableResult private mutating func remember(_ point: Point) -> Bool {
-    guard point.isBetter(than: bestPoint) else { return false }
-    bestPoint = point
-    return true
-  }
-
   /// The share of accepted candidates among the latest decisions.
-  public var acceptanceRate: Double { decisions.rate }
+  public var acceptanceRate: Double { chain.acceptanceRate }
 
-  public var particles: [Particle] {
-    [Particle(position: current.position, loss: current.loss, personalBest: bestPoint, age: schedule.steps)]
-  }
+  public var particles: [Particle] { chain.particles }
 
-  public var best: Point? { bestPoint }
+  public var best: Point? { chain.bestPoint }
 
   /// Readouts: T (log gauge from its start down a millionfold), the recent
   /// acceptance rate, the last ΔE and its acceptance probability. Overlay:
   /// the last candidate move, coloured accepted or rejected.
   public func inspect() -> Inspection {
-    var inspection = Inspection(readouts: [
+    chain.inspection(readouts: [
       Readout(
-        "temperature", symbol: "T", value: temperature, gauge: schedule.gauge(start: hyperparameters["t0"]),
+        "temperature", symbol: "T", value: temperature, gauge: chain.schedule.gauge(start: hyperparameters["t0"]),
         logarithmic: true),
       Readout("acceptance", symbol: "acc", value: acceptanceRate, gauge: 0...1),
       Readout("energy-change", symbol: "ΔE", value: lastDelta),
       Readout("acceptance-probability", symbol: "P", value: lastProbability, gauge: 0...1),
     ])
-    if let lastMove {
-      inspection.overlays.append(
-        .arrow(from: lastMove.from, to: lastMove.to, role: lastMove.accepted ? .accepted : .rejected))
-    }
-    return inspection
   }
 }

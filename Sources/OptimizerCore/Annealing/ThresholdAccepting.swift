@@ -24,78 +24,46 @@ public struct ThresholdAccepting: DescribedOptimizer {
     ] + CoolingSchedule.specs)
 
   public var hyperparameters: Hyperparameters
-  private var current: Point
-  private var bestPoint: Point?
-  private var schedule = CoolingSchedule()
-  private let mutation: DiscreteMutation
-  private var decisions = AcceptanceWindow()
-  /// The last candidate's f(y) − f(x), origin and position.
+  private var chain: AnnealingChain
+  /// The last candidate's f(y) − f(x).
   private var lastDelta = Double.nan
-  private var lastMove: (from: Vector, to: Vector, accepted: Bool)?
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
-    mutation = DiscreteMutation(domain: context.domain)
+    chain = AnnealingChain(adopting: particles, context: context)
   }
 
   /// τ = τ₀ · s · αᵏ, NaN before the first step.
-  public var threshold: Double { schedule.level(start: hyperparameters["tau0"]) }
+  public var threshold: Double { chain.schedule.level(start: hyperparameters["tau0"]) }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
     let eta = hyperparameters["step"]
-    if !schedule.isCalibrated, let sample = schedule.calibrate(&f, rng: &rng) { remember(sample) }
-    if current.loss.isNaN {
-      current.loss = f.evaluate(&current.position)
-      remember(current)
-    }
+    chain.prepare(&f, rng: &rng)
 
-    var candidate = current.position
-    candidate += mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)
-    let loss = f.evaluate(&candidate)
-    let accepted = loss < current.loss + threshold
-    lastDelta = loss - current.loss
-    lastMove = (current.position, candidate, accepted)
-    decisions.record(accepted)
-    f.note(StepEvent(accepted ? .accept : .reject, at: candidate, from: current.position))
-    let improved = remember(Point(position: candidate, loss: loss))
-    if accepted { current = Point(position: candidate, loss: loss) }
-    schedule.advance(improved: improved, hyperparameters: hyperparameters)
+    let (candidate, loss) = chain.propose(scale: eta, &f, rng: &rng)
+    let accepted = loss < chain.current.loss + threshold
+    lastDelta = loss - chain.current.loss
+    let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)
+    chain.schedule.advance(improved: improved, hyperparameters: hyperparameters)
   }
 
-  /// Keeps `point` if it is the best seen; true when it was.
-  @discardableResult private mutating func remember(_ point: Point) -> Bool {
-    guard point.isBetter(than: bestPoint) else { return false }
-    bestPoint = point
-    return true
-  }
+  public var particles: [Particle] { chain.particles }
 
-  public var particles: [Particle] {
-    [Particle(position: current.position, loss: current.loss, personalBest: bestPoint, age: schedule.steps)]
-  }
-
-  public var best: Point? { bestPoint }
+  public var best: Point? { chain.bestPoint }
 
   /// Readouts: τ (log gauge from its start down a millionfold), the recent
   /// acceptance rate and the last candidate's f(y) − f(x). Overlay: the last
   /// candidate move, coloured accepted or rejected.
   public func inspect() -> Inspection {
-    var inspection = Inspection(readouts: [
+    chain.inspection(readouts: [
       Readout(
-        "threshold", symbol: "τ", value: threshold, gauge: schedule.gauge(start: hyperparameters["tau0"]),
+        "threshold", symbol: "τ", value: threshold, gauge: chain.schedule.gauge(start: hyperparameters["tau0"]),
         logarithmic: true),
-      Readout("acceptance", symbol: "acc", value: decisions.rate, gauge: 0...1),
+      Readout("acceptance", symbol: "acc", value: chain.acceptanceRate, gauge: 0...1),
       Readout("energy-change", symbol: "ΔE", value: lastDelta),
     ])
-    if let lastMove {
-      inspection.overlays.append(
-        .arrow(from: lastMove.from, to: lastMove.to, role: lastMove.accepted ? .accepted : .rejected))
-    }
-    return inspection
   }
 }

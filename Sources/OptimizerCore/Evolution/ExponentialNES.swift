@@ -34,32 +34,17 @@ public struct ExponentialNES: DescribedOptimizer {
     ])
 
   public var hyperparameters: Hyperparameters
-  private let dimension: Int
-  private let transform: BoxTransform
-  private let latticeFloor: LatticeFloor
-  /// μ, in the unbounded space of the distribution.
-  private var mean: Vector
+  private var state: NaturalEvolutionStrategy
   private var sigma: Double
   /// B, with det B = 1 (up to lattice lifts).
   private var shape: SquareMatrix
-  private var samples: [Particle]
-  private var bestPoint: Point?
-  private var generation = 0
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    dimension = context.dimension
-    transform = BoxTransform(domain: context.domain)
-    latticeFloor = LatticeFloor(domain: context.domain)
-    samples = particles.map { particle in
-      let position = context.domain.projected(particle.position)
-      return Particle(position: position, loss: position == particle.position ? particle.loss : .nan)
-    }
-    bestPoint = samples.bestKnown
-    mean = samples.leader?.position ?? context.domain.center
+    state = NaturalEvolutionStrategy(adopting: particles, context: context)
     sigma = hyperparameters["sigma0"]
     shape = .identity(context.dimension)
   }
@@ -71,71 +56,51 @@ public struct ExponentialNES: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    let n = dimension
-    let setting = hyperparameters.integer("population")
-    let lambda = max(2, setting > 0 ? setting : NESUtilities.defaultPopulationSize(dimension: n))
+    let n = state.dimension
+    let lambda = state.populationSize(hyperparameters)
     let eta = Self.learningRate(dimension: n)
 
-    var draws: [Vector] = []
-    samples.removeAll(keepingCapacity: true)
-    for _ in 0..<lambda {
-      let z = rng.normalVector(dimension: n)
+    let (mean, shape, sigma) = (state.mean, self.shape, self.sigma)
+    let ranked = state.generate(count: lambda, &f, rng: &rng) { z in
       var x = mean
       x.add(shape.times(z), scaledBy: sigma)
-      transform.apply(&x)
-      let loss = f.evaluate(&x)
-      samples.append(Particle(position: x, loss: loss, tag: "offspring"))
-      draws.append(z)
-      let point = Point(position: x, loss: loss)
-      if point.isBetter(than: bestPoint) { bestPoint = point }
+      return x
     }
-    let utilities = NESUtilities.utilities(count: lambda)
     var meanGradient = Vector.zeros(n)
     var shapeGradient = SquareMatrix.zeros(n)
-    for (rank, k) in samples.map(\.loss).rankedIndices.enumerated() {
-      let u = utilities[rank]
-      meanGradient.add(draws[k], scaledBy: u)
-      shapeGradient.addOuterProduct(draws[k], draws[k], scaledBy: u)
+    for (u, z) in ranked {
+      meanGradient.add(z, scaledBy: u)
+      shapeGradient.addOuterProduct(z, z, scaledBy: u)
     }
-    let utilitySum = utilities.reduce(0, +)
+    let utilitySum = ranked.map(\.utility).reduce(0, +)
     for i in 0..<n { shapeGradient[i, i] -= utilitySum }
     let sigmaGradient = shapeGradient.trace / Double(n)
     for i in 0..<n { shapeGradient[i, i] -= sigmaGradient }
 
-    mean.add(shape.times(meanGradient), scaledBy: sigma)
-    sigma *= Double.exp(eta / 2 * sigmaGradient)
+    state.mean.add(self.shape.times(meanGradient), scaledBy: self.sigma)
+    self.sigma *= Double.exp(eta / 2 * sigmaGradient)
     shapeGradient.scale(by: eta / 2)
-    shape = shape * SymmetricEigendecomposition(shapeGradient).applying { Double.exp($0) }
-    let deviations = (0..<n).map { i in sigma * shape.row(i).norm }
-    if let lifted = latticeFloor.liftFactors(deviations: deviations) { shape.scaleRows(by: lifted) }
-    generation += 1
+    self.shape = self.shape * SymmetricEigendecomposition(shapeGradient).applying { Double.exp($0) }
+    let deviations = (0..<n).map { i in self.sigma * self.shape.row(i).norm }
+    if let lifted = state.latticeFloor.liftFactors(deviations: deviations) { self.shape.scaleRows(by: lifted) }
+    state.advanceGeneration()
   }
 
-  public var particles: [Particle] { samples }
+  public var particles: [Particle] { state.samples }
 
-  public var best: Point? { bestPoint }
+  public var best: Point? { state.bestPoint }
 
   /// Readouts: σ (log gauge from 10⁻¹⁰·σ₀ to 10·σ₀), the axis ratio of
   /// the search ellipse and the generation. Overlays: the search ellipse of
   /// σ²·B·Bᵀ at two standard deviations, the mean, the samples.
   public func inspect() -> Inspection {
-    let sigma0 = hyperparameters["sigma0"]
-    let centre = transform.applied(mean)
     var covariance = shape * shape.transposed
     covariance.scale(by: sigma * sigma)
     let spread = SymmetricEigendecomposition(covariance).values.map { max($0, 0).squareRoot() }
-    var overlays: [Overlay] = [
-      .covarianceEllipse(center: centre, covariance: covariance.rows, role: .sampling),
-      .mark(at: centre, role: .mean),
-    ]
-    if !samples.isEmpty { overlays.append(.marks(samples.map(\.position), role: .offspring)) }
     return Inspection(
-      readouts: [
-        Readout("sigma", symbol: "σ", value: sigma, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),
-        Readout("axis-ratio", symbol: "κ", value: spread.max()! / spread.min()!, logarithmic: true),
-        Readout("generation", symbol: "g", value: Double(generation)),
-      ],
-      overlays: overlays,
-      vectors: [NamedVector("μ", mean)])
+      readouts: state.readouts(
+        sigma: sigma, axisRatio: spread.max()! / spread.min()!, sigma0: hyperparameters["sigma0"]),
+      overlays: state.overlays(covariance: covariance),
+      vectors: [NamedVector("μ", state.mean)])
   }
 }

@@ -34,31 +34,16 @@ public struct SeparableNES: DescribedOptimizer {
     ])
 
   public var hyperparameters: Hyperparameters
-  private let dimension: Int
-  private let transform: BoxTransform
-  private let latticeFloor: LatticeFloor
-  /// μ, in the unbounded space of the distribution.
-  private var mean: Vector
+  private var state: NaturalEvolutionStrategy
   /// σ₁ … σₙ.
   private var deviations: Vector
-  private var samples: [Particle]
-  private var bestPoint: Point?
-  private var generation = 0
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    dimension = context.dimension
-    transform = BoxTransform(domain: context.domain)
-    latticeFloor = LatticeFloor(domain: context.domain)
-    samples = particles.map { particle in
-      let position = context.domain.projected(particle.position)
-      return Particle(position: position, loss: position == particle.position ? particle.loss : .nan)
-    }
-    bestPoint = samples.bestKnown
-    mean = samples.leader?.position ?? context.domain.center
+    state = NaturalEvolutionStrategy(adopting: particles, context: context)
     deviations = Vector(repeating: hyperparameters["sigma0"], dimension: context.dimension)
   }
 
@@ -69,67 +54,44 @@ public struct SeparableNES: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    let n = dimension
-    let setting = hyperparameters.integer("population")
-    let lambda = max(2, setting > 0 ? setting : NESUtilities.defaultPopulationSize(dimension: n))
+    let n = state.dimension
+    let lambda = state.populationSize(hyperparameters)
     let eta = Self.learningRate(dimension: n)
 
-    var draws: [Vector] = []
-    samples.removeAll(keepingCapacity: true)
-    for _ in 0..<lambda {
-      let z = rng.normalVector(dimension: n)
-      var x = mean + deviations.hadamard(z)
-      transform.apply(&x)
-      let loss = f.evaluate(&x)
-      samples.append(Particle(position: x, loss: loss, tag: "offspring"))
-      draws.append(z)
-      let point = Point(position: x, loss: loss)
-      if point.isBetter(than: bestPoint) { bestPoint = point }
-    }
-    let utilities = NESUtilities.utilities(count: lambda)
+    let (mean, deviations) = (state.mean, self.deviations)
+    let ranked = state.generate(count: lambda, &f, rng: &rng) { z in mean + deviations.hadamard(z) }
     var meanGradient = Vector.zeros(n)
     var sigmaGradient = Vector.zeros(n)
-    for (rank, k) in samples.map(\.loss).rankedIndices.enumerated() {
-      let u = utilities[rank]
-      meanGradient.add(draws[k], scaledBy: u)
-      for i in 0..<n { sigmaGradient[i] += u * (draws[k][i] * draws[k][i] - 1) }
+    for (u, z) in ranked {
+      meanGradient.add(z, scaledBy: u)
+      for i in 0..<n { sigmaGradient[i] += u * (z[i] * z[i] - 1) }
     }
-    mean += deviations.hadamard(meanGradient)
-    for i in 0..<n { deviations[i] *= Double.exp(eta / 2 * sigmaGradient[i]) }
-    if let lifted = latticeFloor.liftFactors(deviations: deviations.components) {
-      deviations = deviations.hadamard(Vector(lifted))
+    state.mean += self.deviations.hadamard(meanGradient)
+    for i in 0..<n { self.deviations[i] *= Double.exp(eta / 2 * sigmaGradient[i]) }
+    if let lifted = state.latticeFloor.liftFactors(deviations: self.deviations.components) {
+      self.deviations = self.deviations.hadamard(Vector(lifted))
     }
-    generation += 1
+    state.advanceGeneration()
   }
 
-  public var particles: [Particle] { samples }
+  public var particles: [Particle] { state.samples }
 
-  public var best: Point? { bestPoint }
+  public var best: Point? { state.bestPoint }
 
   /// Readouts: σ, the geometric mean of σ₁ … σₙ (log gauge from 10⁻¹⁰·σ₀
   /// to 10·σ₀), the axis ratio max σᵢ / min σᵢ and the generation.
   /// Overlays: the axis-aligned search ellipse at two standard deviations,
   /// the mean, the samples. The inspector lists σ per axis.
   public func inspect() -> Inspection {
-    let sigma0 = hyperparameters["sigma0"]
-    let centre = transform.applied(mean)
     let variances = deviations.components.map { $0 * $0 }
     let covariance = SquareMatrix.diagonal(variances)
-    let geometricMean = Double.exp(deviations.components.reduce(0) { $0 + Double.log($1) } / Double(dimension))
-    var overlays: [Overlay] = [
-      .covarianceEllipse(center: centre, covariance: covariance.rows, role: .sampling),
-      .mark(at: centre, role: .mean),
-    ]
-    if !samples.isEmpty { overlays.append(.marks(samples.map(\.position), role: .offspring)) }
+    let geometricMean = Double.exp(
+      deviations.components.reduce(0) { $0 + Double.log($1) } / Double(state.dimension))
     return Inspection(
-      readouts: [
-        Readout("sigma", symbol: "σ", value: geometricMean, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),
-        Readout(
-          "axis-ratio", symbol: "κ", value: deviations.components.max()! / deviations.components.min()!,
-          logarithmic: true),
-        Readout("generation", symbol: "g", value: Double(generation)),
-      ],
-      overlays: overlays,
-      vectors: [NamedVector("μ", mean), NamedVector("σ", deviations)])
+      readouts: state.readouts(
+        sigma: geometricMean, axisRatio: deviations.components.max()! / deviations.components.min()!,
+        sigma0: hyperparameters["sigma0"]),
+      overlays: state.overlays(covariance: covariance),
+      vectors: [NamedVector("μ", state.mean), NamedVector("σ", deviations)])
   }
 }

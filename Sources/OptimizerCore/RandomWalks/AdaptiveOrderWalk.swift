@@ -13,32 +13,14 @@
 /// (`reverseOrderCorrection`, on by default), or else by `moveOpposite`
 /// alone; at K = 1 by `moveOpposite`. Every change of K is reported as an
 /// `.orderChange` event.
-public struct AdaptiveOrderWalk: DescribedOptimizer {
+public struct AdaptiveOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "adaptive-order-walk", family: .randomWalk,
     summary: "random walk whose order rises after each success and falls after m failures in a row",
     specs: AdaptiveOrderState.specs)
 
+  static let rule = AdaptiveOrderState.Rule.everySuccess
+
   public var hyperparameters: Hyperparameters
-  private var state: AdaptiveOrderState
-
-  public init(
-    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
-    rng: inout SeededGenerator
-  ) {
-    self.hyperparameters = hyperparameters
-    state = AdaptiveOrderState(adopting: particles, rule: .everySuccess, context: context)
-  }
-
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    state.step(hyperparameters, f: &f, rng: &rng)
-  }
-
-  public var particles: [Particle] { [state.walk.particle] }
-
-  public var best: Point? { state.walk.best }
-
-  /// Readouts `order` (a gauge 1…Kmax), `rejections`, `speed`; overlays the
-  /// arrow stack d[0], d[1], …, the candidates and the last move.
-  public func inspect() -> Inspection { state.inspect(hyperparameters) }
+  var state: AdaptiveOrderState
 }

@@ -16,33 +16,14 @@
 /// rates, and raising K only after two growing rates in a row; neither
 /// changed the bench's success rates beyond seed noise, so the rule stays
 /// as ALGORITHMS.md words it.
-public struct ConvexOrderWalk: DescribedOptimizer {
+public struct ConvexOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "convex-order-walk", family: .randomWalk,
     summary: "random walk whose order rises while the improvement per unit step grows",
     specs: AdaptiveOrderState.specs)
 
+  static let rule = AdaptiveOrderState.Rule.growingRate
+
   public var hyperparameters: Hyperparameters
-  private var state: AdaptiveOrderState
-
-  public init(
-    adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
-    rng: inout SeededGenerator
-  ) {
-    self.hyperparameters = hyperparameters
-    state = AdaptiveOrderState(adopting: particles, rule: .growingRate, context: context)
-  }
-
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    state.step(hyperparameters, f: &f, rng: &rng)
-  }
-
-  public var particles: [Particle] { [state.walk.particle] }
-
-  public var best: Point? { state.walk.best }
-
-  /// Readouts `order` (a gauge 1…Kmax), `improvement-rate`, `rejections`,
-  /// `speed`; overlays the arrow stack d[0], d[1], …, the candidates and the
-  /// last move.
-  public func inspect() -> Inspection { state.inspect(hyperparameters) }
+  var state: AdaptiveOrderState
 }

@@ -9,21 +9,14 @@
 /// than x, as when a step overshoots a minimum on both sides, the descent
 /// stays. So, like undo, this guard never accepts a worse point. Both
 /// refused candidates are noted as `.reject` events and drawn.
-struct OppositeGuard: StepGuard {
+struct OppositeGuard: IncreaseGuard {
   static let name = "opposite"
   static let summary = "when a move increases the loss, take the opposite move (stay if that is worse too)"
 
-  private var trail = RejectionTrail()
+  var trail = RejectionTrail()
 
-  init(context: StepContext) {}
-
-  mutating func review(
-    _ move: inout ProposedMove, in state: DescentState, f: inout Evaluator, rng: inout SeededGenerator
-  ) {
-    guard !move.isStay else { return }
-    let before = move.originLoss(&f)
-    guard move.targetLoss(&f) > before else { return }
-    trail.reject(move.target, from: move.origin.position, f: &f)
+  /// Goes to x − Δ instead, or stays when that is worse than x too.
+  mutating func recover(_ move: inout ProposedMove, before: Double, f: inout Evaluator) {
     var opposite = ProposedMove(from: move.origin, by: -move.displacement, domain: f.domain)
     if !opposite.isStay && opposite.targetLoss(&f) > before {
       trail.reject(opposite.target, from: move.origin.position, f: &f)
@@ -31,6 +24,4 @@ struct OppositeGuard: StepGuard {
     }
     move = opposite
   }
-
-  func inspect(into inspection: inout Inspection) { trail.inspect(into: &inspection) }
 }

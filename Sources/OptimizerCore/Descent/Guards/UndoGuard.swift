@@ -5,24 +5,14 @@
 /// loss never rises, up to the noise of the evaluations. Every refused
 /// candidate is noted as a `.reject` event and kept, the last few drawn as
 /// rejected marks.
-struct UndoGuard: StepGuard {
+struct UndoGuard: IncreaseGuard {
   static let name = "undo"
   static let summary = "refuse a move that increases the loss"
 
-  private var trail = RejectionTrail()
+  var trail = RejectionTrail()
 
-  init(context: StepContext) {}
-
-  mutating func review(
-    _ move: inout ProposedMove, in state: DescentState, f: inout Evaluator, rng: inout SeededGenerator
-  ) {
-    guard !move.isStay else { return }
-    let before = move.originLoss(&f)
-    let after = move.targetLoss(&f)
-    guard after > before else { return }
-    trail.reject(move.target, from: move.origin.position, f: &f)
+  /// Stays at x_old.
+  mutating func recover(_ move: inout ProposedMove, before: Double, f: inout Evaluator) {
     move.stay()
   }
-
-  func inspect(into inspection: inout Inspection) { trail.inspect(into: &inspection) }
 }
