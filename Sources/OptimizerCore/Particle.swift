@@ -46,6 +46,16 @@ extension Array where Element == Particle {
     return best
   }
 
+  /// Where a single-point method adopting these particles starts: the
+  /// leader's position projected onto the domain, keeping its loss only when
+  /// the projection did not move it (else unknown, evaluated on the first
+  /// step); the domain's centre when there is no particle.
+  public func startingPoint(on domain: Domain) -> Point {
+    let start = leader ?? Particle(position: domain.center)
+    let position = domain.projected(start.position)
+    return Point(position: position, loss: position == start.position ? start.loss : .nan)
+  }
+
   /// The particle with the lowest known loss (the first one if none is known).
   public var leader: Particle? {
     self.min { a, b in

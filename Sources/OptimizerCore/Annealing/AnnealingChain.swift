@@ -19,9 +19,7 @@ struct AnnealingChain {
   /// Starts from the adopted leader (or the domain's centre), projected onto
   /// the domain; a moved start loses its loss.
   init(adopting particles: [Particle], context: StepContext) {
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    current = particles.startingPoint(on: context.domain)
     mutation = DiscreteMutation(domain: context.domain)
   }
 

@@ -48,9 +48,7 @@ public struct DescentOptimizer: Optimizer {
     (source, rule, guards) = composition.makeParts(context: context)
     tracksLoss = composition.source.tracksLoss
     width = context.width
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    current = particles.startingPoint(on: context.domain)
     gradient = .zeros(context.dimension)
     lastMove = .zeros(context.dimension)
   }

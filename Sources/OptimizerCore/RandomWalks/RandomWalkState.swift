@@ -45,9 +45,7 @@ struct RandomWalkState: Sendable {
   /// A walk of order `order` at the best of `particles` (the leader), or
   /// at the domain's centre, with every committed vector zero.
   init(adopting particles: [Particle], order: Int, context: StepContext) {
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    current = particles.startingPoint(on: context.domain)
     dimension = context.dimension
     committed = Array(repeating: .zeros(context.dimension), count: max(order - 1, 0))
     mutation = DiscreteMutation(domain: context.domain)

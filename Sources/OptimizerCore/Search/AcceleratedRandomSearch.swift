@@ -48,9 +48,7 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    let position = context.domain.projected(start.position)
-    current = Point(position: position, loss: position == start.position ? start.loss : .nan)
+    current = particles.startingPoint(on: context.domain)
     domain = context.domain
     mutation = DiscreteMutation(domain: context.domain)
   }

@@ -19,8 +19,8 @@ public struct RandomSearch: DescribedOptimizer {
     rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
-    let start = particles.leader ?? Particle(position: context.domain.center)
-    incumbent = Particle(position: context.domain.projected(start.position), loss: start.loss)
+    let start = particles.startingPoint(on: context.domain)
+    incumbent = Particle(position: start.position, loss: start.loss)
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
