@@ -18,8 +18,10 @@ final class TmuxSession {
     var description: String { message }
   }
 
-  /// The tmux server of this test run.
-  static let socket = "optiscope-e2e-\(ProcessInfo.processInfo.processIdentifier)"
+  /// The session's own tmux server: one per session, so that a session
+  /// ending (which ends a server with no other session) can never race
+  /// another test starting its own.
+  let socket: String
 
   /// Variables of the test runner's environment that would change what the
   /// program draws (the runner may set NO_COLOR), removed unless a test
@@ -45,6 +47,7 @@ final class TmuxSession {
   /// of `width`×`height` cells, with `environment` over the defaults.
   init(_ command: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
     name = "e2e-\(UUID().uuidString.prefix(8))"
+    socket = "optiscope-\(ProcessInfo.processInfo.processIdentifier)-\(name)"
     statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-\(name).status")
     try? FileManager.default.removeItem(at: statusFile)
     let variables = Self.defaultEnvironment.merging(environment) { $1 }.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
@@ -53,7 +56,7 @@ final class TmuxSession {
     // wrapper alive (a trapped signal, unlike an ignored one, is back at
     // its default action in the program).
     let wrapper = "trap : INT; \"$0\" \"$@\"; echo $? > '\(statusFile.path)'; exec sleep 3600"
-    try Self.run(
+    try run(
       ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "--", "env"]
         + Self.unsetVariables.filter { environment[$0] == nil }.flatMap { ["-u", $0] } + variables
         + ["/bin/sh", "-c", wrapper] + command)
@@ -64,27 +67,27 @@ final class TmuxSession {
   /// Presses keys by tmux's names: "Enter", "Escape", "Left", "S-Left",
   /// "C-c", "BTab", "F1", or single characters.
   func press(_ keys: String...) throws {
-    try Self.run(["send-keys", "-t", name] + keys)
+    try run(["send-keys", "-t", name] + keys)
   }
 
   /// Types `text` literally, character by character.
   func type(_ text: String) throws {
-    try Self.run(["send-keys", "-t", name, "-l", "--", text])
+    try run(["send-keys", "-t", name, "-l", "--", text])
   }
 
   /// The screen's text, one line per row (trailing blanks dropped).
   func screen() throws -> String {
-    try Self.run(["capture-pane", "-p", "-t", name]).stdout
+    try run(["capture-pane", "-p", "-t", name]).stdout
   }
 
   /// The screen with its colours and attributes as SGR escapes.
   func screenWithColours() throws -> String {
-    try Self.run(["capture-pane", "-p", "-e", "-t", name]).stdout
+    try run(["capture-pane", "-p", "-e", "-t", name]).stdout
   }
 
   /// Resizes the window (and so the program's terminal).
   func resize(width: Int, height: Int) throws {
-    try Self.run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
   }
 
   /// Polls the screen every 50 ms until `condition` holds; fails after
@@ -145,7 +148,7 @@ final class TmuxSession {
 
   /// The pane's screen mode, cursor visibility and mouse reporting now.
   func terminalState() throws -> TerminalState {
-    let flags = try Self.run(["display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
+    let flags = try run(["display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
       .stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
     guard flags.count == 3 else { throw Failure(message: "tmux did not report the pane's flags") }
     return TerminalState(alternateScreen: flags[0], cursorVisible: flags[1], mouseReporting: flags[2])
@@ -153,7 +156,7 @@ final class TmuxSession {
 
   /// The process id of the program in the pane (the wrapper shell's child).
   func programProcessID() throws -> Int32 {
-    let shell = try Self.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).stdout
+    let shell = try run(["display-message", "-p", "-t", name, "#{pane_pid}"]).stdout
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let children = try CommandRunner.run("/usr/bin/env", ["pgrep", "-P", shell]).stdout
     guard let pid = children.split(separator: "\n").first.flatMap({ Int32($0) }) else {
@@ -162,24 +165,24 @@ final class TmuxSession {
     return pid
   }
 
-  /// Ends the session (and with the last one, the server); safe to repeat.
+  /// Ends the session and its server; safe to repeat.
   func kill() {
     guard isAlive else { return }
     isAlive = false
-    _ = try? Self.run(["kill-session", "-t", name])
+    _ = try? run(["kill-session", "-t", name])
     try? FileManager.default.removeItem(at: statusFile)
   }
 
   /// True while tmux still has this session.
   var exists: Bool {
-    (try? CommandRunner.run(Self.tmux(), ["-L", Self.socket, "has-session", "-t", name]).status == 0) ?? false
+    (try? CommandRunner.run(Self.tmux(), ["-L", socket, "has-session", "-t", name]).status == 0) ?? false
   }
 
   @discardableResult
-  private static func run(_ arguments: [String]) throws -> CommandRunner.Outcome {
+  private func run(_ arguments: [String]) throws -> CommandRunner.Outcome {
     var environment = ProcessInfo.processInfo.environment
     environment["TMUX"] = nil
-    let outcome = try CommandRunner.run(try tmux(), ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
+    let outcome = try CommandRunner.run(try Self.tmux(), ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
     guard outcome.status == 0 else {
       throw Failure(message: "tmux \(arguments.joined(separator: " ")) failed (\(outcome.status)): \(outcome.stderr)")
     }
