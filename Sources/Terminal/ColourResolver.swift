@@ -83,8 +83,8 @@ struct ColourResolver {
   /// of 12, so within 6/255 of the colour asked for (the xterm cube is up
   /// to 20 off, with hue shifts). Exact bytes would make neighbouring heat
   /// map cells differ almost everywhere, and each difference costs two
-  /// SGR sequences: a panned 120×40 map then takes about 70 KB a frame;
-  /// on this grid about 32 KB (the goal is under 40 KB).
+  /// SGR sequences: a panned 120×40 map then takes about 77 KB a frame;
+  /// on this grid about 36 KB (the goal is under 40 KB).
   static let paletteStep = 12
 
   /// `colour` on the palette grid.
