@@ -1,12 +1,5 @@
 import Rendering
 
-/// A foreground and background as the terminal numbers them (-1: the
-/// terminal's default).
-struct ColourPairKey: Hashable {
-  var foreground: Int32
-  var background: Int32
-}
-
 /// Colour pairs made once each: every distinct (foreground, background)
 /// gets its own pair number, defined through `define` the first time it is
 /// asked for (ncurses's `init_extended_pair`).

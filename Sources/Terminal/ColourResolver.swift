@@ -12,7 +12,8 @@ struct ColourResolver {
 
   init(mode: ColourMode, pairCapacity: Int, hasDefaultColours: Bool) {
     self.mode = mode
-    defaultColours = hasDefaultColours ? ColourPairKey(foreground: -1, background: -1) : ColourPairKey(foreground: 7, background: 0)
+    defaultColours =
+      hasDefaultColours ? ColourPairKey(foreground: -1, background: -1) : ColourPairKey(foreground: 7, background: 0)
     if case .palette(let entries) = mode { palette = PaletteAllocator(entries: entries) }
     pairs = ColourPairCache(capacity: pairCapacity)
   }
@@ -23,21 +24,21 @@ struct ColourResolver {
   /// The colour numbers a cell shows; with a redefinable palette this counts
   /// one use of each entry (undo with `release`).
   mutating func colours(of cell: Cell, defineColour: (Int32, RGB) -> Void) -> ColourPairKey {
+    ColourPairKey(
+      foreground: cell.foreground.flatMap { number(for: $0, defineColour: defineColour) } ?? defaultColours.foreground,
+      background: cell.background.flatMap { number(for: $0, defineColour: defineColour) } ?? defaultColours.background)
+  }
+
+  /// The colour number that shows `colour` in this mode (nil without
+  /// colours: the cell keeps the default).
+  private mutating func number(for colour: RGB, defineColour: (Int32, RGB) -> Void) -> Int32? {
     switch mode {
-    case .none:
-      return defaultColours
-    case .indexed(let depth):
-      return ColourPairKey(
-        foreground: cell.foreground.map { Self.index(depth.quantise($0)) } ?? defaultColours.foreground,
-        background: cell.background.map { Self.index(depth.quantise($0)) } ?? defaultColours.background)
-    case .direct:
-      return ColourPairKey(
-        foreground: cell.foreground.map(Self.directNumber) ?? defaultColours.foreground,
-        background: cell.background.map(Self.directNumber) ?? defaultColours.background)
-    case .palette:
-      let foreground = cell.foreground.map { palette!.acquire(Self.paletteColour($0), define: defineColour) } ?? defaultColours.foreground
-      let background = cell.background.map { palette!.acquire(Self.paletteColour($0), define: defineColour) } ?? defaultColours.background
-      return ColourPairKey(foreground: foreground, background: background)
+    case .none: return nil
+    case .indexed(.palette8): return Int32(XtermPalette.index8(colour))
+    case .indexed(.palette16): return Int32(XtermPalette.index16(colour))
+    case .indexed: return Int32(XtermPalette.index256(colour))
+    case .direct: return Self.directNumber(colour)
+    case .palette: return palette!.acquire(Self.paletteColour(colour), define: defineColour)
     }
   }
 
@@ -72,7 +73,9 @@ struct ColourResolver {
       return number < 16 ? XtermPalette.colour(ofIndex: Int(number)) : palette?.colour(of: number)
     case .direct:
       if number < 8 { return XtermPalette.colour(ofIndex: Int(number)) }
-      return RGB(UInt8(truncatingIfNeeded: number >> 16), UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number))
+      return RGB(
+        UInt8(truncatingIfNeeded: number >> 16), UInt8(truncatingIfNeeded: number >> 8),
+        UInt8(truncatingIfNeeded: number))
     }
   }
 
@@ -80,8 +83,8 @@ struct ColourResolver {
   /// of 12, so within 6/255 of the colour asked for (the xterm cube is up
   /// to 20 off, with hue shifts). Exact bytes would make neighbouring heat
   /// map cells differ almost everywhere, and each difference costs two
-  /// SGR sequences: a panned 120×40 map then takes about 70 KB a frame;
-  /// on this grid about 32 KB (the goal is under 40 KB).
+  /// SGR sequences: a panned 120×40 map then takes about 77 KB a frame;
+  /// on this grid about 36 KB (the goal is under 40 KB).
   static let paletteStep = 12
 
   /// `colour` on the palette grid.
@@ -90,14 +93,6 @@ struct ColourResolver {
       UInt8(min((Int(value) + paletteStep / 2) / paletteStep * paletteStep, 255))
     }
     return RGB(rounded(colour.red), rounded(colour.green), rounded(colour.blue))
-  }
-
-  private static func index(_ colour: TerminalColour) -> Int32 {
-    switch colour {
-    case .indexed(let index): return Int32(index)
-    case .rgb(let rgb): return Int32(XtermPalette.index256(rgb))
-    case .none: return -1
-    }
   }
 
   /// The 24-bit number of a colour; direct-colour terminfo entries read

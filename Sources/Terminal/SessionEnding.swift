@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why an interactive session ended; the terminal is restored either way.
 public enum SessionEnding: Sendable, Hashable {
   /// The program asked to quit.
@@ -10,7 +12,7 @@ public enum SessionEnding: Sendable, Hashable {
   public var exitStatus: Int32 {
     switch self {
     case .quit: return 0
-    case .signal(let number): return number == 2 ? 0 : 128 + number
+    case .signal(let number): return number == SIGINT ? 0 : 128 + number
     }
   }
 }

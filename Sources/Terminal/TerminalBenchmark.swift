@@ -6,7 +6,8 @@ import Rendering
 ///
 /// Goals: at 120×40, under 2 KB a frame when only particles move and under
 /// 40 KB when the whole map changes; presenting a 200×60 frame with 1000
-/// particles well inside the 5 ms a whole frame may take.
+/// particles inside the 5 ms a whole frame may take (rendering included,
+/// which the visualizer's own benchmark measures).
 public enum TerminalBenchmark {
   /// One measured workload.
   public struct Result: Sendable, CustomStringConvertible {
@@ -16,6 +17,7 @@ public enum TerminalBenchmark {
     public var meanBytesPerFrame: Double
     public var maxBytesPerFrame: Int
     public var medianMilliseconds: Double
+    public var bestMilliseconds: Double
     /// The goal, on bytes per frame (mean) or on milliseconds (median).
     public var goal: Goal
 
@@ -38,15 +40,15 @@ public enum TerminalBenchmark {
       case .milliseconds(let limit): goalText = "goal < \(limit) ms"
       }
       let kilobytes = (meanBytesPerFrame / 1024 * 100).rounded() / 100
-      let milliseconds = (medianMilliseconds * 1000).rounded() / 1000
-      return "\(name): \(kilobytes) KB/frame mean (max \(maxBytesPerFrame) B), "
-        + "present median \(milliseconds) ms (\(goalText)) — \(summary)"
+      func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+      return "\(name): \(kilobytes) KB/frame mean (max \(maxBytesPerFrame) B), present median "
+        + "\(rounded(medianMilliseconds)) ms, best \(rounded(bestMilliseconds)) ms (\(goalText)) — \(summary)"
     }
   }
 
-  /// The terminals measured: a fixed 256-colour palette, and exact colours
+  /// The terminals measured: a fixed 256-colour palette, and near-exact colours
   /// through a redefinable one.
-  static let terminals = [("tmux-256color", "256 colours"), ("xterm-256color", "exact colours by palette")]
+  static let terminals = [("tmux-256color", "256 colours"), ("xterm-256color", "near-exact colours by a redefined palette")]
 
   /// Runs every workload on each terminal; `progress` is told each
   /// workload's name before it runs.
@@ -99,6 +101,6 @@ public enum TerminalBenchmark {
     return Result(
       name: name, summary: summary, frames: bytes.count,
       meanBytesPerFrame: Double(bytes.reduce(0, +)) / Double(bytes.count), maxBytesPerFrame: bytes.max() ?? 0,
-      medianMilliseconds: times[times.count / 2], goal: goal)
+      medianMilliseconds: times[times.count / 2], bestMilliseconds: times[0], goal: goal)
   }
 }

@@ -55,16 +55,3 @@ struct TerminalCapabilities: Sendable, Hashable {
     }
   }
 }
-
-/// How cell colours become terminal colour numbers.
-enum ColourMode: Sendable, Hashable {
-  /// No colour: every cell in the terminal's default colours.
-  case none
-  /// The fixed palette at this depth (8, 16 or 256 entries).
-  case indexed(ColourDepth)
-  /// Colours within a few steps of exact, by redefining these palette
-  /// entries (see `ColourResolver.paletteStep`).
-  case palette(entries: Range<Int32>)
-  /// Exact colours as 24-bit numbers.
-  case direct
-}

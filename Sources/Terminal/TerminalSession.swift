@@ -8,7 +8,8 @@ import Visualizer
 /// ends.
 ///
 /// ```swift
-/// guard TerminalSession.isAvailable else { throw … TerminalError.notATerminal … }
+/// guard TerminalSession.isAvailable else { throw TerminalError.notATerminal }
+/// var program = …  // an InteractiveProgram
 /// let ending = try TerminalSession.run(&program)
 /// exit(ending.exitStatus)
 /// ```

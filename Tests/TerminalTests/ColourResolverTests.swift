@@ -10,6 +10,20 @@ import Testing
     #expect(key == ColourPairKey(foreground: 196, background: -1))
   }
 
+  @Test func withoutColoursEveryCellKeepsTheDefaults() {
+    var resolver = ColourResolver(mode: .none, pairCapacity: 0, hasDefaultColours: false)
+    let cell = Cell("▀", foreground: RGB(255, 0, 0), background: RGB(0, 0, 255))
+    #expect(resolver.colours(of: cell) { _, _ in } == ColourPairKey(foreground: 7, background: 0))
+  }
+
+  @Test func eightAndSixteenColoursTakeTheNearestAnsiColour() {
+    var eight = ColourResolver(mode: .indexed(.palette8), pairCapacity: 64, hasDefaultColours: true)
+    var sixteen = ColourResolver(mode: .indexed(.palette16), pairCapacity: 256, hasDefaultColours: true)
+    let brightRed = Cell("x", foreground: RGB(255, 10, 10))
+    #expect(eight.colours(of: brightRed) { _, _ in }.foreground == 1)
+    #expect(sixteen.colours(of: brightRed) { _, _ in }.foreground == 9)
+  }
+
   @Test func withoutDefaultColoursTheDefaultIsWhiteOnBlack() {
     var resolver = ColourResolver(mode: .indexed(.palette8), pairCapacity: 64, hasDefaultColours: false)
     #expect(resolver.colours(of: Cell("x")) { _, _ in } == ColourPairKey(foreground: 7, background: 0))
