@@ -11,10 +11,12 @@ public enum KeyMap {
     KeyBinding(.running, [.character(" ")], "pause or resume", action: .togglePause),
     KeyBinding(.running, [.character(".")], "one step forward (pauses)", action: .stepForward),
     KeyBinding(.running, [.character(",")], "one step back (pauses)", action: .stepBack),
-    KeyBinding(.running, [.character("+"), .character("=")], label: "+", "faster", action: .faster),
-    KeyBinding(.running, [.character("-")], "slower", action: .slower),
-    KeyBinding(.running, [.character("r")], "reset the runs to their starts", action: .reset),
-    KeyBinding(.running, [.character("R")], "reset with a new seed", action: .resetWithNewSeed),
+    KeyBinding(
+      .running, [.character("+"), .character("="), .character("-")], label: "+ -", "faster, slower",
+      actionFor: { key in key == .character("-") ? .slower : .faster }),
+    KeyBinding(
+      .running, [.character("r"), .character("R")], label: "r R", "reset the runs (R: with a new seed)",
+      actionFor: { key in key == .character("R") ? .resetWithNewSeed : .reset }),
 
     KeyBinding(.runs, [.tab], "select the next run", action: .selectNextRun),
     KeyBinding(
@@ -53,8 +55,9 @@ public enum KeyMap {
         default: return .pan(dx: 0.1, dy: 0)
         }
       }),
-    KeyBinding(.view, [.character("z")], "zoom in", action: .zoom(factor: 1.5, about: nil)),
-    KeyBinding(.view, [.character("Z")], "zoom out", action: .zoom(factor: 1 / 1.5, about: nil)),
+    KeyBinding(
+      .view, [.character("z"), .character("Z")], label: "z Z", "zoom in, out",
+      actionFor: { key in .zoom(factor: key == .character("Z") ? 1 / 1.5 : 1.5, about: nil) }),
     KeyBinding(.view, [.character("0")], "fit the domain", action: .fitDomain),
     KeyBinding(.view, [.character("c")], "next colour map", action: .cycleColourMap),
     KeyBinding(.view, [.character("g")], "next colour scale (linear, log, rank)", action: .cycleScale),
@@ -70,7 +73,7 @@ public enum KeyMap {
   public static let mouse: [(label: String, description: String)] = [
     ("wheel", "zoom in or out at the pointer"),
     ("click", "restart the selected run from that point"),
-    ("shift-click or right-click", "drop a particle there"),
+    ("right-click", "drop a particle there (or shift-click)"),
   ]
 
   /// The action of a key, or nil when the key does nothing.

@@ -16,8 +16,9 @@ public struct KeyHelp: Sendable, Hashable {
 public enum HelpOverlay {
   /// Draws `entries` grouped by section (in first-seen order) in a box
   /// centred in `area`. Rows flow into a second or third column when one
-  /// column is too short (columns narrow to fit, descriptions end in "…");
-  /// what still does not fit ends with a "… n more" row.
+  /// column is too short (columns narrow to fit, descriptions end in "…"),
+  /// the blank rows between sections go when space is short, and what
+  /// still does not fit ends with a "… n more" row.
   public static func draw(_ entries: [KeyHelp], into grid: inout CellGrid, area: Rect, title: String = "Keys (? closes)") {
     var sections: [(String, [KeyHelp])] = []
     for entry in entries {
@@ -39,12 +40,15 @@ public enum HelpOverlay {
     let innerHeight = max(area.height - 2, 1)
     // The fewest columns that hold every line, while a column keeps room
     // for the keys and a useful part of the description.
-    let narrowest = keyWidth + 2 + 20
+    let narrowest = keyWidth + 2 + 18
     var columnCount = 1
     while columnCount < 3 && lines.count > innerHeight * columnCount
       && area.width >= (columnCount + 1) * (narrowest + 3) + 1
     {
       columnCount += 1
+    }
+    if lines.count > innerHeight * columnCount {
+      lines.removeAll { if case .blank = $0 { return true } else { return false } }
     }
     let entryWidth = min(naturalWidth, (area.width - 4 - 3 * (columnCount - 1)) / columnCount)
     let width = min(columnCount * entryWidth + (columnCount - 1) * 3 + 4, area.width)
