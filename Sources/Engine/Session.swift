@@ -61,7 +61,7 @@ public struct Session: Sendable {
 
   /// Advances every run that has budget left by one iteration.
   public mutating func stepForward() {
-    history.push(snapshot())
+    if history.depth > 0 { history.push(snapshot()) }  // headless runs keep no history
     step += 1
     for index in runs.indices {
       guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent) else {

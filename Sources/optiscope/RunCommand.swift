@@ -89,7 +89,11 @@ struct RunReport {
         .object(
           zip(run.optimizer.hyperparameters.specs, run.optimizer.hyperparameters.values).map {
             spec, value in
-            (spec.name, spec.options != nil ? .string(spec.describe(value)) : .finite(value))
+            switch spec.kind {
+            case .boolean: (spec.name, .bool(value != 0))
+            case .choice: (spec.name, .string(spec.describe(value)))
+            case .real, .integer: (spec.name, .finite(value))
+            }
           })
       ),
       ("seed", .number(Double(session.seed))),

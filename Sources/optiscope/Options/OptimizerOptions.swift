@@ -8,15 +8,15 @@ struct OptimizerOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "An optimizer (see 'optiscope list optimizers').")
   var optimizer: String = "adam"
 
-  @Option(help: "Descent only: the gradient source (\(DescentParts.gradientNames.joined(separator: "|"))).")
+  @Option(help: "Descent and gravity-swarm only: the gradient source (\(DescentParts.gradientNames.joined(separator: "|"))).")
   var gradient: String?
 
-  @Option(help: "Descent only: the update rule (\(DescentParts.updateNames.joined(separator: "|"))).")
+  @Option(help: "Descent and gravity-swarm only: the update rule (\(DescentParts.updateNames.joined(separator: "|"))).")
   var update: String?
 
   @Option(
     name: .customLong("guard"),
-    help: "Descent only: a step guard (\(DescentParts.guardNames.joined(separator: "|"))); repeat to stack them in order.")
+    help: "Descent and gravity-swarm only: a step guard (\(DescentParts.guardNames.joined(separator: "|"))); repeat to stack them in order.")
   var guards: [String] = []
 
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable.", valueName: "key=value"))
