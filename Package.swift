@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Landscapes", targets: ["Landscapes"]),
     .library(name: "Engine", targets: ["Engine"]),
     .library(name: "Rendering", targets: ["Rendering"]),
+    .library(name: "Scenes", targets: ["Scenes"]),
     .library(name: "Visualizer", targets: ["Visualizer"]),
   ],
   dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(
@@ -33,13 +35,16 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine"]),
-    .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering"]),
+    .target(
+      name: "Scenes",
+      dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering", "Scenes"]),
     .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
     .target(name: "Terminal", dependencies: ["Visualizer", "Rendering", "CNcurses"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Visualizer", "Terminal",
+        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Scenes", "Visualizer", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
@@ -53,6 +58,13 @@ let package = Package(
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine"],
       exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ScenesTests",
+      dependencies: [
+        "Scenes", "Engine", "OptimizerCore",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Fixtures"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
     .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),

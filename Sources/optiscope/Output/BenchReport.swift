@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import OptimizerCore
+import Scenes
 
 /// Prints bench results in the chosen format and writes the plot.
 struct BenchReport {
@@ -61,22 +62,8 @@ struct BenchReport {
   }
 }
 
-/// Writes a file by writing a temporary file beside it and renaming it over
-/// the target, so that a crash never leaves half a file.
+/// Writes a file atomically (see `Scenes.writeAtomically`), with a
+/// command-line error.
 func writeAtomically(_ text: String, to path: String) throws {
-  let url = URL(fileURLWithPath: path)
-  let temporary = url.deletingLastPathComponent()
-    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-  do {
-    try Data(text.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-      throw CommandLineError("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-  } catch let error as CommandLineError {
-    try? FileManager.default.removeItem(at: temporary)
-    throw error
-  } catch {
-    try? FileManager.default.removeItem(at: temporary)
-    throw CommandLineError("cannot write \(path): \(error.localizedDescription)")
-  }
+  do { try Scenes.writeAtomically(text, to: path) } catch { throw CommandLineError(error.message) }
 }

@@ -1,0 +1,80 @@
+import Engine
+import OptimizerCore
+
+/// A saved session: its recipe (landscape, seed, runs, view, budget), the
+/// live changes made to it in order, and checksums that a replay must meet.
+///
+/// Replaying a scene rebuilds the session from the recipe and applies each
+/// event at its step; everything is seeded, so the replay is the original
+/// run, bit for bit. The file format is docs/SCENES.md.
+public struct Scene: Sendable, Hashable {
+  /// The format version this build reads and writes.
+  public static let formatVersion = 1
+
+  public var title: String
+  /// What to watch for, in a few sentences.
+  public var description: String
+  public var landscape: LandscapeSource
+  /// σ of the additive Gaussian noise at step 0.
+  public var noise: Double
+  public var seed: UInt64
+  /// The runs at step 0; they get ids 0, 1, … in this order.
+  public var runs: [RunSetup]
+  public var view: SceneView
+  public var budget: Budget
+  /// How many steps the scene lasts, counted after its last reset.
+  public var steps: Int
+  /// The live changes, in the order they were made.
+  public var events: [SceneEvent]
+  /// What a replay must reproduce; nil when the scene carries none.
+  public var checksums: Checksums?
+
+  public init(
+    title: String, description: String = "", landscape: LandscapeSource, noise: Double = 0, seed: UInt64,
+    runs: [RunSetup], view: SceneView = SceneView(), budget: Budget = .unlimited, steps: Int,
+    events: [SceneEvent] = [], checksums: Checksums? = nil
+  ) {
+    self.title = title
+    self.description = description
+    self.landscape = landscape
+    self.noise = noise
+    self.seed = seed
+    self.runs = runs
+    self.view = view
+    self.budget = budget
+    self.steps = steps
+    self.events = events
+    self.checksums = checksums
+  }
+
+  /// The session at step 0, before any event.
+  public func makeSession(historyDepth: Int = 0, logsProbes: Bool = true) throws(SessionError) -> Session {
+    try Session(
+      landscape: landscape, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: historyDepth,
+      logsProbes: logsProbes)
+  }
+}
+
+/// A live change and the step it was made at.
+///
+/// The step is the session's step when the change was made: the change
+/// comes before that step's iteration. Resets and landscape changes start
+/// the count again from 0, so events are kept in the order they happened
+/// and a step only ever counts from the last of those.
+public struct SceneEvent: Sendable, Hashable {
+  public var step: Int
+  public var command: Command
+
+  public init(step: Int, _ command: Command) {
+    self.step = step
+    self.command = command
+  }
+
+  /// True for the commands that put the session back at step 0.
+  public var restartsClock: Bool {
+    switch command {
+    case .reset, .setLandscape: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import DequeModule
+import Engine
+import OptimizerCore
+
+/// A scene being played or recorded: the session, and where it stands among
+/// the scene's events.
+///
+/// Playing applies each event when the session reaches its step, just
+/// before that step's iteration. Recording (any live change) drops the
+/// events still waiting, applies the change and appends it: the scene forks
+/// into a new recording. Stepping back undoes iterations and events alike;
+/// an event undone this way waits again and comes back when the session
+/// steps forward over it, until a live change forks the timeline.
+public struct ScenePlayer: Sendable {
+  public private(set) var session: Session
+  /// The scene as loaded, with the live changes made since in its events.
+  public private(set) var scene: Scene
+  /// `scene.events[..<applied]` are in the session; the rest wait.
+  public private(set) var applied: Int
+  /// Clock restarts (resets and landscape changes) applied so far.
+  public private(set) var epoch: Int
+  /// True once the timeline belongs to the user: a new session, or a replay
+  /// after a live change.
+  public private(set) var isRecording: Bool
+  /// Whether each undoable entry of the session's history was a step or an
+  /// event, most recent last.
+  private var undoKinds: Deque<UndoKind> = []
+  private let historyDepth: Int
+
+  private enum UndoKind: Sendable { case step, event }
+
+  /// Plays `scene` from step 0. `recording` starts a new recording (the
+  /// scene is then only its recipe).
+  public init(scene: Scene, recording: Bool = false, historyDepth: Int = 0, logsProbes: Bool = true) throws(SceneError) {
+    do {
+      session = try scene.makeSession(historyDepth: historyDepth, logsProbes: logsProbes)
+    } catch {
+      throw SceneError("the scene cannot start: \(error)")
+    }
+    self.scene = scene
+    self.applied = 0
+    self.epoch = 0
+    self.isRecording = recording
+    self.historyDepth = historyDepth
+    if recording { self.scene.events = [] }
+  }
+
+  /// The events still waiting for their step.
+  public var pendingEvents: ArraySlice<SceneEvent> { scene.events[applied...] }
+
+  /// The events applied by the last `stepForward` or `applyDueEvents`.
+  public private(set) var lastApplied: [SceneEvent] = []
+
+  /// True when nothing is left to play: no event waits and the session has
+  /// reached the scene's length.
+  public var isAtEnd: Bool { pendingEvents.isEmpty && session.step >= scene.steps }
+
+  // MARK: - Playing
+
+  /// Applies the events due at the current step, in order.
+  @discardableResult
+  public mutating func applyDueEvents() throws(SceneError) -> [SceneEvent] {
+    var done: [SceneEvent] = []
+    while applied < scene.events.count {
+      let event = scene.events[applied]
+      guard event.step <= session.step else { break }
+      guard event.step == session.step else {
+        throw SceneError("event \(applied) is stamped step \(event.step) but the scene was already at step \(session.step)")
+      }
+      do { try session.apply(event.command) } catch {
+        throw SceneError("event \(applied) at step \(event.step) failed: \(error)")
+      }
+      noteApplied(event)
+      done.append(event)
+    }
+    lastApplied = done
+    return done
+  }
+
+  /// Applies the events due now, then takes one iteration.
+  @discardableResult
+  public mutating func stepForward() throws(SceneError) -> [SceneEvent] {
+    let done = try applyDueEvents()
+    session.stepForward()
+    remember(.step)
+    lastApplied = done
+    return done
+  }
+
+  /// Plays until the end of the scene (applying its last events).
+  public mutating func playToEnd() throws(SceneError) {
+    while true {
+      if let next = pendingEvents.first {
+        if next.step == session.step { try applyDueEvents() } else { try stepForward() }
+      } else if session.step < scene.steps {
+        try stepForward()
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Undoes the last iteration or event. False when the history is empty.
+  @discardableResult
+  public mutating func stepBack() -> Bool {
+    guard session.stepBack() else { return false }
+    if undoKinds.popLast() == .event {
+      applied -= 1
+      if scene.events[applied].restartsClock { epoch -= 1 }
+    }
+    return true
+  }
+
+  // MARK: - Recording
+
+  /// Makes a live change: the waiting events are dropped (the timeline
+  /// forks), the change is applied and appended, stamped with the step.
+  public mutating func record(_ command: Command) throws(SessionError) {
+    let event = SceneEvent(step: session.step, command)
+    try session.apply(command)
+    if applied < scene.events.count { scene.events.removeSubrange(applied...) }
+    scene.events.append(event)
+    isRecording = true
+    noteApplied(event)
+  }
+
+  /// The scene to save: while recording, what was done up to now; while
+  /// replaying an unchanged scene, the scene itself. Without checksums
+  /// (`SceneChecksums.recorded(for:)` adds them).
+  public var recording: Scene {
+    var copy = scene
+    copy.checksums = nil
+    if isRecording {
+      copy.events = Array(scene.events[..<applied])
+      copy.steps = session.step
+    } else if pendingEvents.isEmpty {
+      copy.steps = max(scene.steps, session.step)
+    }
+    return copy
+  }
+
+  // MARK: - Bookkeeping
+
+  private mutating func noteApplied(_ event: SceneEvent) {
+    applied += 1
+    if event.restartsClock { epoch += 1 }
+    if case .reset = event.command {
+      undoKinds.removeAll()  // a reset clears the session's history too
+    } else {
+      remember(.event)
+    }
+  }
+
+  private mutating func remember(_ kind: UndoKind) {
+    guard historyDepth > 0 else { return }
+    undoKinds.append(kind)
+    if undoKinds.count > historyDepth { undoKinds.removeFirst() }
+  }
+}
+
+extension ScenePlayer {
+  /// Goes to `target` of the current clock (the step the screen shows):
+  /// forward by playing, back by undoing, and from the start when the
+  /// history does not reach that far back.
+  public mutating func jump(to target: Int) throws(SceneError) {
+    precondition(target >= 0, "steps count from 0")
+    while session.step < target { try stepForward() }
+    while session.step > target, stepBack() {}
+    guard session.step > target else { return }
+    let targetEpoch = epoch
+    var fresh = try ScenePlayer(
+      scene: scene, historyDepth: historyDepth, logsProbes: session.logsProbes)
+    fresh.isRecording = isRecording
+    while !(fresh.epoch == targetEpoch && fresh.session.step == target) {
+      if let next = fresh.pendingEvents.first, next.step == fresh.session.step {
+        try fresh.applyDueEvents()
+      } else {
+        try fresh.stepForward()
+      }
+    }
+    self = fresh
+  }
+}

@@ -1,0 +1,437 @@
+import Engine
+import Landscapes
+import OptimizerCore
+import Rendering
+import Yams
+
+/// Reads a scene file (docs/SCENES.md), strictly: an unknown field, a value
+/// of the wrong type, an unknown optimizer, hyperparameter or landscape, a
+/// value out of range or an event naming a run that does not exist at its
+/// step is an error at its line and column.
+public enum SceneReader {
+  /// The scene in `text`; `file` only names the file in errors.
+  public static func read(_ text: String, file: String? = nil) throws(SceneError) -> Scene {
+    do {
+      let root = try parse(text)
+      var reader = Reader()
+      return try reader.scene(root)
+    } catch {
+      throw error.located(in: file, text: text)
+    }
+  }
+
+  /// The YAML document as nodes, or the parser's complaint at its place.
+  static func parse(_ text: String) throws(SceneError) -> YAMLValue {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw sceneError(error, text: text)
+    } catch {
+      throw SceneError("not a YAML document: \(error)")
+    }
+    guard let node else { throw SceneError("the file is empty; a scene starts with 'version: 1'", line: 1, column: 1) }
+    return YAMLValue(node: node, path: "")
+  }
+
+  private static func sceneError(_ error: YamlError, text: String) -> SceneError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      return SceneError("bad YAML: \(problem)\(while_)", line: mark.line, column: mark.column)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return SceneError(
+        "bad YAML: the field '\(duplicates.joined(separator: "', '"))' appears twice in one mapping",
+        line: context.mark.line, column: context.mark.column, token: duplicates.first)
+    case .reader(let problem, let offset, _, _):
+      let prefix = offset.map { String(decoding: text.utf8.prefix($0), as: UTF8.self) } ?? ""
+      let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+      return SceneError(
+        "unreadable text: \(problem)", line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+    default:
+      return SceneError("bad YAML: \(error)")
+    }
+  }
+}
+
+/// The decoding pass. It keeps what an event needs to be checked where it
+/// stands: the landscape then in force and the runs then alive.
+private struct Reader {
+  /// The landscape in force, for dimensions and hyperparameter ranges.
+  var landscape: (any Landscape)?
+  /// Each living run's optimizer, by id.
+  var runKinds: [(id: Int, kind: OptimizerKind)] = []
+  var nextRunID = 0
+
+  static let sceneFields = [
+    "version", "title", "description", "landscape", "seed", "runs", "view", "budget", "steps", "events", "checksums",
+  ]
+
+  mutating func scene(_ root: YAMLValue) throws(SceneError) -> Scene {
+    let fields = try root.mapping(fields: Self.sceneFields)
+    let version = try fields.required("version")
+    guard try version.integer() == Scene.formatVersion else {
+      throw version.error(
+        "this optiscope reads scene version \(Scene.formatVersion), the file is version \(version.text ?? "?")")
+    }
+    let title = try fields.required("title").string()
+    let description = try fields["description"]?.string() ?? ""
+    let landscapeField = try fields.required("landscape")
+    let (source, noise) = try landscapeSection(landscapeField, allowsNoise: true)
+    let seed = try fields.required("seed").unsigned()
+
+    var runs: [RunSetup] = []
+    for item in try fields["runs"]?.sequence() ?? [] {
+      let setup = try runSetup(item, fields: ["optimizer", "parts", "settings", "start"])
+      runs.append(setup)
+      runKinds.append((nextRunID, setup.configuration.kind))
+      nextRunID += 1
+    }
+    let view = try fields["view"].map { v throws(SceneError) in try self.view(v) } ?? SceneView()
+    let budget = try fields["budget"].map { b throws(SceneError) in try self.budget(b) } ?? .unlimited
+    let steps: Int
+    if let field = fields["steps"] {
+      steps = try field.integer(atLeast: 0)
+    } else if case .steps(let limit) = budget {
+      steps = limit
+    } else {
+      throw root.error("the scene needs 'steps' (how many steps it lasts) when its budget is not in steps")
+    }
+    var events: [SceneEvent] = []
+    var lastStep = 0
+    for item in try fields["events"]?.sequence() ?? [] {
+      let event = try self.event(item, after: lastStep)
+      events.append(event)
+      lastStep = event.restartsClock ? 0 : event.step
+    }
+    let checksums = try fields["checksums"].map { c throws(SceneError) in try self.checksums(c) }
+    return Scene(
+      title: title, description: description, landscape: source, noise: noise, seed: seed, runs: runs, view: view,
+      budget: budget, steps: steps, events: events, checksums: checksums)
+  }
+
+  // MARK: - Landscape
+
+  mutating func landscapeSection(_ value: YAMLValue, allowsNoise: Bool) throws(SceneError)
+    -> (LandscapeSource, Double)
+  {
+    let fields = try value.mapping(
+      fields: ["function", "expression", "dimension", "domain", "kinds"] + (allowsNoise ? ["noise"] : []))
+    let (which, field) = try fields.oneOf(["function", "expression"])
+    let dimension = try fields["dimension"]?.integer(atLeast: 1) ?? 2
+    var source: LandscapeSource
+    let base: any Landscape
+    if which == "function" {
+      let name = try field.string()
+      source = .named(name, dimension: dimension)
+      do { base = try LandscapeCatalog.make(name, dimension: dimension) } catch {
+        throw field.error(error.description)
+      }
+    } else {
+      let text = try field.string()
+      source = .expression(text)
+      do { base = try ExpressionLandscape(source: text) } catch {
+        // Point at the token inside the expression when it sits on one line.
+        let quoted = field.node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+        let inline = !text.contains("\n") && field.node.scalar?.style != .literal
+        let column = inline ? field.column.map { $0 + (quoted ? 1 : 0) + error.column - 1 } : field.column
+        throw SceneError(
+          "in the expression: \(error.message)", line: field.line, column: column,
+          token: String(text.dropFirst(error.column - 1).prefix(error.length)))
+      }
+      if fields["dimension"] != nil { throw fields["dimension"]!.error("an expression is always 2-D; drop 'dimension'") }
+    }
+    var domain = base.domain
+    if let domainField = fields["domain"] {
+      domain = try self.domain(domainField)
+      guard domain.dimension == base.dimension else {
+        throw domainField.error("the domain has \(domain.dimension) axes but \(base.name) takes \(base.dimension)")
+      }
+      source.domain = domain
+    }
+    if let kindsField = fields["kinds"] {
+      var kinds: [AxisKind] = []
+      for item in try kindsField.sequence() { kinds.append(try axisKind(item)) }
+      guard kinds.count == base.dimension else {
+        throw kindsField.error("kinds has \(kinds.count) entries but the landscape has \(base.dimension) axes")
+      }
+      domain = domain.with(kinds: kinds)
+      source.domain = domain
+    }
+    landscape = source.domain.map { base.with(domain: $0) } ?? base
+    let noise = try fields["noise"].map { n throws(SceneError) in try nonNegative(n) } ?? 0
+    return (source, noise)
+  }
+
+  func domain(_ value: YAMLValue) throws(SceneError) -> Domain {
+    var axes: [Axis] = []
+    for item in try value.sequence() {
+      if case .sequence = item.node {
+        let bounds = try item.vector(count: 2)
+        guard bounds[0] < bounds[1] else { throw item.error("\(item.path): the lower bound must be below the upper") }
+        axes.append(Axis(bounds[0], bounds[1]))
+      } else {
+        let fields = try item.mapping(fields: ["lower", "upper", "kind"])
+        let kind = try fields["kind"].map { k throws(SceneError) in try axisKind(k) } ?? .continuous
+        if kind == .boolean {
+          axes.append(Axis(0, 1, kind: .boolean))
+          continue
+        }
+        let lower = try fields.required("lower").finiteDouble()
+        let upperField = try fields.required("upper")
+        let upper = try upperField.finiteDouble()
+        guard lower < upper else { throw upperField.error("\(item.path): the lower bound must be below the upper") }
+        axes.append(Axis(lower, upper, kind: kind))
+      }
+    }
+    guard !axes.isEmpty else { throw value.error("\(value.path) needs at least one axis") }
+    return Domain(axes: axes)
+  }
+
+  func axisKind(_ value: YAMLValue) throws(SceneError) -> AxisKind {
+    let name = try value.string()
+    guard let kind = AxisKind(rawValue: name) else {
+      let names = AxisKind.allCases.map(\.rawValue)
+      throw value.error("unknown axis kind '\(name)'\(suggestionSuffix(for: name, in: names)) (kinds: \(names.joined(separator: ", ")))")
+    }
+    return kind
+  }
+
+  func nonNegative(_ value: YAMLValue) throws(SceneError) -> Double {
+    let number = try value.finiteDouble()
+    guard number >= 0 else { throw value.error("\(value.path) must be ≥ 0, got \(value.text ?? "")") }
+    return number
+  }
+
+  // MARK: - Runs
+
+  /// An optimizer with its parts, settings and (for runs) start.
+  func runSetup(_ value: YAMLValue, fields names: [String]) throws(SceneError) -> RunSetup {
+    let fields = try value.mapping(fields: names)
+    let configuration = try self.configuration(fields)
+    var start: Vector?
+    if let field = fields["start"], field.text != "random" {
+      start = try point(field)
+    }
+    return RunSetup(configuration, start: start)
+  }
+
+  func configuration(_ fields: YAMLMapping) throws(SceneError) -> OptimizerConfiguration {
+    let nameField = try fields.required("optimizer")
+    let name = try nameField.string()
+    do { _ = try OptimizerRegistry.entry(named: name) } catch { throw nameField.error(error.description) }
+    var parts: DescentParts?
+    if let partsField = fields["parts"] {
+      let partFields = try partsField.mapping(fields: ["gradient", "update", "guards"])
+      let defaults = (try? OptimizerRegistry.resolve(OptimizerKind(name: name)))?.parts
+      let gradient = try partFields["gradient"]?.string() ?? defaults?.gradient ?? "exact"
+      let update = try partFields["update"]?.string() ?? defaults?.update ?? "sgd"
+      var guards: [String] = defaults?.guards ?? []
+      if let guardsField = partFields["guards"] {
+        guards = []
+        for item in try guardsField.sequence() { guards.append(try item.string()) }
+      }
+      parts = DescentParts(gradient: gradient, update: update, guards: guards)
+      do { _ = try OptimizerRegistry.resolve(OptimizerKind(name: name, parts: parts)) } catch {
+        throw partsField.error(error.description)
+      }
+    }
+    let kind = OptimizerKind(name: name, parts: parts)
+    var specs: Hyperparameters
+    do { specs = try OptimizerRegistry.hyperparameters(for: kind, domain: domainInForce) } catch {
+      throw (fields["parts"] ?? nameField).error(error.description)
+    }
+    var settings: [(String, Double)] = []
+    for (key, value) in try fields["settings"]?.openMapping().entries ?? [] {
+      let parameter = key.text ?? ""
+      let number = try settingValue(parameter, value, key: key, in: &specs, optimizer: kind.displayName)
+      settings.append((parameter, number))
+    }
+    return OptimizerConfiguration(kind: kind, settings: settings)
+  }
+
+  /// A hyperparameter's value: a number, true/false for a flag, or a
+  /// choice's label. Checked against the spec's range.
+  func settingValue(
+    _ name: String, _ value: YAMLValue, key: YAMLValue, in parameters: inout Hyperparameters, optimizer: String
+  ) throws(SceneError) -> Double {
+    guard let spec = parameters.spec(named: name) else {
+      throw key.error(
+        "\(optimizer) has no hyperparameter '\(name)'\(suggestionSuffix(for: name, in: parameters.names)) (known: \(parameters.names.joined(separator: ", ")))")
+    }
+    guard let text = value.node.scalar?.string, let number = spec.parse(text) else {
+      let expected = spec.options.map { "one of \($0.joined(separator: ", "))" } ?? (spec.kind == .boolean ? "true or false" : "a number")
+      throw value.typeError(expected: expected)
+    }
+    do { try parameters.set(name, to: number) } catch { throw value.error(error.description) }
+    return number
+  }
+
+  /// The domain of the landscape in force.
+  var domainInForce: Domain { landscape?.domain ?? .cube(-5, 5, dimension: 2) }
+
+  func point(_ value: YAMLValue) throws(SceneError) -> Vector {
+    let dimension = domainInForce.dimension
+    let point = try value.vector()
+    guard point.dimension == dimension else {
+      throw value.error("\(value.path) has \(point.dimension) coordinates; the landscape has \(dimension)")
+    }
+    return point
+  }
+
+  // MARK: - View and budget
+
+  func view(_ value: YAMLValue) throws(SceneError) -> SceneView {
+    let fields = try value.mapping(
+      fields: ["colour-map", "scale", "viewport", "zoom", "center", "trails", "probes", "overlays", "contours"])
+    var view = SceneView()
+    if let field = fields["colour-map"] {
+      let name = try field.string()
+      let names = ColourMap.all.map(\.id)
+      guard ColourMap.named(name) != nil else {
+        throw field.error("unknown colour map '\(name)'\(suggestionSuffix(for: name, in: names)) (maps: \(names.joined(separator: ", ")))")
+      }
+      view.colourMap = name.lowercased()
+    }
+    if let field = fields["scale"] {
+      let name = try field.string()
+      let names = ColourScale.allCases.map(\.rawValue)
+      guard let scale = ColourScale(rawValue: name) else {
+        throw field.error("unknown scale '\(name)'\(suggestionSuffix(for: name, in: names)) (scales: \(names.joined(separator: ", ")))")
+      }
+      view.scale = scale
+    }
+    if let field = fields["viewport"] {
+      let sides = try field.mapping(fields: ["x", "y"])
+      let xField = try sides.required("x"), yField = try sides.required("y")
+      let x = try xField.vector(count: 2), y = try yField.vector(count: 2)
+      guard x[0] < x[1] else { throw xField.error("viewport.x must go from low to high") }
+      guard y[0] < y[1] else { throw yField.error("viewport.y must go from low to high") }
+      view.viewport = Viewport(x: x[0]...x[1], y: y[0]...y[1])
+    }
+    if fields["zoom"] != nil || fields["center"] != nil {
+      if let field = fields["viewport"] { throw field.error("give either viewport or zoom and center, not both") }
+      var viewport = Viewport(domain: domainInForce)
+      if let field = fields["center"] {
+        let center = try field.vector(count: 2)
+        viewport = viewport.panned(
+          dx: (center[0] - viewport.center[0]) / viewport.width, dy: (center[1] - viewport.center[1]) / viewport.height)
+      }
+      if let field = fields["zoom"] {
+        let factor = try field.finiteDouble()
+        guard factor > 0 else { throw field.error("view.zoom must be > 0, got \(field.text ?? "")") }
+        viewport = viewport.zoomed(by: factor)
+      }
+      view.viewport = viewport
+    }
+    if let field = fields["trails"] { view.trails = try field.bool() }
+    if let field = fields["probes"] { view.probes = try field.bool() }
+    if let field = fields["overlays"] { view.overlays = try field.bool() }
+    if let field = fields["contours"] { view.contours = try field.integer(atLeast: 0) }
+    return view
+  }
+
+  func budget(_ value: YAMLValue) throws(SceneError) -> Budget {
+    if value.text == "unlimited" { return .unlimited }
+    guard case .mapping = value.node else { throw value.typeError(expected: "unlimited, {steps: N} or {evaluations: N}") }
+    let fields = try value.mapping(fields: ["steps", "evaluations"])
+    let (which, field) = try fields.oneOf(["steps", "evaluations"])
+    let limit = try field.integer(atLeast: 1)
+    return which == "steps" ? .steps(limit) : .evaluations(limit)
+  }
+
+  // MARK: - Events
+
+  static let eventKinds = [
+    "set", "swap", "add-run", "remove-run", "move-start", "drop-particle", "landscape", "noise", "reset",
+  ]
+
+  mutating func event(_ value: YAMLValue, after lastStep: Int) throws(SceneError) -> SceneEvent {
+    let fields = try value.mapping(fields: ["step"] + Self.eventKinds)
+    let stepField = try fields.required("step")
+    let step = try stepField.integer(atLeast: 0)
+    guard step >= lastStep else {
+      throw stepField.error(
+        "\(stepField.path) = \(step) comes before the previous event's step \(lastStep); events are in the order they happened")
+    }
+    let (kind, field) = try fields.oneOf(Self.eventKinds)
+    return SceneEvent(step: step, try command(kind, field))
+  }
+
+  mutating func command(_ kind: String, _ value: YAMLValue) throws(SceneError) -> Command {
+    switch kind {
+    case "set":
+      let fields = try value.mapping(fields: ["run", "parameter", "value"])
+      let (id, optimizer) = try liveRun(try fields.required("run"))
+      let parameterField = try fields.required("parameter")
+      let name = try parameterField.string()
+      var parameters: Hyperparameters
+      do { parameters = try OptimizerRegistry.hyperparameters(for: optimizer, domain: domainInForce) } catch {
+        throw value.error(error.description)
+      }
+      let number = try settingValue(
+        name, try fields.required("value"), key: parameterField, in: &parameters, optimizer: optimizer.displayName)
+      return .setHyperparameter(run: id, name: name, value: number)
+    case "swap":
+      let fields = try value.mapping(fields: ["run", "optimizer", "parts", "settings"])
+      let (id, _) = try liveRun(try fields.required("run"))
+      let configuration = try self.configuration(fields)
+      if let index = runKinds.firstIndex(where: { $0.id == id }) { runKinds[index].kind = configuration.kind }
+      return .swapOptimizer(run: id, configuration)
+    case "add-run":
+      let setup = try runSetup(value, fields: ["optimizer", "parts", "settings", "start"])
+      runKinds.append((nextRunID, setup.configuration.kind))
+      nextRunID += 1
+      return .addRun(setup)
+    case "remove-run":
+      let (id, _) = try liveRun(value)
+      runKinds.removeAll { $0.id == id }
+      return .removeRun(id)
+    case "move-start":
+      let fields = try value.mapping(fields: ["run", "to"])
+      let (id, _) = try liveRun(try fields.required("run"))
+      return .moveStart(run: id, to: try point(try fields.required("to")))
+    case "drop-particle":
+      let fields = try value.mapping(fields: ["run", "at"])
+      let (id, _) = try liveRun(try fields.required("run"))
+      return .dropParticle(run: id, at: try point(try fields.required("at")))
+    case "landscape":
+      let (source, _) = try landscapeSection(value, allowsNoise: false)
+      return .setLandscape(source)
+    case "noise":
+      return .setNoise(try nonNegative(value))
+    default:  // reset
+      if value.isNull { return .reset(seed: nil) }
+      let fields = try value.mapping(fields: ["seed"])
+      return .reset(seed: try fields["seed"]?.unsigned())
+    }
+  }
+
+  /// A run id that is alive at this point of the events.
+  func liveRun(_ value: YAMLValue) throws(SceneError) -> (Int, OptimizerKind) {
+    let id = try value.integer(atLeast: 0)
+    guard let run = runKinds.first(where: { $0.id == id }) else {
+      let alive = runKinds.map { String($0.id) }.joined(separator: ", ")
+      throw value.error("there is no run \(id) at this point; the runs are \(alive.isEmpty ? "none" : alive)")
+    }
+    return (id, run.kind)
+  }
+
+  // MARK: - Checksums
+
+  func checksums(_ value: YAMLValue) throws(SceneError) -> Checksums {
+    let fields = try value.mapping(fields: ["every", "at"])
+    var checksums = Checksums(interval: try fields.required("every").integer(atLeast: 1))
+    for item in try fields["at"]?.sequence() ?? [] {
+      let entry = try item.mapping(fields: ["epoch", "step", "run", "best", "position"])
+      let best = try entry["best"].flatMap { b throws(SceneError) in b.isNull ? nil : try b.double() }
+      let position = try entry["position"].flatMap { p throws(SceneError) in p.isNull ? nil : try p.vector() }
+      checksums.entries.append(
+        Checksum(
+          epoch: try entry["epoch"]?.integer(atLeast: 0) ?? 0, step: try entry.required("step").integer(atLeast: 0),
+          run: try entry.required("run").integer(atLeast: 0), bestLoss: best, bestPosition: position))
+    }
+    return checksums
+  }
+}
