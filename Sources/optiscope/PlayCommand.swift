@@ -2,7 +2,6 @@ import ArgumentParser
 import Engine
 import Foundation
 import OptimizerCore
-import Terminal
 import Visualizer
 
 /// `optiscope play` (and `optiscope` alone): the live visualizer.
@@ -36,16 +35,7 @@ struct PlayCommand: ParsableCommand {
   }
 
   func run() throws {
-    guard TerminalSession.isAvailable else {
-      throw CommandLineError(
-        "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers) or 'optiscope render' (pictures)")
-    }
-    var program = VisualizerProgram(state: AppState(session: try makeSession(), isRunning: !paused))
-    let ending: SessionEnding
-    do { ending = try TerminalSession.run(&program) } catch {
-      throw CommandLineError("\(error)")
-    }
-    if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }
+    try openVisualizer(AppState(session: try makeSession(), isRunning: !paused))
   }
 
   private func makeSession() throws -> Session {
