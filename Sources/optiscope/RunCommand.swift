@@ -18,8 +18,8 @@ struct RunCommand: ParsableCommand {
       scenes') instead of --landscape and --optimizer, the scene plays to its
       end with all its runs and events. Table and JSON print each run's
       final best; CSV prints every run's trajectory, one row per run after
-      every iteration: epoch (restarts so far), step, run, optimizer,
-      evaluations; x, y (x1…xn beyond 2-D) and loss of the run's leader, the
+      every iteration: epoch (restarts so far), step, run, optimizer (its
+      registry name), evaluations; x, y (x1…xn beyond 2-D) and loss of the run's leader, the
       particle with the lowest loss at that step (a single-particle method's
       particle); best_x, best_y and best_loss, the run's best point so far.
 

@@ -5,8 +5,8 @@ import Scenes
 /// Every run's trajectory while a scene plays (`run SCENE --format csv`):
 /// one row per run after every iteration.
 ///
-/// Columns: epoch (restarts so far), step, run (its id), optimizer,
-/// evaluations, then the run's leader at this step, x, y (x1…xn beyond
+/// Columns: epoch (restarts so far), step, run (its id), optimizer (its
+/// registry name, as in `optiscope list optimizers`), evaluations, then the run's leader at this step, x, y (x1…xn beyond
 /// two dimensions) and loss, then its best point so far, best_x, best_y
 /// and best_loss. The leader is the particle with the lowest current loss:
 /// a single-particle method's particle, a population's best member now.
@@ -23,7 +23,7 @@ enum SceneTrajectory {
         let leader = Self.leader(of: run)
         rows.append(
           (
-            [String(player.epoch), String(player.session.step), String(run.id), run.configuration.kind.displayName,
+            [String(player.epoch), String(player.session.step), String(run.id), run.configuration.kind.name,
              String(run.evaluations)],
             leader?.position.components ?? [], leader?.loss, run.best?.position.components ?? [], run.best?.loss
           ))
