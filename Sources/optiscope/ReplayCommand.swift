@@ -29,8 +29,13 @@ struct ReplayCommand: ParsableCommand {
       Conditions (--break, repeatable; checked after every iteration):
         step == 120   best < 1e-3   run 2 best < 1e-3   event == reject
         temperature < 0.01   run 0 order >= 3
-      Events: accept, reject, death, respawn, order-change, swap. Readouts by
-      name or symbol as the visualizer's run panel shows them.
+      Events: \(StepEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).
+      Readouts by name or symbol, as the visualizer's run panel shows them.
+
+      While you record in the visualizer, a recovery copy of the scene is
+      kept in $XDG_STATE_HOME/optiscope/recovery.yaml (by default
+      ~/.local/state/optiscope/recovery.yaml); after a crash or a kill,
+      'optiscope replay' opens it like any scene.
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
