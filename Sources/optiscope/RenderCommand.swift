@@ -175,6 +175,7 @@ struct RenderCommand: ParsableCommand {
 
   /// One optimizer on one landscape for --steps steps, in the default view.
   private func oneRunScene() throws -> Scene {
+    try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
     let setup = RunSetup(

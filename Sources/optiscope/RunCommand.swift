@@ -50,6 +50,7 @@ struct RunCommand: ParsableCommand {
       try play(LoadedScene(scene))
       return
     }
+    try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
     let setup = RunSetup(

@@ -43,3 +43,10 @@ func refuseBeside(scene: String, options: [String]) throws {
   throw CommandLineError(
     "a scene brings its own landscape, runs, seed and length; give either SCENE ('\(scene)') or \(options.joined(separator: ", ")), not both")
 }
+
+/// For commands that take a SCENE or the landscape options: fails when
+/// neither chose anything to run.
+func requireSceneOrLandscape(_ landscape: LandscapeOptions) throws {
+  guard landscape.landscape == nil, landscape.expression == nil else { return }
+  throw CommandLineError("give a SCENE (a file or a curated name), or a landscape with --landscape NAME or --expression \"EXPR\"")
+}

@@ -100,6 +100,8 @@ import Testing
     }
     let steps = try OptiscopeProcess.run(["run", path, "--steps", "5"])
     #expect(steps.stderr.contains("--steps"))
+    let neither = try OptiscopeProcess.run(["run"])
+    #expect(neither.status == 2 && neither.stderr.contains("give a SCENE"))
   }
 
   @Test func headlessModesAreExplained() throws {
