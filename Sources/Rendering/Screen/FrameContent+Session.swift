@@ -25,6 +25,20 @@ extension FrameContent {
   }
 }
 
+extension InspectorContent {
+  /// The inspector's view of a run and one of its particles (clamped to
+  /// the particles there are).
+  public init(run: Run, label: String, particle index: Int) {
+    let particles = run.optimizer.particles
+    let chosen = particles.isEmpty ? 0 : min(max(index, 0), particles.count - 1)
+    let inspection = run.optimizer.inspect()
+    self.init(
+      runName: label, particleIndex: chosen, particleCount: particles.count,
+      particle: particles.isEmpty ? nil : particles[chosen], probes: run.probes.points,
+      readouts: inspection.readouts, vectors: inspection.vectors)
+  }
+}
+
 extension FrameRenderer {
   /// The frame of a session: `FrameContent(session:recorder:)` rendered.
   public mutating func render(

@@ -28,7 +28,11 @@ public struct FrameRenderer: Sendable {
     if let fitted = heatMap.fitted {
       ColourBar.draw(scale: fitted, colourMap: settings.colourMap, into: &grid, rect: layout.colourBar)
     }
-    drawPanels(content, settings: settings, layout: layout, into: &grid)
+    if let inspector = settings.inspector {
+      InspectorPanel.draw(inspector, into: &grid, rect: layout.panels)
+    } else {
+      drawPanels(content, settings: settings, layout: layout, into: &grid)
+    }
     if !layout.raceChart.isEmpty {
       let fStar = content.landscape.knownMinimum?.value
       grid.text("best loss vs evaluations", x: layout.raceChart.x, y: layout.raceChart.y - 1, style: CellStyle(foreground: RGB(150, 150, 160)))

@@ -23,12 +23,14 @@ public struct ViewSettings: Sendable, Hashable {
   public var help: [KeyHelp]?
   /// The terminal's colours and glyphs.
   public var profile: DisplayProfile
+  /// Shown in place of the run panels when non-nil.
+  public var inspector: InspectorContent?
 
   public init(
     viewport: Viewport? = nil, colourMap: ColourMap = .viridis, scale: ColourScale = .log, contours: Int = 0,
     gradientField: Bool = false, map: MapOptions = MapOptions(), selectedRun: Int? = nil, selectedParameter: Int = 0,
     mode: String = "paused", statusFacts: [String] = [], hints: [StatusLine.Hint] = [], help: [KeyHelp]? = nil,
-    profile: DisplayProfile = .standard
+    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil
   ) {
     self.viewport = viewport
     self.colourMap = colourMap
@@ -43,5 +45,6 @@ public struct ViewSettings: Sendable, Hashable {
     self.hints = hints
     self.help = help
     self.profile = profile
+    self.inspector = inspector
   }
 }

@@ -1,0 +1,108 @@
+import Engine
+import OptimizerCore
+import Scenes
+import Testing
+
+@Suite("Playing and recording a scene")
+struct ScenePlayerTests {
+  /// Best losses of every run, bit for bit.
+  func fingerprint(_ session: Session) -> [UInt64] {
+    session.runs.flatMap { [UInt64($0.id), ($0.best?.loss ?? .nan).bitPattern] + ($0.best?.position.components ?? []).map(\.bitPattern) }
+  }
+
+  @Test("playing a scene applies each event at its step, before that step's iteration")
+  func eventsAtTheirStep() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent)
+    while player.session.step < 3 { try player.stepForward() }
+    #expect(player.applied == 0)
+    try player.stepForward()
+    #expect(player.applied == 1)
+    #expect(player.lastApplied.map(\.step) == [3])
+    #expect(player.session.step == 4)
+    #expect(player.session.run(0)?.optimizer.hyperparameters["lr"] == 0.05)
+  }
+
+  @Test("play to the end reaches the last epoch's last step with every event applied")
+  func playToEnd() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent)
+    try player.playToEnd()
+    #expect(player.isAtEnd)
+    #expect(player.applied == SampleScenes.everyEvent.events.count)
+    #expect(player.epoch == 3)
+    #expect(player.session.step == 40)
+  }
+
+  @Test("recording live changes and replaying the recording give the same session")
+  func recordThenReplay() throws {
+    var scene = SampleScenes.everyEvent
+    scene.events = []
+    var live = try ScenePlayer(scene: scene, recording: true, historyDepth: 100)
+    for _ in 0..<5 { try live.stepForward() }
+    try live.record(.setHyperparameter(run: 0, name: "lr", value: 0.1))
+    for _ in 0..<5 { try live.stepForward() }
+    try live.record(.addRun(RunSetup(OptimizerConfiguration("cma-es"))))
+    try live.record(.reset(seed: 5))
+    for _ in 0..<7 { try live.stepForward() }
+    let recording = live.recording
+    #expect(recording.events.map(\.step) == [5, 10, 10])
+    #expect(recording.steps == 7)
+    var replay = try ScenePlayer(scene: recording)
+    try replay.playToEnd()
+    #expect(fingerprint(replay.session) == fingerprint(live.session))
+    #expect(try SceneChecksums.verify(SceneChecksums.recorded(for: recording)).passed)
+  }
+
+  @Test("stepping back over an event undoes it; stepping forward applies it again")
+  func stepBackOverEvent() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 100)
+    for _ in 0..<4 { try player.stepForward() }
+    let after = fingerprint(player.session)
+    #expect(player.applied == 1)
+    let undidIteration = player.stepBack()  // the iteration 3 → 4
+    let undidEvent = player.stepBack()  // the event at step 3
+    #expect(undidIteration && undidEvent)
+    #expect(player.applied == 0)
+    #expect(player.session.run(0)?.optimizer.hyperparameters["lr"] == 0.02)
+    try player.stepForward()
+    #expect(player.applied == 1)
+    #expect(fingerprint(player.session) == after)
+  }
+
+  @Test("a live change after stepping back forks: the events still waiting are dropped")
+  func liveChangeForks() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 100)
+    for _ in 0..<10 { try player.stepForward() }
+    #expect(player.applied == 4)
+    for _ in 0..<6 { player.stepBack() }
+    #expect(player.session.step == 6)
+    #expect(player.applied == 2)
+    try player.record(.setNoise(0.5))
+    #expect(player.isRecording)
+    #expect(player.pendingEvents.isEmpty)
+    #expect(player.recording.events.count == 3)
+    #expect(player.recording.events.last == SceneEvent(step: 6, .setNoise(0.5)))
+  }
+
+  @Test("jumping back past the history replays from the start to the same state")
+  func jumpBeyondHistory() throws {
+    var shallow = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 3)
+    var reference = try ScenePlayer(scene: SampleScenes.everyEvent)
+    for _ in 0..<18 { try shallow.stepForward() }
+    try shallow.jump(to: 7)
+    while reference.session.step < 7 { try reference.stepForward() }
+    try reference.applyDueEvents()
+    #expect(shallow.session.step == 7)
+    #expect(shallow.applied == reference.applied)
+    #expect(fingerprint(shallow.session) == fingerprint(reference.session))
+    try shallow.jump(to: 12)
+    #expect(shallow.session.step == 12)
+  }
+
+  @Test("an untouched replay saves as the scene itself")
+  func untouchedReplaySavesWhole() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent)
+    for _ in 0..<5 { try player.stepForward() }
+    #expect(!player.isRecording)
+    #expect(player.recording == SampleScenes.everyEvent)
+  }
+}
