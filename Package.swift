@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "ScenesTests",
       dependencies: [
-        "Scenes", "Engine", "OptimizerCore",
+        "Scenes", "Engine", "OptimizerCore", "Rendering",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),

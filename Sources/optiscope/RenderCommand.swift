@@ -178,9 +178,7 @@ struct RenderCommand: ParsableCommand {
     try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
-    let setup = RunSetup(
-      try optimizer.configuration(domain: surface.domain),
-      start: try optimizer.startPoint(dimension: surface.dimension))
+    let setup = try optimizer.runSetup(on: surface)
     guard surface.dimension == 2 else {
       throw CommandLineError("render draws 2-D landscapes; \(surface.name) has \(surface.dimension) dimensions here")
     }

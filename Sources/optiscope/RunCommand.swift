@@ -53,9 +53,7 @@ struct RunCommand: ParsableCommand {
     try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
-    let setup = RunSetup(
-      try optimizer.configuration(domain: surface.domain),
-      start: try optimizer.startPoint(dimension: surface.dimension))
+    let setup = try optimizer.runSetup(on: surface)
     var session: Session
     do {
       session = try Session(

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 import Scenes
 import Testing
 
@@ -7,7 +8,7 @@ struct AsciicastTests {
   @Test("strings escape quotes, backslashes, ESC and every control character")
   func jsonStrings() throws {
     let text = "a\"b\\c\u{1B}[0m\n\t\r\u{7}\u{7F}é▀"
-    let literal = Asciicast.jsonString(text)
+    let literal = jsonQuoted(text)
     #expect(literal.contains("\\u001b[0m") && literal.contains("\\u0007") && literal.contains("\\u007f"))
     #expect(!literal.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
     let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 
 /// An asciicast v2 recording (the format asciinema plays): a JSON header
 /// line, then one `[seconds, "o", text]` line per frame.
@@ -37,7 +38,7 @@ public struct Asciicast: Sendable {
   public init(width: Int, height: Int, title: String) {
     self.width = width
     self.height = height
-    text = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(Self.jsonString(title))}\n"
+    text = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(jsonQuoted(title))}\n"
   }
 
   /// Adds a frame shown at `seconds` after the start. `screen` is one ANSI
@@ -72,7 +73,7 @@ public struct Asciicast: Sendable {
     if !output.isEmpty { output += "\u{1B}[0m" }
     shown = rows
     frames += 1
-    text += "[\(String(format: "%.6f", seconds)), \"o\", \(Self.jsonString(output))]\n"
+    text += "[\(String(format: "%.6f", seconds)), \"o\", \(jsonQuoted(output))]\n"
   }
 
   /// A row's glyphs, each with the escape sequence last seen before it.
@@ -92,22 +93,5 @@ public struct Asciicast: Sendable {
     return cells
   }
 
-  /// A JSON string literal: quotes and backslashes escaped, control
-  /// characters (ESC among them) as `\u00XX`, DEL too.
-  public static func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        result += "\\u" + String(format: "%04x", scalar.value)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+
 }

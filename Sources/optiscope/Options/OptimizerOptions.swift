@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Engine
+import Landscapes
 import OptimizerCore
 
 /// The options that pick and configure an optimizer, and where it starts.
@@ -88,5 +89,10 @@ struct OptimizerOptions: ParsableArguments {
   /// The start point, checked against the landscape's dimension.
   func startPoint(dimension: Int) throws -> Vector? {
     try start.map { try parsePoint($0, option: "--start", dimension: dimension) }
+  }
+
+  /// The run these options describe on `surface`: its recipe and its start.
+  func runSetup(on surface: any Landscape) throws -> RunSetup {
+    RunSetup(try configuration(domain: surface.domain), start: try startPoint(dimension: surface.dimension))
   }
 }

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import OptimizerCore
 
@@ -31,7 +32,7 @@ enum JSONValue {
     case .number(let value):
       if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
       return value.description  // the shortest text that reads back to the same Double
-    case .string(let text): return Self.quote(text)
+    case .string(let text): return jsonQuoted(text)
     case .array(let items):
       if items.isEmpty { return "[]" }
       let scalar = items.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
@@ -41,25 +42,9 @@ enum JSONValue {
     case .object(let members):
       if members.isEmpty { return "{}" }
       let body = members.map { key, value in
-        (pretty ? inner : "") + Self.quote(key) + ": " + value.serialized(pretty: pretty, indent: inner)
+        (pretty ? inner : "") + jsonQuoted(key) + ": " + value.serialized(pretty: pretty, indent: inner)
       }
       return "{" + newline + body.joined(separator: "," + newline) + newline + (pretty ? indent : "") + "}"
     }
-  }
-
-  private static func quote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20: result += "\\u" + String(format: "%04x", scalar.value)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }
