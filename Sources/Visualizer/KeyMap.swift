@@ -9,14 +9,26 @@ import Rendering
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding(.running, [.character(" ")], "pause or resume", action: .togglePause),
-    KeyBinding(.running, [.character(".")], "one step forward (pauses)", action: .stepForward),
-    KeyBinding(.running, [.character(",")], "one step back (pauses)", action: .stepBack),
+    KeyBinding(
+      .running, [.character("."), .character(",")], label: ". ,", "one step forward, back (pauses)",
+      actionFor: { key in key == .character(",") ? .stepBack : .stepForward }),
     KeyBinding(
       .running, [.character("+"), .character("="), .character("-")], label: "+ -", "faster, slower",
       actionFor: { key in key == .character("-") ? .slower : .faster }),
     KeyBinding(
       .running, [.character("r"), .character("R")], label: "r R", "reset the runs (R: with a new seed)",
       actionFor: { key in key == .character("R") ? .resetWithNewSeed : .reset }),
+    KeyBinding(.running, [.character("E")], "a step is one evaluation, or one iteration", action: .toggleEvaluationStepping),
+
+    KeyBinding(.scenes, [.character("s")], "save the scene (asks for a file name)", action: .save),
+    KeyBinding(.scenes, [.character("g")], "go to a step", action: .openGoToStep),
+    KeyBinding(
+      .scenes, [.character("b"), .character("B")], label: "b B", "break when a condition holds (B: clear all)",
+      actionFor: { key in key == .character("B") ? .clearBreakpoints : .openBreakpointEntry }),
+    KeyBinding(.scenes, [.character("i")], "inspect the selected run and a particle", action: .toggleInspector),
+    KeyBinding(
+      .scenes, [.character("["), .character("]")], label: "[ ]", "inspect the previous, next particle",
+      actionFor: { key in .selectParticle(offset: key == .character("[") ? -1 : 1) }),
 
     KeyBinding(.runs, [.tab], "select the next run", action: .selectNextRun),
     KeyBinding(
@@ -59,14 +71,22 @@ public enum KeyMap {
       .view, [.character("z"), .character("Z")], label: "z Z", "zoom in, out",
       actionFor: { key in .zoom(factor: key == .character("Z") ? 1 / 1.5 : 1.5, about: nil) }),
     KeyBinding(.view, [.character("0")], "fit the domain", action: .fitDomain),
-    KeyBinding(.view, [.character("c")], "next colour map", action: .cycleColourMap),
-    KeyBinding(.view, [.character("g")], "next colour scale (linear, log, rank)", action: .cycleScale),
-    KeyBinding(.view, [.character("t")], "trails on or off", action: .toggleTrails),
-    KeyBinding(.view, [.character("p")], "probes on or off", action: .toggleProbes),
-    KeyBinding(.view, [.character("v")], "overlays on or off (arrows, ellipses, boxes)", action: .toggleOverlays),
+    KeyBinding(
+      .view, [.character("c"), .character("C")], label: "c C", "next colour map (C: scale: linear, log, rank)",
+      actionFor: { key in key == .character("C") ? .cycleScale : .cycleColourMap }),
+    KeyBinding(
+      .view, [.character("t"), .character("p"), .character("v")], label: "t p v",
+      "trails, probes, overlays (arrows, ellipses) on or off",
+      actionFor: { key in
+        switch key {
+        case .character("t"): return .toggleTrails
+        case .character("p"): return .toggleProbes
+        default: return .toggleOverlays
+        }
+      }),
 
     KeyBinding(.general, [.character("?")], "this help", action: .toggleHelp),
-    KeyBinding(.general, [.character("q")], "quit", action: .quit),
+    KeyBinding(.general, [.character("q")], "quit (asks first if the recording is unsaved)", action: .quit),
   ]
 
   /// What the mouse does (not keys, but listed with them).
