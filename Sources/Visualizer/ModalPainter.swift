@@ -48,7 +48,9 @@ enum ModalPainter {
   }
 
   static func draw(_ entry: TextEntry, into grid: inout CellGrid) {
-    let inside = box(max(60, entry.text.count + 8), 7 + entry.notes.count, title: entry.title, into: &grid)
+    // As wide as the hint and notes need, where the screen has room.
+    let width = ([60, entry.text.count + 8, entry.hint.count + 2] + entry.notes.map { $0.count + 2 }).max()!
+    let inside = box(width, 7 + entry.notes.count, title: entry.title, into: &grid)
     guard inside.height >= 4 else { return }
     let field = "› " + entry.text
     _ = grid.text(field + "▏", x: inside.x, y: inside.y, maxWidth: inside.width, style: title)

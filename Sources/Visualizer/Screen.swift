@@ -20,8 +20,14 @@ public struct Screen: Sendable {
     // A message too long for the status line gets a row of its own above it.
     let ownRow = message.map { !fitsStatusLine($0, mode: settings.mode, step: content.step, width: width) } ?? false
     if let message, !ownRow { settings.statusFacts.insert(message, at: 0) }
-    // The message, or the open modal's own keys, instead of the hints.
+    // The message, or the open modal's own keys, instead of the hints; in
+    // evaluation steps the hints leave room for "evaluation k/n of step s".
     if message != nil || state.modal != nil { settings.hints = [] }
+    if state.stepping.isOn, let first = settings.statusFacts.first {
+      let needed = settings.mode.count + 3 + "step \(content.step)  ".count + first.count
+      func hintsWidth() -> Int { settings.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
+      while !settings.hints.isEmpty, needed + hintsWidth() > width { settings.hints.removeLast() }
+    }
     var grid = renderer.render(content, settings: settings, width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       projection = nil
@@ -49,16 +55,16 @@ public struct Screen: Sendable {
   }
 
   /// What the frame shows. While an iteration is revealed one evaluation
-  /// at a time, the runs stand where they were before it, with the first
-  /// k of its probes; the step shown is the iteration's.
+  /// at a time, the map shows the runs where they stood before it, with the
+  /// first k of its probes; the panels already count the whole iteration.
   public static func content(_ state: AppState) -> FrameContent {
-    guard let shown = state.stepping.revealed, let before = state.stepping.before else {
-      return FrameContent(session: state.session, recorder: state.recorder)
-    }
-    var content = FrameContent(session: before, recorder: state.recorder)
-    content.step = state.session.step
+    var content = FrameContent(session: state.session, recorder: state.recorder)
+    guard let shown = state.stepping.revealed, let before = state.stepping.before else { return content }
+    let earlier = FrameContent(session: before, recorder: state.recorder)
     for index in content.runs.indices {
-      let probes = state.session.run(content.runs[index].id)?.probes.points ?? []
+      guard let run = earlier.runs.first(where: { $0.id == content.runs[index].id }) else { continue }
+      let probes = content.runs[index].layer.probes
+      content.runs[index].layer = run.layer
       content.runs[index].layer.probes = Array(probes.prefix(shown))
     }
     return content
@@ -68,7 +74,13 @@ public struct Screen: Sendable {
     var facts: [String] = []
     if state.stepping.isOn {
       let count = EvaluationStepping.probeCount(of: state.session)
-      facts.append("evaluation \(state.stepping.revealed ?? count)/\(count) of step \(state.session.step)")
+      facts.append(
+        count == 0
+          ? "stepping by evaluation"
+          : "evaluation \(state.stepping.revealed ?? count)/\(count) of step \(state.session.step)")
+    }
+    if state.showInspector, let count = state.run?.optimizer.particles.count, count > 0 {
+      facts.append("particle \(state.selectedParticle + 1)/\(count)")
     }
     facts.append(state.speed.description)
     if let run = state.run {

@@ -49,7 +49,7 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .openBreakpointEntry:
     var entry = TextEntry(
       title: "break when", purpose: .breakpoint,
-      hint: "step == 120 · best < 1e-3 · run 2 best < 1e-3 · event == reject · temperature < 0.01",
+      hint: "step == 120 · best < 1e-3 · run 2 best < 1e-3 · event == reject · T < 0.01",
       notes: breakpointNotes(state))
     check(&entry)
     state.modal = .textEntry(entry)
