@@ -126,15 +126,33 @@ public struct Screen: Sendable {
     mode.count + 3 + "step \(step)  ".count + message.count <= width
   }
 
-  /// The message across the screen on the row above the status line.
+  /// The message across the screen just above the status line, wrapped
+  /// at spaces onto as many rows as it needs (at most three).
   private func drawMessageRow(_ text: String, isError: Bool, above status: Rect, into grid: inout CellGrid) {
-    let y = status.y - 1
-    guard y >= 0 else { return }
+    let lines = Self.wrap(text, width: status.width - 2).prefix(3)
     let style = CellStyle(
       foreground: isError ? RGB(255, 140, 140) : RGB(235, 235, 235), background: RGB(44, 44, 58),
       attributes: isError ? .bold : [])
-    grid.fill(Rect(x: status.x, y: y, width: status.width, height: 1), glyph: " ", style: style)
-    _ = grid.text(" " + text, x: status.x, y: y, maxWidth: status.width, style: style)
+    for (offset, line) in lines.enumerated() {
+      let y = status.y - lines.count + offset
+      guard y >= 0 else { continue }
+      grid.fill(Rect(x: status.x, y: y, width: status.width, height: 1), glyph: " ", style: style)
+      _ = grid.text(" " + line, x: status.x, y: y, maxWidth: status.width, style: style)
+    }
+  }
+
+  /// Words into lines of at most `width` characters (a longer word is cut).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   /// Brackets either side of the inspected particle on the map.

@@ -75,7 +75,7 @@ extension AppState {
     stepping.showWhole()
     do {
       try player.jump(to: step)
-      message = StatusMessage("at step \(session.step)")
+      message = StatusMessage("went to step \(session.step)")
     } catch {
       message = StatusMessage(error.description, kind: .error)
     }

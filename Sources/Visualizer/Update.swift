@@ -41,11 +41,9 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .save:
     openSaveEntry(&state, thenQuit: false)
   case .openGoToStep:
-    let length = state.player.isRecording ? "" : " · the scene lasts \(state.player.scene.steps) steps"
+    let length = state.player.isRecording ? "" : "; the scene lasts \(state.player.scene.steps) steps"
     state.modal = .textEntry(
-      TextEntry(
-        title: "go to step", purpose: .goToStep,
-        hint: "now at step \(state.session.step)\(length); earlier steps replay from the start when undo runs out"))
+      TextEntry(title: "go to step", purpose: .goToStep, hint: "now at step \(state.session.step)\(length)"))
   case .openBreakpointEntry:
     var entry = TextEntry(
       title: "break when", purpose: .breakpoint,
