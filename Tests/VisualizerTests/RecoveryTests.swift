@@ -7,10 +7,10 @@ import Visualizer
 /// change, at most every two seconds while steps go on, removed by a save
 /// or a quit, brought up to date when a signal ends the session.
 @Suite struct RecoveryTests {
-  static func recoveryFile() -> RecoveryFile {
-    RecoveryFile(
-      path: FileManager.default.temporaryDirectory
-        .appendingPathComponent("optiscope-recovery-\(UUID().uuidString)/recovery.yaml").path)
+  /// A recovery file in a folder of its own (the test removes the folder).
+  static func recoveryFile() -> (file: RecoveryFile, folder: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-recovery-\(UUID().uuidString)").path
+    return (RecoveryFile(path: folder + "/recovery.yaml"), folder)
   }
 
   @Test func theStandardPlaceFollowsTheEnvironment() {
@@ -22,7 +22,8 @@ import Visualizer
   }
 
   @Test func aLiveChangeIsWrittenAtOnceAndStepsEveryTwoSeconds() throws {
-    let recovery = Self.recoveryFile()
+    let (recovery, folder) = Self.recoveryFile()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     var program = VisualizerProgram(state: try testState(), recovery: recovery)
     let start = ContinuousClock.now
     #expect(!recovery.exists, "nothing to recover yet")
@@ -41,7 +42,8 @@ import Visualizer
   }
 
   @Test func aSaveOrAQuitRemovesItAndASignalLeavesItUpToDate() throws {
-    let recovery = Self.recoveryFile()
+    let (recovery, folder) = Self.recoveryFile()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     var program = VisualizerProgram(state: try testState(), recovery: recovery)
     let start = ContinuousClock.now
     program.handle(.key(.right), at: start)
@@ -67,7 +69,8 @@ import Visualizer
   }
 
   @Test func anUntouchedReplayKeepsNone() throws {
-    let recovery = Self.recoveryFile()
+    let (recovery, folder) = Self.recoveryFile()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     var program = VisualizerProgram(state: try replayState(RecordingTests.replayed), recovery: recovery)
     for _ in 0..<3 { program.handle(.key(.character(".")), at: .now) }
     #expect(!recovery.exists)
@@ -75,7 +78,8 @@ import Visualizer
   }
 
   @Test func anEarlierSessionsFileIsMovedAsideNotOverwritten() throws {
-    let recovery = Self.recoveryFile()
+    let (recovery, folder) = Self.recoveryFile()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: URL(fileURLWithPath: recovery.path).deletingLastPathComponent().path, withIntermediateDirectories: true)
     try "earlier".write(toFile: recovery.path, atomically: true, encoding: .utf8)

@@ -6,7 +6,7 @@ import Visualizer
 /// `s` saves a scene that verifies, never over a file without asking, and
 /// quitting with unsaved changes asks first.
 @Suite struct SavingTests {
-  /// A fresh folder for one test's files.
+  /// A fresh folder for one test's files (the test removes it).
   static func folder() throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-saving-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -34,7 +34,9 @@ import Visualizer
   @Test func aSavedSceneVerifiesAndHoldsTheEventsAndTheView() throws {
     var state = try Self.recorded()
     update(&state, .cycleColourMap)
-    let path = try Self.folder() + "/lr.yaml"
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/lr.yaml"
     Self.save(&state, to: path)
     #expect(state.modal == nil)
     #expect(state.message?.text == "saved \(path) (5 steps, 1 event)")
@@ -50,7 +52,9 @@ import Visualizer
 
   @Test func savingOverAFileAsksFirstAndKeepsItUntilYes() throws {
     var state = try Self.recorded()
-    let path = try Self.folder() + "/taken.yaml"
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/taken.yaml"
     try "not a scene".write(toFile: path, atomically: true, encoding: .utf8)
     Self.save(&state, to: path)
     guard case .confirmation(let question) = state.modal else {
@@ -113,7 +117,9 @@ import Visualizer
 
   @Test func saveFromTheQuitQuestionSavesThenQuits() throws {
     var state = try Self.recorded()
-    let path = try Self.folder() + "/before-quitting.yaml"
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/before-quitting.yaml"
     press(.character("q"), on: &state)
     Self.save(&state, to: path, key: .character("s"))
     #expect(state.wantsToQuit)
@@ -141,7 +147,9 @@ import Visualizer
     #expect(Self.suggestion(try replayState(RecordingTests.replayed, path: "/elsewhere/tour.yaml")) == "tour-2.yaml")
     #expect(Self.suggestion(try replayState(RecordingTests.replayed, path: "tour-2.yaml")) == "tour-3.yaml")
     var saved = try Self.recorded()
-    let path = try Self.folder() + "/mine.yaml"
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/mine.yaml"
     Self.save(&saved, to: path)
     #expect(Self.suggestion(saved) == path)
   }
