@@ -65,7 +65,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["optiscope"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Engine"]),
     .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore", "Scenes"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes"]),

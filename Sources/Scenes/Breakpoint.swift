@@ -62,7 +62,6 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
       throw tokens.error("expected one of == != < <= > >=", at: tokens.last)
     }
     guard let valueToken = tokens.next() else { throw tokens.error("expected a value after \(opToken.word)", at: nil) }
-    if let extra = tokens.next() { throw tokens.error("unexpected '\(extra.word)'", at: extra) }
 
     let subject: Subject
     var value = 0.0
@@ -93,6 +92,7 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
         subject = .readout(subjectToken.word)
       }
     }
+    if let extra = tokens.next() { throw tokens.error("unexpected '\(extra.word)'", at: extra) }
     return Breakpoint(subject: subject, comparison: comparison, value: value, run: run, text: text.trimmingSpaces)
   }
 

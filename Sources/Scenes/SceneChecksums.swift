@@ -55,16 +55,10 @@ public enum SceneChecksums {
             bestPosition: run.best?.position))
       }
     }
-    while true {
-      if let until, player.session.step >= until { return entries }
-      if let next = player.pendingEvents.first, next.step == player.session.step {
-        try player.applyDueEvents()
-        continue
-      }
-      guard !player.pendingEvents.isEmpty || player.session.step < scene.steps else { break }
-      try player.stepForward()
-      if player.session.step % interval == 0 { note(player) }
+    while until.map({ player.session.step < $0 }) ?? true, let move = try player.advance() {
+      if move == .step, player.session.step % interval == 0 { note(player) }
     }
+    if let until, player.session.step >= until { return entries }
     // The end, unless the last checkpoint already was the end.
     if lastNoted.map({ $0 != (player.epoch, player.session.step, player.applied) }) ?? true { note(player) }
     return entries

@@ -89,15 +89,7 @@ public struct ScenePlayer: Sendable {
 
   /// Plays until the end of the scene (applying its last events).
   public mutating func playToEnd() throws(SceneError) {
-    while true {
-      if let next = pendingEvents.first {
-        if next.step == session.step { try applyDueEvents() } else { try stepForward() }
-      } else if session.step < scene.steps {
-        try stepForward()
-      } else {
-        return
-      }
-    }
+    while try advance() != nil {}
   }
 
   /// Undoes the last iteration or event. False when the history is empty.

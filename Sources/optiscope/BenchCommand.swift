@@ -4,6 +4,7 @@ import Foundation
 import Landscapes
 import OptimizerCore
 import Rendering
+import Scenes
 import Terminal
 
 /// `optiscope bench`: its two subcommands, `run` (the default) and `merge`.
@@ -38,8 +39,10 @@ struct BenchRunCommand: ParsableCommand {
       --set NAME:KEY=VALUE to the optimizer NAME only.
 
       --perf measures speed instead: evaluations per second of fixed
-      workloads, and the milliseconds to compose a frame and to sample a
-      heat map (build in release mode: swift run -c release optiscope …).
+      workloads, the milliseconds to compose a frame and to sample a heat
+      map, the terminal's bytes per frame, and the seconds to verify every
+      curated scene and to record 100 000 steps (build in release mode:
+      swift run -c release optiscope …).
 
       Examples:
         optiscope bench
@@ -209,6 +212,11 @@ struct BenchRunCommand: ParsableCommand {
     }
     let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
     let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
+    if wanted("scenes") { printNote("measuring scenes …") }
+    let scenes: [SceneBenchmark.Figure]
+    do { scenes = wanted("scenes") ? try SceneBenchmark.run(paths: SceneLibrary.paths()) : [] } catch {
+      throw CommandLineError("\(error)")
+    }
     switch format {
     case .json:
       let speed: [JSONValue] = results.map {
@@ -232,7 +240,10 @@ struct BenchRunCommand: ParsableCommand {
           ("median_ms", .number($0.medianMilliseconds)),
         ])
       }
-      print(JSONValue.array(speed + frames + screens).serialized())
+      let sceneFigures: [JSONValue] = scenes.map {
+        .object([("case", .string("scenes/" + $0.name)), ("value", .string($0.value)), ("evals_per_second", .null)])
+      }
+      print(JSONValue.array(speed + frames + screens + sceneFigures).serialized())
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -251,15 +262,21 @@ struct BenchRunCommand: ParsableCommand {
         ])
       }
       if !rendering.isEmpty { print("\n" + frames.rendered()) }
-      guard !terminal.isEmpty else { return }
-      var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
-      for result in terminal {
-        screens.append([
-          result.name, String(Int(result.meanBytesPerFrame.rounded())), String(result.maxBytesPerFrame),
-          formatNumber(result.medianMilliseconds, significantDigits: 3), result.summary,
-        ])
+      if !terminal.isEmpty {
+        var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
+        for result in terminal {
+          screens.append([
+            result.name, String(Int(result.meanBytesPerFrame.rounded())), String(result.maxBytesPerFrame),
+            formatNumber(result.medianMilliseconds, significantDigits: 3), result.summary,
+          ])
+        }
+        print("\n" + screens.rendered())
       }
-      print("\n" + screens.rendered())
+      if !scenes.isEmpty {
+        var table = TextTable(["scenes", "figure"])
+        for figure in scenes { table.append([figure.name, figure.value]) }
+        print("\n" + table.rendered())
+      }
     }
   }
 }

@@ -7,20 +7,31 @@ struct Optiscope: ParsableCommand {
     commandName: "optiscope",
     abstract: "See how optimizers behave: live on a loss landscape, or headless.",
     discussion: """
-      Without a command, optiscope opens the live visualizer (see 'optiscope
-      play --help'); press ? there for every key.
+      Without a command, optiscope opens the live visualizer on the tour
+      scene (see 'optiscope play --help'); press ? there for every key.
+
+      A scene is a saved session in a YAML file (docs/SCENES.md): landscape,
+      runs, view, the live changes made at their steps, and checksums that a
+      replay must reproduce. 'optiscope scenes' lists the curated ones;
+      replay, run and render take a scene file or a curated scene's name.
 
       Examples:
         optiscope
+        optiscope scenes
+        optiscope replay tour
+        optiscope replay tour --headless --verify
+        optiscope replay my.yaml --headless --break "best < 1e-3"
+        optiscope render tour --format cast --output tour.cast
         optiscope play --landscape himmelblau --optimizer pso
         optiscope run --landscape rosenbrock --optimizer adam --steps 2000
-        optiscope run --expression "sin(x)*cos(y) + 0.1*(x^2+y^2)" --optimizer pso --format json
+        optiscope run -e "sin(x)*cos(y) + 0.1*(x^2+y^2)" -o pso --format json
         optiscope eval --landscape himmelblau --at 3,2
         optiscope list optimizers
         optiscope bench --perf
       """,
     subcommands: [
-      PlayCommand.self, RunCommand.self, EvalCommand.self, ListCommand.self, BenchCommand.self, RenderCommand.self,
+      PlayCommand.self, ReplayCommand.self, ScenesCommand.self, RunCommand.self, EvalCommand.self, ListCommand.self,
+      BenchCommand.self, RenderCommand.self,
     ],
     defaultSubcommand: PlayCommand.self)
 

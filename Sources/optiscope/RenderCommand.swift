@@ -3,64 +3,179 @@ import Engine
 import Foundation
 import OptimizerCore
 import Rendering
+import Scenes
 
-/// `optiscope render`: the frame after N steps, as text, ANSI or SVG.
+/// `optiscope render`: a frame as text, ANSI or SVG, or a whole replay as
+/// an asciicast recording; of a scene or of one optimizer on a landscape.
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Render the frame after N steps as text, ANSI colour or an SVG picture.",
+    abstract: "Render a frame as text, ANSI colour or SVG, or a replay as an asciicast recording.",
     discussion: """
       text is the glyphs only; ansi is the frame with 256-colour escapes
       (`cat` shows it on a terminal); svg is a picture with the heat map,
       contour lines, every run's trajectory, the particles, a legend and the
-      colour bar. Without --output the frame goes to stdout.
+      colour bar; cast is an asciicast v2 recording of the whole replay, one
+      frame per step (or per --every K steps) at --fps frames a second, that
+      asciinema plays. Without --output the result goes to stdout.
+
+      With a SCENE (a scene file or a curated scene's name, see 'optiscope
+      scenes') the frame is the scene's at --at STEP (default: its end),
+      drawn with the scene's view: colour map, scale, viewport, trails,
+      probes, overlays and contours (--colour-map, --scale and --contours
+      override them). STEP is the step the status line shows, the first time
+      the replay reaches it: a reset or a landscape change starts the count
+      again, so a step before the first restart is one of the first epoch.
+      Without a scene, --landscape and --optimizer make a one-run scene of
+      --steps steps.
 
       Examples:
-        optiscope render --landscape rosenbrock --optimizer adam --steps 300 --format ansi
-        optiscope render -l himmelblau -o pso --steps 40 --format svg --output swarm.svg
-        optiscope render -e "sin(3*x) + cos(2*y) + 0.1*x^2" -o simulated-annealing --size 100x30
+        optiscope render tour --at 120
+        optiscope render my.yaml --at 80 --format svg --output my.svg
+        optiscope render tour --format cast --output tour.cast --every 2 --fps 15
+        optiscope render -l rosenbrock -o adam --steps 300 --format ansi
+        optiscope render -l himmelblau -o pso --steps 40 --format svg > swarm.svg
+        optiscope render -e "sin(3*x) + cos(2*y)" -o simulated-annealing --size 100x30
       """)
+
+  @Argument(help: "A scene to render instead of --landscape and --optimizer: a file or a curated scene's name.")
+  var scene: String?
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
 
-  @Option(help: "Steps to take before rendering.")
-  var steps: Int = 100
+  @Option(help: "Without a scene: steps to take before rendering (default: 100).")
+  var steps: Int?
 
-  @Option(help: ArgumentHelp("The frame's size in terminal cells (text and ansi).", valueName: "WxH"))
-  var size: String = "120x40"
+  @Option(help: ArgumentHelp("With a scene: the step to render (default: the scene's end).", valueName: "step"))
+  var at: Int?
 
-  @Option(help: "Output format: text, ansi or svg.")
+  @Option(help: ArgumentHelp("The frame's size in terminal cells (default: 120x40, for cast 100x30).", valueName: "WxH"))
+  var size: String?
+
+  @Option(help: "Output format: text, ansi, svg or cast.")
   var format: RenderFormat = .text
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Colour map: \(ColourMap.all.map(\.id).joined(separator: ", ")).")
-  var colourMap: String = "viridis"
+  @Option(help: "Colour map: \(ColourMap.all.map(\.id).joined(separator: ", ")) (default: the scene's, else viridis).")
+  var colourMap: String?
 
-  @Option(help: "Colour scale: linear, log or rank.")
-  var scale: String = "log"
+  @Option(help: "Colour scale: linear, log or rank (default: the scene's, else log).")
+  var scale: String?
 
-  @Option(help: "Contour lines over the heat map (0: none).")
-  var contours: Int = 8
+  @Option(help: "Contour lines over the heat map, 0 for none (default: the scene's, else 8).")
+  var contours: Int?
 
-  enum RenderFormat: String, ExpressibleByArgument, CaseIterable { case text, ansi, svg }
+  @Option(help: "cast: frames a second (default: 10).")
+  var fps: Double?
+
+  @Option(help: ArgumentHelp("cast: a frame every K steps (default: 1).", valueName: "K"))
+  var every: Int?
+
+  enum RenderFormat: String, ExpressibleByArgument, CaseIterable { case text, ansi, svg, cast }
 
   func validate() throws {
-    if steps < 0 { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
-    if contours < 0 || contours > 64 { throw ValidationError("--contours must be in 0…64, got \(contours)") }
+    if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
+    if let at, at < 0 { throw ValidationError("--at must be ≥ 0, got \(at)") }
+    if let contours, contours < 0 || contours > 64 {
+      throw ValidationError("--contours must be in 0…64, got \(contours)")
+    }
+    if let fps, !(fps > 0 && fps <= 1000) { throw ValidationError("--fps must be in (0, 1000], got \(fps)") }
+    if let every, every < 1 { throw ValidationError("--every must be ≥ 1, got \(every)") }
+    if format != .cast {
+      for (given, flag) in [(fps != nil, "--fps"), (every != nil, "--every")] where given {
+        throw ValidationError("\(flag) goes with --format cast")
+      }
+    } else if at != nil {
+      throw ValidationError("--at picks one frame; --format cast records the whole replay")
+    }
+    if scene == nil, at != nil { throw ValidationError("--at picks a step of a SCENE; without one use --steps") }
   }
 
   func run() throws {
-    let (width, height) = try parseSize(size)
-    guard let map = ColourMap.all.first(where: { $0.id == colourMap }) else {
-      throw CommandLineError(
-        "unknown colour map '\(colourMap)'\(suggestionSuffix(for: colourMap, in: ColourMap.all.map(\.id)))")
+    let (width, height) = try parseSize(size ?? (format == .cast ? "100x30" : "120x40"))
+    var scene: Scene
+    var path: String?
+    var mode = "replay"
+    if let name = self.scene {
+      try refuseBeside(scene: name, options: landscape.given + optimizer.given + (steps == nil ? [] : ["--steps"]))
+      let loaded = try LoadedScene(name)
+      (scene, path) = (loaded.scene, loaded.path)
+    } else {
+      scene = try oneRunScene()
+      mode = "rendered"
     }
-    guard let colourScale = ColourScale(rawValue: scale) else {
-      throw CommandLineError("unknown scale '\(scale)'; choose linear, log or rank")
+    if let colourMap {
+      guard ColourMap.named(colourMap) != nil else {
+        throw CommandLineError(
+          "unknown colour map '\(colourMap)'\(suggestionSuffix(for: colourMap, in: ColourMap.all.map(\.id)))")
+      }
+      scene.view.colourMap = colourMap.lowercased()
     }
+    if let scale {
+      guard let colourScale = ColourScale(rawValue: scale) else {
+        throw CommandLineError("unknown scale '\(scale)'; choose linear, log or rank")
+      }
+      scene.view.scale = colourScale
+    }
+    if let contours { scene.view.contours = contours }
+
+    let text: String
+    do {
+      var frames = try SceneFrames(scene: scene)
+      if format == .cast {
+        text = try cast(&frames, width: width, height: height, mode: mode)
+      } else {
+        if let at { try frames.play(toStep: at) } else { while try frames.advance() != nil {} }
+        try requirePlane(frames.session)
+        switch format {
+        case .svg: text = frames.svg(mode: mode)
+        case .text: text = Export.text(frames.frame(width: width, height: height, mode: mode))
+        default: text = Export.ansi(frames.frame(width: width, height: height, mode: mode))
+        }
+      }
+    } catch let error as SceneError {
+      throw CommandLineError(path.map { "\($0): \(error)" } ?? error.description)
+    }
+    if let output {
+      try writeAtomically(text, to: output)
+      printNote("wrote \(output)")
+    } else {
+      print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+  }
+
+  /// The replay from step 0 to the end as an asciicast: a frame at the
+  /// start, after every `every`-th iteration, and at the end.
+  private func cast(_ frames: inout SceneFrames, width: Int, height: Int, mode: String) throws -> String {
+    let fps = self.fps ?? 10, every = self.every ?? 1
+    let title = frames.player.scene.title.isEmpty ? frames.session.landscape.title : frames.player.scene.title
+    var cast = Asciicast(width: width, height: height, title: title)
+    func shoot(_ frames: inout SceneFrames) throws {
+      try requirePlane(frames.session)
+      cast.add(screen: Export.ansi(frames.frame(width: width, height: height, mode: mode)), at: Double(cast.frames) / fps)
+    }
+    try shoot(&frames)
+    var iterations = 0, shown = true
+    while let move = try frames.advance() {
+      shown = false
+      guard move == .step else { continue }
+      iterations += 1
+      if iterations % every == 0 {
+        try shoot(&frames)
+        shown = true
+      }
+    }
+    if !shown { try shoot(&frames) }
+    printNote("\(cast.frames) frames, \(iterations) steps, \(String(format: "%.1f", Double(cast.frames - 1) / fps)) s")
+    return cast.text
+  }
+
+  /// One optimizer on one landscape for --steps steps, in the default view.
+  private func oneRunScene() throws -> Scene {
+    try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
     let setup = RunSetup(
@@ -69,34 +184,15 @@ struct RenderCommand: ParsableCommand {
     guard surface.dimension == 2 else {
       throw CommandLineError("render draws 2-D landscapes; \(surface.name) has \(surface.dimension) dimensions here")
     }
-    var session: Session
-    do {
-      session = try Session(
-        landscape: source, runs: [setup], seed: optimizer.seed, noise: landscape.noise, historyDepth: 0)
-    } catch {
-      throw CommandLineError(error.description)
-    }
-    var recorder = SessionRecorder()
-    recorder.record(session)
-    for _ in 0..<steps {
-      session.stepForward()
-      recorder.record(session)
-    }
-    let settings = ViewSettings(colourMap: map, scale: colourScale, contours: contours, mode: "rendered")
-    let text: String
-    switch format {
-    case .svg:
-      text = SVGExporter(session: session, recorder: recorder, settings: settings).render()
-    case .text, .ansi:
-      var renderer = FrameRenderer()
-      let grid = renderer.render(session, recorder: recorder, settings: settings, width: width, height: height)
-      text = format == .text ? Export.text(grid) : Export.ansi(grid)
-    }
-    if let output {
-      try writeAtomically(text, to: output)
-      printNote("wrote \(output)")
-    } else {
-      print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    return Scene(
+      title: "", landscape: source, noise: landscape.noise, seed: optimizer.seed, runs: [setup],
+      view: SceneView(contours: 8), steps: steps ?? 100)
+  }
+
+  private func requirePlane(_ session: Session) throws {
+    guard session.landscape.dimension == 2 else {
+      throw CommandLineError(
+        "render draws 2-D landscapes; \(session.landscape.name) has \(session.landscape.dimension) dimensions here")
     }
   }
 

@@ -3,22 +3,37 @@ import ArgumentParser
 import Engine
 import Landscapes
 import OptimizerCore
+import Scenes
 
 /// `optiscope run`: one optimizer on one landscape, headless.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run an optimizer on a landscape without a terminal and print the result.",
+    abstract: "Run an optimizer on a landscape, or play a scene, without a terminal and print the result.",
     discussion: """
       The table and JSON formats print the outcome; CSV prints the trajectory,
       one row per step with the best point and loss so far.
 
+      With a SCENE (a scene file or a curated scene's name, see 'optiscope
+      scenes') instead of --landscape and --optimizer, the scene plays to its
+      end with all its runs and events. Table and JSON print each run's
+      final best; CSV prints every run's trajectory, one row per run after
+      every iteration: epoch (restarts so far), step, run, optimizer (its
+      registry name), evaluations; x, y (x1…xn beyond 2-D) and loss of the run's leader, the
+      particle with the lowest loss at that step (a single-particle method's
+      particle); best_x, best_y and best_loss, the run's best point so far.
+
       Examples:
         optiscope run --landscape rosenbrock --optimizer adam --steps 3000
         optiscope run -l rastrigin -o pso --evals 4000 --seed 7 --format json
-        optiscope run -l beale -o descent --gradient spsa --update adam --guard undo --set lr=0.05
-        optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --start 2,2 --format csv
+        optiscope run -l beale -o descent --gradient spsa --guard undo --set lr=0.05
+        optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --format csv
+        optiscope run tour --format csv > tour.csv
+        optiscope run my.yaml --format json
       """)
+
+  @Argument(help: "A scene to play instead of --landscape and --optimizer: a file or a curated scene's name.")
+  var scene: String?
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
@@ -30,6 +45,12 @@ struct RunCommand: ParsableCommand {
   func validate() throws { try format.require([.table, .csv, .json]) }
 
   func run() throws {
+    if let scene {
+      try refuseBeside(scene: scene, options: landscape.given + optimizer.given + budget.given)
+      try play(LoadedScene(scene))
+      return
+    }
+    try requireSceneOrLandscape(landscape)
     let source = try landscape.source()
     let surface = try landscape.make()
     let setup = RunSetup(
@@ -60,6 +81,34 @@ struct RunCommand: ParsableCommand {
     case .json: print(RunReport(session: session, run: run).json.serialized())
     default: print(RunReport(session: session, run: run).table)
     }
+  }
+}
+
+extension RunCommand {
+  /// Plays a scene to its end and prints its runs' trajectories or bests.
+  func play(_ loaded: LoadedScene) throws {
+    let text: String
+    do { text = try report(loaded.scene, path: loaded.path) } catch {
+      throw CommandLineError("\(loaded.path): \(error)")
+    }
+    print(text)
+  }
+
+  /// The CSV of every run's trajectory, or the final bests as a table or JSON.
+  private func report(_ scene: Scene, path: String) throws(SceneError) -> String {
+    if format == .csv { return try SceneTrajectory.table(scene).csv() }
+    var player = try ScenePlayer(scene: scene, logsProbes: false)
+    try player.playToEnd()
+    let session = player.session
+    if format == .json {
+      let report: JSONValue = .object([
+        ("scene", .string(scene.title)), ("file", .string(path)), ("epoch", .integer(player.epoch)),
+        ("step", .integer(session.step)), ("runs", .array(session.runs.map { RunReport(session: session, run: $0).json })),
+      ])
+      return report.serialized()
+    }
+    let epoch = player.epoch == 0 ? "" : ", epoch \(player.epoch)"
+    return "\(scene.title)\n\(session.landscape.title), step \(session.step)\(epoch)\n\n" + ReplayCommand.bests(session)
   }
 }
 

@@ -19,8 +19,9 @@ struct OptiscopeProcess {
   }()
 
   /// Runs the binary with stdout and stderr going to temporary files (pipes
-  /// read through FileHandle can fail with EINTR under the test runner).
-  static func run(_ arguments: [String]) throws -> Outcome {
+  /// read through FileHandle can fail with EINTR under the test runner),
+  /// with `environment` added to the test's own.
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
     let directory = FileManager.default.temporaryDirectory
     let token = UUID().uuidString
     let outURL = directory.appendingPathComponent("optiscope-\(token).out")
@@ -35,6 +36,9 @@ struct OptiscopeProcess {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice

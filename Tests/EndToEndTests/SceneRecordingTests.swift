@@ -29,7 +29,8 @@ struct SceneRecordingTests {
 
   /// Presses `.` until the step counter reads `step`.
   private func step(_ session: TmuxSession, to step: Int) throws {
-    let now = try #require(ScreenReading.sessionStep(in: try session.screen()))
+    let screen = try session.waitForScreen("the status line") { ScreenReading.sessionStep(in: $0) != nil }
+    let now = try #require(ScreenReading.sessionStep(in: screen))
     for _ in now..<step { try session.type(".") }
     try session.waitForScreen("step \(step)") { ScreenReading.sessionStep(in: $0) == step }
   }

@@ -30,6 +30,7 @@ struct BreakpointTests {
     ("step = 3", "expected one of == != < <= > >=", 6),
     ("run x best < 1", "expected a run number after 'run'", 5),
     ("best < 1 2", "unexpected '2'", 10),
+    ("best << 3", "expected a number, got '<'", 7),
     ("event < reject", "an event can only be compared with ==", 7),
     ("", "expected step, best, event or a readout such as temperature", 1),
   ])

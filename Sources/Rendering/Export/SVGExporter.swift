@@ -43,7 +43,7 @@ public struct SVGExporter: Sendable {
     svg.element("clipPath", [("id", "map")], children: { w in
       w.element("rect", [("x", number(frame.origin.x)), ("y", number(frame.origin.y)), ("width", number(mapWidth)), ("height", number(mapHeight))])
     })
-    title(&svg, viewport: viewport)
+    title(&svg, frame: frame)
     raster(&svg, heatMap: heatMap, frame: frame)
     svg.open("g", [("clip-path", "url(#map)")])
     if settings.contours > 0 { contours(&svg, heatMap: heatMap, frame: frame, count: settings.contours) }
@@ -74,11 +74,19 @@ public struct SVGExporter: Sendable {
     }
   }
 
-  private func title(_ svg: inout SVGWriter, viewport: Viewport) {
+  /// The title above the map; the viewport's ranges under its right
+  /// corner, where no title, however long, runs into them.
+  private func title(_ svg: inout SVGWriter, frame: Frame) {
+    let viewport = frame.viewport
     let text = "\(content.landscape.title) — step \(content.step) — \(settings.scale.rawValue) scale, \(settings.colourMap.id)"
     svg.element("text", [("x", "20"), ("y", "30"), ("fill", "#e6e6e6"), ("font-size", "18")], text: text)
     let range = "x ∈ [\(compactNumber(viewport.x.lowerBound)), \(compactNumber(viewport.x.upperBound))], y ∈ [\(compactNumber(viewport.y.lowerBound)), \(compactNumber(viewport.y.upperBound))]"
-    svg.element("text", [("x", number(20 + mapWidth)), ("y", "30"), ("fill", "#9a9aa6"), ("font-size", "12"), ("text-anchor", "end")], text: range)
+    svg.element(
+      "text",
+      [
+        ("x", number(frame.origin.x + frame.size.width)), ("y", number(frame.origin.y + frame.size.height + 22)),
+        ("fill", "#9a9aa6"), ("font-size", "12"), ("text-anchor", "end"),
+      ], text: range)
   }
 
   /// The heat map as rectangles, one per run of equal colour in a row;

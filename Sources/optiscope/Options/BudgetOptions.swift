@@ -15,6 +15,9 @@ struct BudgetOptions: ParsableArguments {
     if let evals, evals < 1 { throw ValidationError("--evals must be ≥ 1, got \(evals)") }
   }
 
+  /// The options given on the command line, by their flags.
+  var given: [String] { [steps.map { _ in "--steps" }, evals.map { _ in "--evals" }].compactMap { $0 } }
+
   var budget: Budget {
     if let evals { return .evaluations(evals) }
     return .steps(steps ?? 1000)

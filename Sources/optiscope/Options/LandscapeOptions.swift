@@ -10,11 +10,23 @@ struct LandscapeOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "A function of x and y, e.g. \"x^2 + 3*sin(y)\".")
   var expression: String?
 
-  @Option(help: "Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …).")
-  var dim: Int = 2
+  // Optional, so that commands can tell a given option from its default.
+  @Option(name: .customLong("dim"), help: ArgumentHelp("Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …) (default: 2).", valueName: "dim"))
+  var givenDimension: Int?
 
-  @Option(help: "σ of Gaussian noise added to every evaluation.")
-  var noise: Double = 0
+  @Option(name: .customLong("noise"), help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
+  var givenNoise: Double?
+
+  var dim: Int { givenDimension ?? 2 }
+  var noise: Double { givenNoise ?? 0 }
+
+  /// The options given on the command line, by their flags.
+  var given: [String] {
+    [
+      landscape.map { _ in "--landscape" }, expression.map { _ in "--expression" },
+      givenDimension.map { _ in "--dim" }, givenNoise.map { _ in "--noise" },
+    ].compactMap { $0 }
+  }
 
   func validate() throws {
     if landscape != nil && expression != nil {

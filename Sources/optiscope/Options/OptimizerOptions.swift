@@ -5,8 +5,9 @@ import OptimizerCore
 
 /// The options that pick and configure an optimizer, and where it starts.
 struct OptimizerOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: "An optimizer (see 'optiscope list optimizers').")
-  var optimizer: String = "adam"
+  // Optional, so that commands can tell a given option from its default.
+  @Option(name: [.customShort("o"), .customLong("optimizer")], help: ArgumentHelp("An optimizer (see 'optiscope list optimizers') (default: adam).", valueName: "optimizer"))
+  var givenOptimizer: String?
 
   @Option(help: "Descent and gravity-swarm only: the gradient source (\(DescentParts.gradientNames.joined(separator: "|"))).")
   var gradient: String?
@@ -25,8 +26,20 @@ struct OptimizerOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
   var start: String?
 
-  @Option(help: "The seed: the same seed gives the same run on every machine.")
-  var seed: UInt64 = 1
+  @Option(name: .customLong("seed"), help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
+  var givenSeed: UInt64?
+
+  var optimizer: String { givenOptimizer ?? "adam" }
+  var seed: UInt64 { givenSeed ?? 1 }
+
+  /// The options given on the command line, by their flags.
+  var given: [String] {
+    [
+      givenOptimizer.map { _ in "--optimizer" }, gradient.map { _ in "--gradient" }, update.map { _ in "--update" },
+      guards.isEmpty ? nil : "--guard", settings.isEmpty ? nil : "--set", start.map { _ in "--start" },
+      givenSeed.map { _ in "--seed" },
+    ].compactMap { $0 }
+  }
 
   /// The kind named, with any descent parts the user chose over a preset's.
   func kind() throws -> OptimizerKind {

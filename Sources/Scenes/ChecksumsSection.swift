@@ -1,0 +1,44 @@
+/// Fresh checksums spliced into a scene file's text, everything else kept
+/// as written: comments, field order, quoting. `replay --record` writes
+/// curated scenes this way so that their authors' comments survive.
+public enum ChecksumsSection {
+  /// The text with its top-level `checksums:` section replaced by the
+  /// scene's checksums (written as `SceneWriter` writes them), or with the
+  /// section appended when the text has none. A scene without checksums
+  /// removes the section.
+  ///
+  /// The section is the `checksums:` line and every line after it that is
+  /// indented, blank or a comment, less the blank and column-0 comment
+  /// lines at its end (those introduce whatever follows).
+  public static func replacing(in text: String, with scene: Scene) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    let fresh = section(of: scene)
+    guard let start = lines.firstIndex(where: { $0.hasPrefix("checksums:") }) else {
+      return (lines + fresh).joined(separator: "\n") + "\n"
+    }
+    var end = start + 1
+    while end < lines.count, isInsideSection(lines[end]) { end += 1 }
+    while end > start + 1, isLeadingLine(lines[end - 1]) { end -= 1 }
+    lines.replaceSubrange(start..<end, with: fresh)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The `checksums:` section's lines as `SceneWriter` writes them (it
+  /// writes the section last), or none.
+  static func section(of scene: Scene) -> [String] {
+    guard scene.checksums != nil else { return [] }
+    let lines = SceneWriter.write(scene).split(separator: "\n").map(String.init)
+    guard let start = lines.firstIndex(where: { $0.hasPrefix("checksums:") }) else { return [] }
+    return Array(lines[start...])
+  }
+
+  private static func isInsideSection(_ line: String) -> Bool {
+    guard let first = line.first else { return true }
+    return first == " " || first == "\t" || first == "#"
+  }
+
+  private static func isLeadingLine(_ line: String) -> Bool {
+    line.allSatisfy { $0 == " " || $0 == "\t" } || line.hasPrefix("#")
+  }
+}
