@@ -37,9 +37,10 @@ extension AppState {
       if session.isFinished, player.isRecording || player.pendingEvents.isEmpty {
         return stop("every run has used its budget")
       }
-      let before = session
+      // Kept only when it is shown: holding it makes the step copy the runs.
+      let before = stepping.isOn ? session : nil
       try player.stepForward()
-      if stepping.isOn, EvaluationStepping.probeCount(of: session) > 1 {
+      if let before, EvaluationStepping.probeCount(of: session) > 1 {
         stepping.revealed = 1
         stepping.before = before
       }
