@@ -20,9 +20,16 @@ func openSaveEntry(_ state: inout AppState, thenQuit: Bool) {
 @discardableResult
 func save(_ state: inout AppState, to path: String, thenQuit: Bool) -> Bool {
   let scene = state.sceneToSave
+  let target = expandingTilde(path)
+  let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+  var isFolder: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+    state.message = StatusMessage("cannot save \(path): there is no folder \(folder)", kind: .error)
+    return false
+  }
   do {
     let checked = try SceneChecksums.recorded(for: scene)
-    try SceneFile.save(checked, to: expandingTilde(path))
+    try SceneFile.save(checked, to: target)
   } catch {
     state.message = StatusMessage(error.message, kind: .error)
     return false

@@ -6,9 +6,9 @@ import Scenes
 
 /// Applies one action to the state: the visualizer's only way to change.
 ///
-/// Pure apart from the session's own (deterministic) stepping and the
-/// scene file `save` writes: the same state and action always give the
-/// same new state. Engine errors become a status message; nothing the user
+/// Pure apart from the session's own (deterministic) stepping, the scene
+/// file a save writes and the time stamp in the file name `s` suggests:
+/// the same state and action give the same new state. Engine errors become a status message; nothing the user
 /// made is thrown away.
 public func update(_ state: inout AppState, _ action: Action) {
   state.message = nil
