@@ -66,9 +66,9 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Engine"]),
-    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore"]),
+    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore", "Scenes"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes"]),
   ],
   swiftLanguageModes: [.v6]
 )

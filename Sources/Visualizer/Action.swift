@@ -11,6 +11,19 @@ public enum Action: Sendable, Hashable {
   case slower
   case reset
   case resetWithNewSeed
+  /// Step by one evaluation instead of one iteration, or back.
+  case toggleEvaluationStepping
+  // Scenes and debugging
+  /// Save the scene (asks for a file name).
+  case save
+  /// Ask for a step and go there.
+  case openGoToStep
+  /// Ask for a breakpoint condition.
+  case openBreakpointEntry
+  case clearBreakpoints
+  case toggleInspector
+  /// The inspector's next (+1) or previous (−1) particle.
+  case selectParticle(offset: Int)
   // Runs
   case selectNextRun
   case selectRun(Int)
@@ -44,5 +57,6 @@ public enum Action: Sendable, Hashable {
   case toggleOverlays
   // General
   case toggleHelp
+  /// Quit, asking first when a recording has unsaved changes.
   case quit
 }

@@ -1,15 +1,23 @@
 import Engine
 import OptimizerCore
 import Rendering
+import Scenes
 
-/// Everything the visualizer shows and remembers: the session, the view,
-/// what is selected, and any open picker or text field.
+/// Everything the visualizer shows and remembers: the scene being played or
+/// recorded, the view, what is selected, and any open picker or text field.
 ///
 /// A value type changed only by `update(_:_:)` (and by time, through
 /// `VisualizerProgram`), so every interaction can be tested without a
 /// terminal.
 public struct AppState: Sendable {
-  public var session: Session
+  /// How many steps and events `,` can undo before a jump replays from the
+  /// start.
+  public static let historyDepth = 1000
+
+  /// The session and its place among the scene's events. Every step and
+  /// every live change goes through it, so that what the user does is the
+  /// scene `s` saves.
+  public internal(set) var player: ScenePlayer
   /// Trails and paths, which the session does not keep.
   public var recorder = SessionRecorder()
   public var isRunning: Bool
@@ -18,27 +26,65 @@ public struct AppState: Sendable {
   public var selectedRun = 0
   /// Index into the selected run's hyperparameters.
   public var selectedParameter = 0
+  /// Index into the selected run's particles, for the inspector.
+  public var selectedParticle = 0
   /// The landscape area shown, or nil for the whole domain.
   public var viewport: Viewport?
   public var colourMap = ColourMap.viridis
   public var scale = ColourScale.log
+  /// Contour lines, as the scene asked for (no key changes them).
+  public var contours = 0
   public var showTrails = true
   public var showProbes = true
   public var showOverlays = true
   public var showHelp = false
+  /// The inspector (`i`) in place of the run panels.
+  public var showInspector = false
+  /// One iteration or one evaluation per step (`E`), and how much of the
+  /// current iteration is shown.
+  public var stepping = EvaluationStepping()
+  /// The conditions that pause a run (`b`, `--break`).
+  public var breakpoints = BreakpointSet()
   public var modal: Modal?
-  /// A line for the status bar (an error or a confirmation) and until when.
+  /// A line for the status bar (an error or a confirmation).
   public var message: StatusMessage?
   public var wantsToQuit = false
+  /// The file the scene came from, for the name `s` suggests; nil for a
+  /// fresh session.
+  public var scenePath: String?
+  /// Where this session last saved, if it did.
+  public internal(set) var savedPath: String?
+  /// The recording as last saved (or as opened): what "unsaved" compares with.
+  var baseline: Scene
+  /// Counts every change of the session (steps, events, steps back), so the
+  /// program knows when the recovery copy is behind.
+  public internal(set) var revision = 0
+  /// Set by a live change: the recovery copy should be written now, not at
+  /// the next periodic write.
+  var liveChangePending = false
   /// Seeds for `R`, drawn in order so that a session replays the same way.
   var seedSequence: SeededGenerator
 
-  public init(session: Session, isRunning: Bool = true) {
-    self.session = session
+  /// Opens a player: its scene's view becomes the screen's.
+  public init(player: ScenePlayer, isRunning: Bool = true, scenePath: String? = nil) {
+    self.player = player
     self.isRunning = isRunning
-    self.seedSequence = SeededGenerator(seed: session.seed, stream: 0x5345_4544)
-    recorder.record(session)
+    self.scenePath = scenePath
+    self.baseline = player.recording
+    self.seedSequence = SeededGenerator(seed: player.session.seed, stream: 0x5345_4544)
+    let view = player.scene.view
+    colourMap = ColourMap.named(view.colourMap) ?? .viridis
+    scale = view.scale
+    viewport = view.viewport
+    showTrails = view.trails
+    showProbes = view.probes
+    showOverlays = view.overlays
+    contours = view.contours
+    recorder.record(player.session)
   }
+
+  /// The session on screen (change it through the player).
+  public var session: Session { player.session }
 
   /// The selected run, if there is any run.
   public var run: Run? { session.runs.indices.contains(selectedRun) ? session.runs[selectedRun] : nil }
@@ -51,13 +97,38 @@ public struct AppState: Sendable {
     return (parameters.specs[selectedParameter], parameters.values[selectedParameter])
   }
 
-  /// "running", "paused", or the open modal's name: the status line's mode.
+  /// The status line's mode: the open modal's name, else "replaying" or
+  /// "recording" while running, "paused" while not.
   public var mode: String {
     switch modal {
     case .picker: return "choosing"
     case .textEntry: return "typing"
-    case nil: return isRunning ? "running" : "paused"
+    case .confirmation: return "asking"
+    case nil:
+      guard isRunning else { return "paused" }
+      return player.isRecording ? "recording" : "replaying"
     }
+  }
+
+  /// The view settings as a scene stores them.
+  public var sceneView: SceneView {
+    SceneView(
+      colourMap: colourMap.id, scale: scale, viewport: viewport, trails: showTrails, probes: showProbes,
+      overlays: showOverlays, contours: contours)
+  }
+
+  /// The scene `s` saves (before its checksums): what was played or
+  /// recorded up to now, with the view as it is on screen.
+  public var sceneToSave: Scene {
+    var scene = player.recording
+    scene.view = sceneView
+    return scene
+  }
+
+  /// True while a recording holds steps or events that are not in a saved
+  /// file. An untouched replay has nothing unsaved.
+  public var hasUnsavedChanges: Bool {
+    player.isRecording && player.recording != baseline
   }
 
   /// Keeps the selections inside what exists after runs or optimizers changed.
@@ -65,6 +136,8 @@ public struct AppState: Sendable {
     selectedRun = session.runs.isEmpty ? 0 : min(max(selectedRun, 0), session.runs.count - 1)
     let count = run?.optimizer.hyperparameters.specs.count ?? 0
     selectedParameter = count == 0 ? 0 : min(max(selectedParameter, 0), count - 1)
+    let particles = run?.optimizer.particles.count ?? 0
+    selectedParticle = particles == 0 ? 0 : min(max(selectedParticle, 0), particles - 1)
   }
 }
 

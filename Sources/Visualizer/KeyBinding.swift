@@ -30,6 +30,7 @@ public struct KeyBinding: Sendable {
 /// The help overlay's and docs' sections, in order.
 public enum KeySection: String, Sendable, CaseIterable {
   case running = "Running"
+  case scenes = "Scenes"
   case runs = "Runs"
   case hyperparameters = "Hyperparameters"
   case landscape = "Landscape"

@@ -9,14 +9,26 @@ import Rendering
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding(.running, [.character(" ")], "pause or resume", action: .togglePause),
-    KeyBinding(.running, [.character(".")], "one step forward (pauses)", action: .stepForward),
-    KeyBinding(.running, [.character(",")], "one step back (pauses)", action: .stepBack),
+    KeyBinding(
+      .running, [.character("."), .character(",")], label: ". ,", "step on, back (pauses)",
+      actionFor: { key in key == .character(",") ? .stepBack : .stepForward }),
     KeyBinding(
       .running, [.character("+"), .character("="), .character("-")], label: "+ -", "faster, slower",
       actionFor: { key in key == .character("-") ? .slower : .faster }),
     KeyBinding(
-      .running, [.character("r"), .character("R")], label: "r R", "reset the runs (R: with a new seed)",
+      .running, [.character("r"), .character("R")], label: "r R", "reset (R: new seed)",
       actionFor: { key in key == .character("R") ? .resetWithNewSeed : .reset }),
+    KeyBinding(.running, [.character("E")], "evaluation steps on/off", action: .toggleEvaluationStepping),
+
+    KeyBinding(.scenes, [.character("s")], "save the scene", action: .save),
+    KeyBinding(.scenes, [.character("g")], "go to a step", action: .openGoToStep),
+    KeyBinding(
+      .scenes, [.character("b"), .character("B")], label: "b B", "breakpoint (B: clear)",
+      actionFor: { key in key == .character("B") ? .clearBreakpoints : .openBreakpointEntry }),
+    KeyBinding(.scenes, [.character("i")], "inspector on or off", action: .toggleInspector),
+    KeyBinding(
+      .scenes, [.character("["), .character("]")], label: "[ ]", "previous, next particle",
+      actionFor: { key in .selectParticle(offset: key == .character("[") ? -1 : 1) }),
 
     KeyBinding(.runs, [.tab], "select the next run", action: .selectNextRun),
     KeyBinding(
@@ -25,28 +37,28 @@ public enum KeyMap {
         if case .character(let c) = key, let n = c.wholeNumberValue { return .selectRun(n - 1) }
         return .selectNextRun
       }),
-    KeyBinding(.runs, [.character("a")], "add a run (optimizer picker)", action: .openAddRunPicker),
+    KeyBinding(.runs, [.character("a")], "add a run", action: .openAddRunPicker),
     KeyBinding(.runs, [.character("x")], "remove the selected run", action: .removeSelectedRun),
-    KeyBinding(.runs, [.character("o")], "swap the selected run's optimizer (particles stay)", action: .openSwapPicker),
+    KeyBinding(.runs, [.character("o")], "swap its optimizer", action: .openSwapPicker),
 
     KeyBinding(.hyperparameters, [.up], label: "↑ ↓", "select a hyperparameter", action: .selectPreviousParameter),
     KeyBinding(.hyperparameters, [.down], label: "", "", action: .selectNextParameter),
     KeyBinding(
-      .hyperparameters, [.left, .right], label: "← →", "change it one notch on its scale",
+      .hyperparameters, [.left, .right], label: "← →", "change it one notch",
       actionFor: { key in .nudgeParameter(direction: key == .left ? -1 : 1, coarse: false) }),
     KeyBinding(
-      .hyperparameters, [.shiftLeft, .shiftRight], label: "shift-← shift-→", "change it ten notches",
+      .hyperparameters, [.shiftLeft, .shiftRight], label: "shift ← →", "change it ten notches",
       actionFor: { key in .nudgeParameter(direction: key == .shiftLeft ? -1 : 1, coarse: true) }),
-    KeyBinding(.hyperparameters, [.enter], "type an exact value (checked against its range)", action: .editParameter),
+    KeyBinding(.hyperparameters, [.enter], "type an exact value", action: .editParameter),
     KeyBinding(.hyperparameters, [.character("d")], "reset it to its default", action: .resetParameter),
 
     KeyBinding(.landscape, [.character("L")], "landscape picker", action: .openLandscapePicker),
-    KeyBinding(.landscape, [.character("e")], "type an expression in x and y", action: .editExpression),
+    KeyBinding(.landscape, [.character("e")], "type f(x, y)", action: .editExpression),
     KeyBinding(.landscape, [.character("n")], "set the noise level σ", action: .editNoise),
 
     KeyBinding(
       .view, [.character("h"), .character("j"), .character("k"), .character("l")], label: "h j k l",
-      "pan left, down, up, right",
+      "pan ← ↓ ↑ →",
       actionFor: { key in
         switch key {
         case .character("h"): return .pan(dx: -0.1, dy: 0)
@@ -59,21 +71,29 @@ public enum KeyMap {
       .view, [.character("z"), .character("Z")], label: "z Z", "zoom in, out",
       actionFor: { key in .zoom(factor: key == .character("Z") ? 1 / 1.5 : 1.5, about: nil) }),
     KeyBinding(.view, [.character("0")], "fit the domain", action: .fitDomain),
-    KeyBinding(.view, [.character("c")], "next colour map", action: .cycleColourMap),
-    KeyBinding(.view, [.character("g")], "next colour scale (linear, log, rank)", action: .cycleScale),
-    KeyBinding(.view, [.character("t")], "trails on or off", action: .toggleTrails),
-    KeyBinding(.view, [.character("p")], "probes on or off", action: .toggleProbes),
-    KeyBinding(.view, [.character("v")], "overlays on or off (arrows, ellipses, boxes)", action: .toggleOverlays),
+    KeyBinding(
+      .view, [.character("c"), .character("C")], label: "c C", "colour map, scale",
+      actionFor: { key in key == .character("C") ? .cycleScale : .cycleColourMap }),
+    KeyBinding(
+      .view, [.character("t"), .character("p"), .character("v")], label: "t p v",
+      "trails, probes, overlays",
+      actionFor: { key in
+        switch key {
+        case .character("t"): return .toggleTrails
+        case .character("p"): return .toggleProbes
+        default: return .toggleOverlays
+        }
+      }),
 
     KeyBinding(.general, [.character("?")], "this help", action: .toggleHelp),
-    KeyBinding(.general, [.character("q")], "quit", action: .quit),
+    KeyBinding(.general, [.character("q")], "quit (asks if unsaved)", action: .quit),
   ]
 
   /// What the mouse does (not keys, but listed with them).
   public static let mouse: [(label: String, description: String)] = [
-    ("wheel", "zoom in or out at the pointer"),
-    ("click", "restart the selected run from that point"),
-    ("right-click", "drop a particle there (or shift-click)"),
+    ("wheel", "zoom at the pointer"),
+    ("click", "restart the run there"),
+    ("right-click", "drop a particle there"),
   ]
 
   /// The action of a key, or nil when the key does nothing.

@@ -1,9 +1,11 @@
 import OptimizerCore
 
-/// What has the keyboard besides the main screen: a picker or a text field.
+/// What has the keyboard besides the main screen: a picker, a text field
+/// or a question.
 public enum Modal: Sendable, Hashable {
   case picker(Picker)
   case textEntry(TextEntry)
+  case confirmation(Confirmation)
 }
 
 /// A list to choose from, narrowed by typing (a fuzzy filter).
@@ -57,6 +59,11 @@ public struct TextEntry: Sendable, Hashable {
     case expression
     case noise
     case parameter(run: Int, name: String)
+    /// A file name for the scene; `thenQuit` when saving came from the
+    /// quit question.
+    case saveScene(thenQuit: Bool)
+    case goToStep
+    case breakpoint
   }
 
   public var title: String
@@ -64,14 +71,17 @@ public struct TextEntry: Sendable, Hashable {
   public var text: String
   /// A hint under the field: the valid range, or what the field takes.
   public var hint: String
+  /// Lines under the hint: what is set already (the breakpoints).
+  public var notes: [String]
   /// The problem with the text as it stands, if any.
   public var problem: EntryProblem?
 
-  public init(title: String, purpose: Purpose, text: String = "", hint: String) {
+  public init(title: String, purpose: Purpose, text: String = "", hint: String, notes: [String] = []) {
     self.title = title
     self.purpose = purpose
     self.text = text
     self.hint = hint
+    self.notes = notes
   }
 }
 

@@ -1,11 +1,13 @@
 import Rendering
 
-/// Draws pickers and text fields as boxes over the middle of the screen.
+/// Draws pickers, text fields and questions as boxes over the middle of
+/// the screen.
 enum ModalPainter {
   static let frame = CellStyle(foreground: RGB(200, 200, 210), background: RGB(24, 24, 32))
   static let title = CellStyle(foreground: RGB(255, 255, 255), background: RGB(24, 24, 32), attributes: .bold)
   static let faint = CellStyle(foreground: RGB(140, 140, 150), background: RGB(24, 24, 32))
   static let chosen = CellStyle(foreground: RGB(0, 0, 0), background: RGB(135, 215, 255), attributes: .bold)
+  static let key = CellStyle(foreground: RGB(135, 215, 255), background: RGB(24, 24, 32), attributes: .bold)
   static let error = CellStyle(foreground: RGB(255, 110, 110), background: RGB(24, 24, 32), attributes: .bold)
 
   /// A box of at most `width`×`height` centred on the grid; its inside.
@@ -46,7 +48,9 @@ enum ModalPainter {
   }
 
   static func draw(_ entry: TextEntry, into grid: inout CellGrid) {
-    let inside = box(max(60, entry.text.count + 8), 7, title: entry.title, into: &grid)
+    // As wide as the hint and notes need, where the screen has room.
+    let width = ([60, entry.text.count + 8, entry.hint.count + 2] + entry.notes.map { $0.count + 2 }).max()!
+    let inside = box(width, 7 + entry.notes.count, title: entry.title, into: &grid)
     guard inside.height >= 4 else { return }
     let field = "› " + entry.text
     _ = grid.text(field + "▏", x: inside.x, y: inside.y, maxWidth: inside.width, style: title)
@@ -58,6 +62,27 @@ enum ModalPainter {
       _ = grid.text(problem.message, x: inside.x, y: inside.y + 2, maxWidth: inside.width, style: error)
     }
     _ = grid.text(entry.hint, x: inside.x, y: inside.y + 3, maxWidth: inside.width, style: faint)
+    for (offset, note) in entry.notes.enumerated() where inside.y + 4 + offset < inside.maxY - 1 {
+      _ = grid.text(note, x: inside.x, y: inside.y + 4 + offset, maxWidth: inside.width, style: frame)
+    }
     _ = grid.text("enter apply · esc cancel · ctrl-u clear", x: inside.x, y: inside.maxY - 1, maxWidth: inside.width, style: faint)
+  }
+
+  /// A question: its lines, then its answers as `key label` pairs.
+  static func draw(_ confirmation: Confirmation, into grid: inout CellGrid) {
+    let answers = confirmation.choices.map { "\($0.key)  \($0.label)" }
+    let widest = max(confirmation.lines.map(\.count).max() ?? 0, answers.joined(separator: "   ").count)
+    let inside = box(widest + 4, confirmation.lines.count + 4, title: confirmation.title, into: &grid)
+    guard inside.height >= 2 else { return }
+    for (offset, line) in confirmation.lines.enumerated() where inside.y + offset < inside.maxY - 1 {
+      _ = grid.text(line, x: inside.x + 1, y: inside.y + offset, maxWidth: inside.width - 1, style: frame)
+    }
+    var x = inside.x + 1
+    let y = inside.maxY - 1
+    for (index, choice) in confirmation.choices.enumerated() where x < inside.maxX {
+      x += index == 0 ? 0 : 3
+      x += grid.text("\(choice.key)", x: x, y: y, maxWidth: max(inside.maxX - x, 0), style: key)
+      x += grid.text("  \(choice.label)", x: x, y: y, maxWidth: max(inside.maxX - x, 0), style: frame)
+    }
   }
 }

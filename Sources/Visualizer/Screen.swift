@@ -2,8 +2,9 @@ import Engine
 import OptimizerCore
 import Rendering
 
-/// Composes the visualizer's screen from its state: the frame (map, panels,
-/// status line, help) and, over it, an open picker or text field.
+/// Composes the visualizer's screen from its state: the frame (map, panels
+/// or inspector, status line, help) and, over it, an open picker, text
+/// field or question.
 public struct Screen: Sendable {
   var renderer = FrameRenderer()
   /// Where the map was last drawn, for turning mouse cells into points.
@@ -13,19 +14,35 @@ public struct Screen: Sendable {
 
   /// The whole screen at `width`×`height` for this terminal.
   public mutating func render(_ state: AppState, width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
-    let settings = viewSettings(state, profile: profile)
-    let content = FrameContent(session: state.session, recorder: state.recorder)
+    let content = Self.content(state)
+    var settings = viewSettings(state, profile: profile)
+    let message = state.message.map { ($0.kind == .error ? "⚠ " : "") + $0.text }
+    // A message too long for the status line gets a row of its own above it.
+    let ownRow = message.map { !fitsStatusLine($0, mode: settings.mode, step: content.step, width: width) } ?? false
+    if let message, !ownRow { settings.statusFacts.insert(message, at: 0) }
+    // The message, or the open modal's own keys, instead of the hints; in
+    // evaluation steps the hints leave room for "evaluation k/n of step s".
+    if message != nil || state.modal != nil { settings.hints = [] }
+    if state.stepping.isOn, let first = settings.statusFacts.first {
+      let needed = settings.mode.count + 3 + "step \(content.step)  ".count + first.count
+      func hintsWidth() -> Int { settings.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
+      while !settings.hints.isEmpty, needed + hintsWidth() > width { settings.hints.removeLast() }
+    }
     var grid = renderer.render(content, settings: settings, width: width, height: height)
-    if let layout = FrameLayout(width: width, height: height) {
-      projection = MapProjection(
-        viewport: renderer.viewport(for: content, settings: settings, map: layout.map), rect: layout.map)
-    } else {
+    guard let layout = FrameLayout(width: width, height: height) else {
       projection = nil
       return grid
+    }
+    projection = MapProjection(
+      viewport: renderer.viewport(for: content, settings: settings, map: layout.map), rect: layout.map)
+    if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
+    if let message, ownRow, !state.showHelp {
+      drawMessageRow(message, isError: state.message?.kind == .error, above: layout.status, into: &grid)
     }
     switch state.modal {
     case .picker(let picker): ModalPainter.draw(picker, into: &grid)
     case .textEntry(let entry): ModalPainter.draw(entry, into: &grid)
+    case .confirmation(let confirmation): ModalPainter.draw(confirmation, into: &grid)
     case nil: break
     }
     return grid
@@ -37,22 +54,120 @@ public struct Screen: Sendable {
     return projection.point(cellX: column, cellY: row)
   }
 
+  /// What the frame shows. While an iteration is revealed one evaluation
+  /// at a time, the map shows the runs where they stood before it, with the
+  /// first k of its probes; the panels already count the whole iteration.
+  public static func content(_ state: AppState) -> FrameContent {
+    var content = FrameContent(session: state.session, recorder: state.recorder)
+    guard let shown = state.stepping.revealed, let before = state.stepping.before else { return content }
+    let earlier = FrameContent(session: before, recorder: state.recorder)
+    for index in content.runs.indices {
+      guard let run = earlier.runs.first(where: { $0.id == content.runs[index].id }) else { continue }
+      let probes = content.runs[index].layer.probes
+      content.runs[index].layer = run.layer
+      content.runs[index].layer.probes = Array(probes.prefix(shown))
+    }
+    return content
+  }
+
   func viewSettings(_ state: AppState, profile: DisplayProfile) -> ViewSettings {
-    var facts: [String] = [state.speed.description]
+    var facts: [String] = []
+    if state.stepping.isOn {
+      let count = EvaluationStepping.probeCount(of: state.session)
+      facts.append(
+        count == 0
+          ? "stepping by evaluation"
+          : "evaluation \(state.stepping.revealed ?? count)/\(count) of step \(state.session.step)")
+    }
+    if state.showInspector, let count = state.run?.optimizer.particles.count, count > 0 {
+      facts.append("particle \(state.selectedParticle + 1)/\(count)")
+    }
+    facts.append(state.speed.description)
     if let run = state.run {
       facts.append("run \(state.selectedRun + 1)/\(state.session.runs.count) \(run.optimizer.kind.displayName)")
     }
     if let (spec, value) = state.parameter { facts.append("\(spec.name) = \(spec.describe(value))") }
-    if let message = state.message { facts.append((message.kind == .error ? "⚠ " : "") + message.text) }
+    if !state.breakpoints.isEmpty {
+      let count = state.breakpoints.conditions.count
+      facts.append("\(count) breakpoint\(count == 1 ? "" : "s")")
+    }
     return ViewSettings(
-      viewport: state.viewport, colourMap: state.colourMap, scale: state.scale,
+      viewport: state.viewport, colourMap: state.colourMap, scale: state.scale, contours: state.contours,
       map: MapOptions(trails: state.showTrails, probes: state.showProbes, overlays: state.showOverlays),
       selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode,
       statusFacts: facts,
       hints: [
         StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
-        StatusLine.Hint(",", "back"), StatusLine.Hint("?", "help"), StatusLine.Hint("q", "quit"),
+        StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
+        StatusLine.Hint("q", "quit"),
       ],
-      help: state.showHelp ? KeyMap.help : nil, profile: profile)
+      help: state.showHelp ? KeyMap.help : nil, profile: profile, inspector: inspector(state))
+  }
+
+  /// The inspector's view of the selected run and particle, when it is open.
+  func inspector(_ state: AppState) -> InspectorContent? {
+    guard state.showInspector, let run = state.run else { return nil }
+    let shownRun = state.stepping.before?.run(run.id) ?? run
+    var content = InspectorContent(run: shownRun, label: Self.label(of: run, in: state.session), particle: state.selectedParticle)
+    content.probes = run.probes.points
+    if let shown = state.stepping.revealed { content.probes = Array(content.probes.prefix(shown)) }
+    return content
+  }
+
+  /// The run's name as its panel shows it (`adam`, or `adam #2` when two
+  /// runs share an optimizer).
+  static func label(of run: Run, in session: Session) -> String {
+    let name = run.configuration.kind.name
+    return session.runs.filter { $0.configuration.kind.name == name }.count > 1 ? "\(name) #\(run.id)" : name
+  }
+
+  /// True when the status line holds the mode, the step and the message.
+  private func fitsStatusLine(_ message: String, mode: String, step: Int, width: Int) -> Bool {
+    mode.count + 3 + "step \(step)  ".count + message.count <= width
+  }
+
+  /// The message across the screen just above the status line, wrapped
+  /// at spaces onto as many rows as it needs (at most three).
+  private func drawMessageRow(_ text: String, isError: Bool, above status: Rect, into grid: inout CellGrid) {
+    let lines = Self.wrap(text, width: status.width - 2).prefix(3)
+    let style = CellStyle(
+      foreground: isError ? RGB(255, 140, 140) : RGB(235, 235, 235), background: RGB(44, 44, 58),
+      attributes: isError ? .bold : [])
+    for (offset, line) in lines.enumerated() {
+      let y = status.y - lines.count + offset
+      guard y >= 0 else { continue }
+      grid.fill(Rect(x: status.x, y: y, width: status.width, height: 1), glyph: " ", style: style)
+      _ = grid.text(" " + line, x: status.x, y: y, maxWidth: status.width, style: style)
+    }
+  }
+
+  /// Words into lines of at most `width` characters (a longer word is cut).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// Brackets either side of the inspected particle on the map.
+  private func markSelectedParticle(
+    _ state: AppState, content: FrameContent, projection: MapProjection, into grid: inout CellGrid
+  ) {
+    guard let id = state.run?.id, let run = content.runs.first(where: { $0.id == id }) else { return }
+    let particles = run.layer.particles
+    guard particles.indices.contains(state.selectedParticle),
+      let cell = projection.cell(particles[state.selectedParticle].position)
+    else { return }
+    // No background: the map's colour stays under the brackets.
+    let style = CellStyle(foreground: RGB(255, 255, 255), attributes: .bold)
+    for (x, glyph) in [(cell.x - 1, "[" as Character), (cell.x + 1, "]")] where projection.rect.contains(x: x, y: cell.y) {
+      grid.put(glyph, x: x, y: cell.y, style: style)
+    }
   }
 }

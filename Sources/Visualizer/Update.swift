@@ -2,12 +2,14 @@ import Engine
 import Landscapes
 import OptimizerCore
 import Rendering
+import Scenes
 
 /// Applies one action to the state: the visualizer's only way to change.
 ///
-/// Pure apart from the session's own (deterministic) stepping: the same
-/// state and action always give the same new state. Engine errors become a
-/// status message; nothing the user made is thrown away.
+/// Pure apart from the session's own (deterministic) stepping, the scene
+/// file a save writes and the time stamp in the file name `s` suggests:
+/// the same state and action give the same new state. Engine errors become a status message; nothing the user
+/// made is thrown away.
 public func update(_ state: inout AppState, _ action: Action) {
   state.message = nil
   switch action {
@@ -15,16 +17,10 @@ public func update(_ state: inout AppState, _ action: Action) {
     state.isRunning.toggle()
   case .stepForward:
     state.isRunning = false
-    state.session.stepForward()
-    state.recorder.record(state.session)
+    state.stepForward()
   case .stepBack:
     state.isRunning = false
-    if state.session.stepBack() {
-      state.recorder.record(state.session)
-      state.clampSelections()
-    } else {
-      state.message = StatusMessage("no earlier step to go back to", kind: .error)
-    }
+    state.stepBack()
   case .faster:
     state.speed = state.speed.faster
     state.message = StatusMessage("speed: \(state.speed)")
@@ -36,6 +32,36 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .resetWithNewSeed:
     let seed = state.seedSequence.next() % 1_000_000
     apply(.reset(seed: seed), to: &state, confirmation: "reset with seed \(seed)")
+  case .toggleEvaluationStepping:
+    state.stepping.isOn.toggle()
+    state.stepping.showWhole()
+    state.message = StatusMessage(
+      state.stepping.isOn ? "a step is now one evaluation (E: one iteration)" : "a step is now one iteration")
+
+  case .save:
+    openSaveEntry(&state, thenQuit: false)
+  case .openGoToStep:
+    let length = state.player.isRecording ? "" : "; the scene lasts \(state.player.scene.steps) steps"
+    state.modal = .textEntry(
+      TextEntry(title: "go to step", purpose: .goToStep, hint: "now at step \(state.session.step)\(length)"))
+  case .openBreakpointEntry:
+    var entry = TextEntry(
+      title: "break when", purpose: .breakpoint,
+      hint: "step == 120 · best < 1e-3 · run 2 best < 1e-3 · event == reject · T < 0.01",
+      notes: breakpointNotes(state))
+    check(&entry)
+    state.modal = .textEntry(entry)
+  case .clearBreakpoints:
+    let count = state.breakpoints.conditions.count
+    state.breakpoints.removeAll()
+    state.message = StatusMessage(count == 0 ? "no breakpoints to clear" : "cleared \(count) breakpoint\(count == 1 ? "" : "s")")
+  case .toggleInspector:
+    state.showInspector.toggle()
+  case .selectParticle(let offset):
+    let count = state.run?.optimizer.particles.count ?? 0
+    guard count > 0 else { return }
+    state.showInspector = true
+    state.selectedParticle = ((state.selectedParticle + offset) % count + count) % count
 
   case .selectNextRun:
     guard !state.session.runs.isEmpty else { return }
@@ -144,7 +170,11 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .toggleHelp:
     state.showHelp.toggle()
   case .quit:
-    state.wantsToQuit = true
+    if state.hasUnsavedChanges {
+      state.modal = .confirmation(.quit(describe(state.player.recording)))
+    } else {
+      state.wantsToQuit = true
+    }
   }
 }
 
@@ -160,6 +190,8 @@ public func handle(_ state: inout AppState, key: Key) {
     handlePicker(&state, &picker, key: key)
   case .textEntry(var entry):
     handleTextEntry(&state, &entry, key: key)
+  case .confirmation(let confirmation):
+    answer(&state, confirmation, key: key)
   case nil:
     if let action = KeyMap.action(for: key) { update(&state, action) }
   }
@@ -167,16 +199,31 @@ public func handle(_ state: inout AppState, key: Key) {
 
 // MARK: - Engine commands
 
-/// Applies an engine command, turning a refusal into a status message.
-private func apply(_ command: Command, to state: inout AppState, confirmation: String?) {
+/// Makes a live change: the player records it as an event at this step.
+/// A replay forks into a recording; in a recording that went back, the
+/// undone events after this step are dropped. A refusal becomes a status
+/// message.
+func apply(_ command: Command, to state: inout AppState, confirmation: String?) {
+  let wasRecording = state.player.isRecording
+  let undone = state.player.pendingEvents.count
   do {
-    try state.session.apply(command)
-    state.recorder.record(state.session)
-    state.clampSelections()
-    state.message = confirmation.map { StatusMessage($0) }
+    try state.player.record(command)
   } catch {
     state.message = StatusMessage(error.description, kind: .error)
+    return
   }
+  state.stepping.showWhole()
+  state.liveChangePending = true
+  state.sessionChanged()
+  var notes: [String] = []
+  if !wasRecording {
+    let step = state.player.scene.events.last?.step ?? state.session.step
+    notes.append("forked: recording a new scene from step \(step)")
+  } else if undone > 0 {
+    notes.append("dropped \(undone) undone event\(undone == 1 ? "" : "s")")
+  }
+  if let confirmation { notes.append(confirmation) }
+  state.message = notes.isEmpty ? nil : StatusMessage(notes.joined(separator: " · "))
 }
 
 /// The viewport on screen: the user's, or the whole domain.
@@ -281,79 +328,4 @@ private func finish(_ configuration: OptimizerConfiguration, forSwap: Bool, stat
     state.selectedRun = state.session.runs.count - 1
     state.clampSelections()
   }
-}
-
-// MARK: - Text entry
-
-private func handleTextEntry(_ state: inout AppState, _ entry: inout TextEntry, key: Key) {
-  switch key {
-  case .escape:
-    state.modal = nil
-    return
-  case .backspace:
-    if !entry.text.isEmpty { entry.text.removeLast() }
-  case .control("u"):
-    entry.text = ""
-  case .character(let c) where !c.isNewline:
-    entry.text.append(c)
-  case .enter:
-    check(&entry)
-    if entry.problem == nil, commit(entry, state: &state) {
-      state.modal = nil
-      return
-    }
-  default:
-    break
-  }
-  check(&entry)
-  state.modal = .textEntry(entry)
-}
-
-/// Checks the text as typed, so the field shows the problem (and for an
-/// expression a caret under the bad token) before enter is pressed.
-private func check(_ entry: inout TextEntry) {
-  entry.problem = nil
-  switch entry.purpose {
-  case .expression:
-    guard !entry.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-      entry.problem = EntryProblem("type a function of x and y")
-      return
-    }
-    do { _ = try ExpressionLandscape(source: entry.text) } catch {
-      entry.problem = EntryProblem(error.message, column: error.column, length: error.length)
-    }
-  case .noise:
-    guard let value = Double(entry.text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-      entry.problem = EntryProblem("σ must be a number ≥ 0")
-      return
-    }
-  case .parameter:
-    break  // checked against the spec on enter, where the run is at hand
-  }
-}
-
-/// Applies a finished entry; false (with the entry's problem set by the
-/// status message) when the engine refused it.
-private func commit(_ entry: TextEntry, state: inout AppState) -> Bool {
-  switch entry.purpose {
-  case .expression:
-    apply(.setLandscape(.expression(entry.text)), to: &state, confirmation: "landscape: f(x, y) = \(entry.text)")
-    state.viewport = nil
-  case .noise:
-    apply(.setNoise(Double(entry.text.trimmingCharacters(in: .whitespaces))!), to: &state, confirmation: "noise σ = \(entry.text)")
-  case .parameter(let runID, let name):
-    guard let run = state.session.run(runID), let spec = run.optimizer.hyperparameters.spec(named: name) else {
-      return true
-    }
-    guard let value = spec.parse(entry.text.trimmingCharacters(in: .whitespaces)) else {
-      state.message = StatusMessage("\(name) expects \(spec.options.map { "one of \($0.joined(separator: ", "))" } ?? "a number"), got '\(entry.text)'", kind: .error)
-      return false
-    }
-    if let problem = spec.problem(with: value) {
-      state.message = StatusMessage(problem, kind: .error)
-      return false
-    }
-    apply(.setHyperparameter(run: runID, name: name, value: value), to: &state, confirmation: "\(name) = \(spec.describe(value))")
-  }
-  return state.message?.kind != .error
 }

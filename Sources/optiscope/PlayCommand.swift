@@ -1,7 +1,9 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Landscapes
 import OptimizerCore
+import Scenes
 import Visualizer
 
 /// `optiscope play` (and `optiscope` alone): the live visualizer.
@@ -10,10 +12,10 @@ struct PlayCommand: ParsableCommand {
     commandName: "play",
     abstract: "Open the live visualizer (the default when optiscope runs without a command).",
     discussion: """
-      Without options it opens a tour: Rosenbrock's curved valley with Adam,
-      a particle swarm and an adaptive-order random walk racing to (1, 1).
-      With options it opens the run they describe. Press ? for every key;
-      docs/KEYS.md lists them too.
+      Without options it opens the tour scene (scenes/tour.yaml). With
+      options it opens the run they describe, recording from step 0: every
+      live change is kept, and s saves the scene for 'optiscope replay'.
+      Press ? for every key; docs/KEYS.md lists them too.
 
       Examples:
         optiscope
@@ -35,32 +37,44 @@ struct PlayCommand: ParsableCommand {
   }
 
   func run() throws {
-    try openVisualizer(AppState(session: try makeSession(), isRunning: !paused))
-  }
-
-  private func makeSession() throws -> Session {
-    do {
-      if isTour {
-        let start: Vector = [-1.5, 2]
-        return try Session(
-          landscape: .named("rosenbrock"),
-          runs: [
-            RunSetup(OptimizerConfiguration("adam"), start: start),
-            RunSetup(OptimizerConfiguration("pso"), start: start),
-            RunSetup(OptimizerConfiguration("adaptive-order-walk"), start: start),
-          ],
-          seed: optimizer.seed, noise: landscape.noise)
+    if isTour {
+      let path = SceneLibrary.resolve(SceneLibrary.tourName)
+      if FileManager.default.fileExists(atPath: path) {
+        let scene: Scene
+        do { scene = try SceneFile.load(path) } catch { throw CommandLineError(error.description) }
+        try openVisualizer(replaying: scene, from: path, breakpoints: [], paused: paused)
+        return
       }
-      let surface = try landscape.make()
-      let setup = RunSetup(
-        try optimizer.configuration(domain: surface.domain),
-        start: try optimizer.startPoint(dimension: surface.dimension))
-      guard surface.dimension == 2 else {
-        throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
-      }
-      return try Session(landscape: try landscape.source(), runs: [setup], seed: optimizer.seed, noise: landscape.noise)
-    } catch let error as SessionError {
+    }
+    let scene = try freshScene()
+    let player: ScenePlayer
+    do { player = try ScenePlayer(scene: scene, recording: true, historyDepth: AppState.historyDepth) } catch {
       throw CommandLineError(error.description)
     }
+    try openVisualizer(AppState(player: player, isRunning: !paused))
+  }
+
+  /// The scene a fresh session records: the runs the options describe, or
+  /// without options (and without scenes/tour.yaml) the built-in tour:
+  /// Rosenbrock's valley with Adam, a particle swarm and an adaptive-order
+  /// random walk racing to (1, 1).
+  private func freshScene() throws -> Scene {
+    if isTour {
+      let start: Vector = [-1.5, 2]
+      let runs = ["adam", "pso", "adaptive-order-walk"].map { RunSetup(OptimizerConfiguration($0), start: start) }
+      return Scene(
+        title: "Adam, PSO and the adaptive-order walk on Rosenbrock", landscape: .named("rosenbrock"),
+        noise: landscape.noise, seed: optimizer.seed, runs: runs, steps: 0)
+    }
+    let surface = try landscape.make()
+    guard surface.dimension == 2 else {
+      throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
+    }
+    let setup = RunSetup(
+      try optimizer.configuration(domain: surface.domain),
+      start: try optimizer.startPoint(dimension: surface.dimension))
+    return Scene(
+      title: "\(setup.configuration.kind.displayName) on \(surface.title)", landscape: try landscape.source(),
+      noise: landscape.noise, seed: optimizer.seed, runs: [setup], steps: 0)
   }
 }

@@ -1,27 +1,57 @@
 import ArgumentParser
 import Engine
+import Foundation
 import Scenes
 import Terminal
 import Visualizer
 
 /// Runs the visualizer in the terminal until the user quits, with a clear
-/// error when there is no terminal.
+/// error when there is no terminal. While a recording is not saved, its
+/// recovery copy is kept (see `RecoveryFile`); a copy left by an earlier
+/// session is moved aside and named on the status line.
 func openVisualizer(_ state: AppState) throws {
   guard TerminalSession.isAvailable else {
     throw CommandLineError(
       "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers), 'optiscope render' (pictures) or 'optiscope replay --headless'")
   }
-  var program = VisualizerProgram(state: state)
+  var state = state
+  let recovery = RecoveryFile.standard()
+  if let earlier = recovery.setAsideEarlier() {
+    let shown = RecoveryFile.abbreviated(earlier)
+    if let path = state.scenePath, samePath(path, recovery.path) {
+      state.scenePath = earlier
+      state.message = StatusMessage("the recovery file you opened is now kept as \(shown)")
+    } else {
+      state.message = StatusMessage(
+        "a recovery file from an earlier session is at \(shown); optiscope replay \(shown) opens it")
+    }
+  }
+  var program = VisualizerProgram(state: state, recovery: recovery)
   let ending: SessionEnding
   do { ending = try TerminalSession.run(&program) } catch {
     throw CommandLineError("\(error)")
   }
+  if let kept = program.close(quitting: ending == .quit) {
+    let shown = RecoveryFile.abbreviated(kept)
+    printNote("optiscope: the unsaved recording is kept in \(shown); 'optiscope replay \(shown)' opens it")
+  }
   if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }
 }
 
-/// Opens the visualizer on a scene read from `path`, playing it from step 0.
+/// Opens the visualizer on a scene read from `path`, playing it from step 0
+/// (paused if asked), with the `--break` conditions set.
 func openVisualizer(replaying scene: Scene, from path: String, breakpoints: [Breakpoint], paused: Bool) throws {
-  let session: Session
-  do { session = try scene.makeSession(historyDepth: 1000) } catch { throw CommandLineError("\(path): \(error)") }
-  try openVisualizer(AppState(session: session, isRunning: !paused))
+  let player: ScenePlayer
+  do { player = try ScenePlayer(scene: scene, historyDepth: AppState.historyDepth) } catch {
+    throw CommandLineError("\(path): \(error)")
+  }
+  var state = AppState(player: player, isRunning: !paused, scenePath: path)
+  for breakpoint in breakpoints { state.breakpoints.add(breakpoint, session: state.session) }
+  try openVisualizer(state)
+}
+
+/// True when two paths name the same file.
+private func samePath(_ a: String, _ b: String) -> Bool {
+  URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+    == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
 }

@@ -9,7 +9,9 @@ import Testing
 struct InteractiveAppTests {
   /// Starts optiscope with `arguments` and waits for the heat map.
   private func start(_ arguments: [String] = [], width: Int = 120, height: Int = 40) throws -> TmuxSession {
-    let session = try TmuxSession([OptiscopeBinary.path] + arguments, width: width, height: height)
+    let session = try TmuxSession(
+      [OptiscopeBinary.path] + arguments, width: width, height: height,
+      environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
     try session.waitForScreen("the heat map in 256 colours", colours: true) { ScreenReading.showsHeatMap(coloured: $0) }
     return session
   }
@@ -117,7 +119,8 @@ struct InteractiveAppTests {
 
   @Test(arguments: [("q", false), ("C-c", true)])
   func quittingExitsWithZeroAndRestoresTheTerminal(key: String, isSpecialKey: Bool) throws {
-    let session = try start()
+    // Paused, so that nothing is recorded and q does not ask first.
+    let session = try start(["play", "--paused"])
     defer { session.kill() }
     #expect(try session.terminalState().alternateScreen)
     if isSpecialKey { try session.press(key) } else { try session.type(key) }

@@ -14,10 +14,27 @@ enum OptiscopeBinary {
 
   /// True once `optiscope` has its interactive mode: `--help` lists the
   /// `play` subcommand. Until then the tests of the live screen are off.
-  static let supportsInteractiveMode: Bool = {
+  static let supportsInteractiveMode: Bool = has(subcommand: "play")
+
+  /// True when `--help` lists the subcommand.
+  static func has(subcommand: String) -> Bool {
     guard let outcome = try? CommandRunner.run(path, ["--help"]) else { return false }
     return (outcome.stdout + outcome.stderr).split(separator: "\n").contains {
-      $0.trimmingCharacters(in: .whitespaces).hasPrefix("play")
+      $0.trimmingCharacters(in: .whitespaces).hasPrefix(subcommand + " ")
     }
+  }
+
+  /// Where the sessions' recovery files go: emptied once per test run, so
+  /// that what killed sessions left behind lasts only until the next run.
+  private static let recoveryFolder: String = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-e2e-recovery").path
+    try? FileManager.default.removeItem(atPath: folder)
+    return folder
   }()
+
+  /// A recovery file path of a session's own (`OPTISCOPE_RECOVERY`), so
+  /// that the tests never touch the user's and no session finds another's.
+  static func freshRecoveryPath() -> String {
+    recoveryFolder + "/\(UUID().uuidString)/recovery.yaml"
+  }
 }

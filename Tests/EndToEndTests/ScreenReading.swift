@@ -14,6 +14,15 @@ enum ScreenReading {
     return Int(match.1)
   }
 
+  /// The session's step on the status line (the last row), which run
+  /// panels showing their own step counts do not confuse.
+  static func sessionStep(in screen: String) -> Int? {
+    guard let status = rows(of: screen).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+      return nil
+    }
+    return step(in: String(status))
+  }
+
   /// The learning rate as shown: "lr 0.001", "lr = 1e-3", "learning-rate: 0.01".
   static func learningRate(in screen: String) -> String? {
     guard let match = screen.firstMatch(of: #/(?i)\b(?:lr|learning[- ]rate)\b[ :=]*([0-9][0-9.eE+\-]*)/#) else {
@@ -46,5 +55,11 @@ enum ScreenReading {
       }
     }
     return false
+  }
+
+  /// Every best loss the panels show ("best 0.217", "best 1.37e-9"), in
+  /// screen order.
+  static func bestLosses(in screen: String) -> [String] {
+    screen.matches(of: #/\bbest ([0-9][0-9.eE+\-]*)/#).map { String($0.1) }
   }
 }

@@ -18,7 +18,7 @@ import Visualizer
       for key in binding.keys { #expect(KeyMap.action(for: key) != nil, "\(key) does nothing") }
     }
     let help = KeyMap.help
-    for section in ["Running", "Runs", "Hyperparameters", "Landscape", "View", "Mouse", "General"] {
+    for section in ["Running", "Scenes", "Runs", "Hyperparameters", "Landscape", "View", "Mouse", "General"] {
       #expect(help.contains { $0.section == section }, "the help has no \(section) section")
     }
   }
@@ -28,6 +28,16 @@ import Visualizer
     HelpOverlay.draw(KeyMap.help, into: &grid, area: grid.bounds)
     let text = grid.plainText
     for row in KeyMap.help { #expect(text.contains(row.description), "the overlay lacks '\(row.description)'") }
+  }
+
+  /// At the classic 80×24 (the status line below) every row of the help
+  /// has its place: nothing is cut to "… n more".
+  @Test func theHelpOverlayFitsEveryKeyAt80By24() throws {
+    var grid = CellGrid(width: 80, height: 24)
+    HelpOverlay.draw(KeyMap.help, into: &grid, area: Rect(width: 80, height: 23))
+    let text = grid.plainText
+    #expect(!text.contains("more"), "\(text)")
+    for row in KeyMap.help { #expect(text.contains(row.keys), "the overlay lacks '\(row.keys)'") }
   }
 
   /// docs/KEYS.md is generated from the table; re-record with
