@@ -33,21 +33,37 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
   public var description: String { message }
 }
 
-/// Writes a file by writing a temporary file beside it and renaming it over
-/// the target, so that a crash or a full disk never leaves half a file.
+/// Writes a file by writing a temporary file beside it, flushing it to the
+/// disk and renaming it over the target, so that a crash or a full disk
+/// never leaves half a file. Errors give the system's reason ("No such file
+/// or directory", "Permission denied", "No space left on device").
 public func writeAtomically(_ text: String, to path: String) throws(FileWriteError) {
   let url = URL(fileURLWithPath: path)
   let temporary = url.deletingLastPathComponent()
-    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-  do {
-    try Data(text.utf8).write(to: temporary)
-  } catch {
-    try? FileManager.default.removeItem(at: temporary)
-    throw FileWriteError(message: "cannot write \(path): \(error.localizedDescription)")
-  }
-  if rename(temporary.path, url.path) != 0 {
+    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+  func failure() -> FileWriteError {
     let reason = String(cString: strerror(errno))
-    try? FileManager.default.removeItem(at: temporary)
-    throw FileWriteError(message: "cannot write \(path): \(reason)")
+    unlink(temporary)
+    return FileWriteError(message: "cannot write \(path): \(reason)")
   }
+  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  guard descriptor >= 0 else { throw FileWriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+  var bytes = Array(text.utf8)[...]
+  while !bytes.isEmpty {
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    if written < 0 {
+      if errno == EINTR { continue }
+      let error = failure()
+      close(descriptor)
+      throw error
+    }
+    bytes = bytes.dropFirst(written)
+  }
+  guard fsync(descriptor) == 0 else {
+    let error = failure()
+    close(descriptor)
+    throw error
+  }
+  close(descriptor)
+  guard rename(temporary, url.path) == 0 else { throw failure() }
 }

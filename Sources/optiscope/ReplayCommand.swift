@@ -26,16 +26,18 @@ struct ReplayCommand: ParsableCommand {
         --record        replay and write the scene back with fresh checksums
                         (comments and layout kept); --output writes elsewhere
 
-      Conditions (--break, repeatable; checked after every iteration):
+      Conditions (--break, repeatable; checked after every iteration and
+      after the events of a step):
         step == 120   best < 1e-3   run 2 best < 1e-3   event == reject
         temperature < 0.01   run 0 order >= 3
       Events: \(StepEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).
       Readouts by name or symbol, as the visualizer's run panel shows them.
 
       While you record in the visualizer, a recovery copy of the scene is
-      kept in $XDG_STATE_HOME/optiscope/recovery.yaml (by default
-      ~/.local/state/optiscope/recovery.yaml); after a crash or a kill,
-      'optiscope replay' opens it like any scene.
+      kept in $OPTISCOPE_RECOVERY, else $XDG_STATE_HOME/optiscope/
+      recovery.yaml, else ~/.local/state/optiscope/recovery.yaml; after a
+      crash or a kill, 'optiscope replay FILE' opens it like any scene. A
+      copy found at start is set aside as recovery-YYYYMMDD-HHMMSS.yaml.
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
@@ -166,8 +168,8 @@ struct ReplayCommand: ParsableCommand {
     var readouts: [String] = []
     for case .readout(let name) in breakpoints.map(\.subject) where !readouts.contains(name) { readouts.append(name) }
     var player = try ScenePlayer(scene: loaded.scene, logsProbes: false)
-    while let move = try player.advance() {
-      guard move == .step else { continue }
+    // After events too, so that `event == swap` can stop the replay.
+    while try player.advance() != nil {
       let hits = breakpoints.filter { $0.isHit(by: player.session) }
       guard !hits.isEmpty else { continue }
       let conditions = hits.map { "'\($0)'" }.joined(separator: " and ")
