@@ -51,7 +51,9 @@ public enum HelpOverlay {
       lines.removeAll { if case .blank = $0 { return true } else { return false } }
     }
     let entryWidth = min(naturalWidth, (area.width - 4 - 3 * (columnCount - 1)) / columnCount)
-    let width = min(columnCount * entryWidth + (columnCount - 1) * 3 + 4, area.width)
+    let natural = min(columnCount * entryWidth + (columnCount - 1) * 3 + 4, area.width)
+    // A sliver of the screen beside the box would show the panels' edges.
+    let width = natural >= area.width - 2 ? area.width : natural
     let height = min((lines.count + columnCount - 1) / columnCount + 2, area.height)
     let box = area.centered(width: width, height: height)
     grid.fill(box, with: Cell(" ", foreground: RGB(230, 230, 230), background: RGB(24, 24, 32)))
