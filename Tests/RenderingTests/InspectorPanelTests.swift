@@ -33,11 +33,12 @@ struct InspectorPanelTests {
 
   @Test("lists the last probes, says how many were left out, and the run's readouts and vectors")
   func probesAndRun() {
-    let text = lines().joined(separator: "\n")
-    #expect(text.contains("probes of the last step (9)"))
+    let text = lines(height: 18).joined(separator: "\n")
+    #expect(text.contains("the run's probes in its last step (9)"))
     #expect(text.contains("… 3 earlier"))
     #expect(text.contains("(8, 1)  0.8"))
     #expect(!text.contains("(2, 1)  0.2"))
+    #expect(lines(height: 40).joined().contains("(0, 1)  0"))
     #expect(text.contains("ω          0.72  inertia"))
     #expect(text.contains("mean       (0.99, 0.98)"))
   }

@@ -38,15 +38,16 @@ public struct InspectorContent: Sendable, Hashable {
 ///     │ velocity   (-0.012, -0.031)    │
 ///     │ best       1.9e-4 at (…)       │
 ///     │ age        41                  │
-///     │ probes of the last step (3)    │
+///     │ the run's probes in its last … │
 ///     │   (0.98, 0.96)  3.52e-4        │
 ///     │ run                            │
 ///     │ ω          0.72  inertia       │
 ///     │ mean       (0.99, 0.98)        │
 ///     └────────────────────────────────┘
 ///
-/// Sections that do not fit are cut from the bottom; the probe list shows
-/// the last ones when there are more than fit.
+/// The probe list takes the rows the other sections leave (the latest
+/// probes when there are more); what still does not fit is cut from the
+/// bottom.
 public enum InspectorPanel {
   public static func draw(_ content: InspectorContent, into grid: inout CellGrid, rect: Rect) {
     guard rect.width >= 12, rect.height >= 3 else { return }
@@ -56,22 +57,25 @@ public enum InspectorPanel {
     let inside = grid.box(
       rect, title: "inspect \(content.runName)\(which)", style: CellStyle(foreground: RGB(110, 110, 130)),
       titleStyle: CellStyle(foreground: RGB(230, 230, 240), attributes: .bold))
-    var lines = particleLines(content)
-    lines.append(.heading("run"))
-    if content.readouts.isEmpty && content.vectors.isEmpty { lines.append(.note("no readouts")) }
+    var runLines: [Line] = [.heading("run")]
+    if content.readouts.isEmpty && content.vectors.isEmpty { runLines.append(.note("no readouts")) }
     for readout in content.readouts {
       let value = formatNumber(readout.value, significantDigits: 4)
       let named = readout.symbol == readout.name ? value : "\(value)  \(readout.name)"
-      lines.append(.field(readout.symbol.isEmpty ? readout.name : readout.symbol, named))
+      runLines.append(.field(readout.symbol.isEmpty ? readout.name : readout.symbol, named))
     }
-    for vector in content.vectors { lines.append(.field(vector.name, describe(vector.vector))) }
+    for vector in content.vectors { runLines.append(.field(vector.name, describe(vector.vector))) }
+    // The probes take the rows the other sections leave, at least three.
+    let fixed = particleLines(content, probeRows: 0).count + runLines.count
+    let lines = particleLines(content, probeRows: max(3, inside.height - fixed)) + runLines
     for (offset, line) in lines.prefix(inside.height).enumerated() {
       line.draw(into: &grid, x: inside.x, y: inside.y + offset, width: inside.width)
     }
   }
 
-  /// The selected particle's lines, its last probes included.
-  static func particleLines(_ content: InspectorContent) -> [Line] {
+  /// The selected particle's lines, then the run's last probes in at most
+  /// `probeRows` rows (the latest ones when there are more).
+  static func particleLines(_ content: InspectorContent, probeRows: Int) -> [Line] {
     guard let particle = content.particle else { return [.note("no particle")] }
     var lines: [Line] = [
       .field("position", describe(particle.position)),
@@ -83,9 +87,11 @@ public enum InspectorPanel {
     }
     lines.append(.field("age", "\(particle.age)"))
     if let tag = particle.tag { lines.append(.field("role", tag)) }
-    lines.append(.heading("probes of the last step (\(content.probes.count))"))
-    let shown = content.probes.suffix(6)
-    if shown.count < content.probes.count { lines.append(.note("… \(content.probes.count - shown.count) earlier")) }
+    lines.append(.heading("the run's probes in its last step (\(content.probes.count))"))
+    guard probeRows > 0 else { return lines }
+    let fits = content.probes.count <= probeRows
+    let shown = content.probes.suffix(fits ? probeRows : probeRows - 1)
+    if !fits { lines.append(.note("… \(content.probes.count - shown.count) earlier")) }
     for probe in shown { lines.append(.probe(describe(probe.position), formatNumber(probe.loss, significantDigits: 4))) }
     return lines
   }
