@@ -70,9 +70,7 @@ struct PlayCommand: ParsableCommand {
     guard surface.dimension == 2 else {
       throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
     }
-    let setup = RunSetup(
-      try optimizer.configuration(domain: surface.domain),
-      start: try optimizer.startPoint(dimension: surface.dimension))
+    let setup = try optimizer.runSetup(on: surface)
     return Scene(
       title: "\(setup.configuration.kind.displayName) on \(surface.title)", landscape: try landscape.source(),
       noise: landscape.noise, seed: optimizer.seed, runs: [setup], steps: 0)

@@ -24,3 +24,18 @@ struct RoundTripTests {
     #expect(verification.divergence?.expected == scene.checksums!.entries[3])
   }
 }
+
+@Suite("Curated scenes read back equal after writing")
+struct CuratedRoundTripTests {
+  @Test("every curated scene survives the writer", arguments: SceneLibrary.paths())
+  func roundTrips(path: String) throws {
+    let scene = try SceneFile.load(path)
+    #expect(try SceneReader.read(SceneWriter.write(scene)) == scene, "\(path)")
+  }
+
+  @Test("the library finds the curated scenes and the tour")
+  func libraryFindsThem() {
+    #expect(SceneLibrary.names.contains(SceneLibrary.tourName))
+    #expect(SceneLibrary.names.count >= 17)
+  }
+}
