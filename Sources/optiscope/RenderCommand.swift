@@ -170,7 +170,7 @@ struct RenderCommand: ParsableCommand {
     }
     if !shown { try shoot(&frames) }
     printNote("\(cast.frames) frames, \(iterations) steps, \(String(format: "%.1f", Double(cast.frames - 1) / fps)) s")
-    return cast.text
+    return cast.finished
   }
 
   /// One optimizer on one landscape for --steps steps, in the default view.

@@ -1,4 +1,5 @@
 import Foundation
+import Scenes
 import Testing
 
 #if canImport(FoundationXML)
@@ -147,7 +148,9 @@ import Testing
     let cast = files.folder.appendingPathComponent("annealing.cast").path
     let outcome = try OptiscopeProcess.run(["render", path, "--format", "cast", "--output", cast, "--fps", "20"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let (header, frames) = try castLines(cast)
+    var (header, frames) = try castLines(cast)
+    let ending = frames.removeLast()
+    #expect(ending.0 == frames.last?.0 && ending.1 == Asciicast.ending(height: 30), "the cursor shows again at the end")
     #expect(header["version"] as? Int == 2)
     #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30)
     #expect(header["title"] as? String == "Annealing beside a swarm")
@@ -180,7 +183,9 @@ import Testing
       "render", path, "--format", "cast", "--output", cast, "--every", "10", "--size", "80x24",
     ])
     #expect(outcome.status == 0)
-    let (header, frames) = try castLines(cast)
+    var (header, frames) = try castLines(cast)
+    let ending = frames.removeLast()
+    #expect(ending.1 == Asciicast.ending(height: 24))
     #expect(header["width"] as? Int == 80 && header["height"] as? Int == 24)
     // Steps 0, 10, 20 and the end at 25.
     #expect(frames.count == 4)

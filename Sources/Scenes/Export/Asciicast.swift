@@ -22,6 +22,8 @@ public struct Asciicast: Sendable {
   public private(set) var text: String
   /// Frames added.
   public private(set) var frames = 0
+  /// When the last frame is shown.
+  private var lastTime = 0.0
   /// The screen as the player shows it now, row by row.
   private var shown: [[Cell]] = []
 
@@ -73,8 +75,19 @@ public struct Asciicast: Sendable {
     if !output.isEmpty { output += "\u{1B}[0m" }
     shown = rows
     frames += 1
+    lastTime = seconds
     text += "[\(String(format: "%.6f", seconds)), \"o\", \(jsonQuoted(output))]\n"
   }
+
+  /// The file, ending with an event at the last frame's time that shows
+  /// the cursor again on the bottom row, so that a terminal playing the
+  /// file (`asciinema cat`) is left with a cursor.
+  public var finished: String {
+    text + "[\(String(format: "%.6f", lastTime)), \"o\", \(jsonQuoted(Self.ending(height: height)))]\n"
+  }
+
+  /// The last event's output: the cursor to the bottom row, then shown.
+  public static func ending(height: Int) -> String { "\u{1B}[\(height);1H\u{1B}[?25h" }
 
   /// A row's glyphs, each with the escape sequence last seen before it.
   static func cells(_ row: Substring) -> [Cell] {
