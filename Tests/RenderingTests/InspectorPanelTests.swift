@@ -1,6 +1,6 @@
 import Engine
 import OptimizerCore
-import Rendering
+@testable import Rendering
 import Testing
 
 @Suite("The inspector panel")
@@ -34,13 +34,21 @@ struct InspectorPanelTests {
   @Test("lists the last probes, says how many were left out, and the run's readouts and vectors")
   func probesAndRun() {
     let text = lines(height: 18).joined(separator: "\n")
-    #expect(text.contains("the run's probes in its last step (9)"))
+    #expect(text.contains("run's last probes (9)"))
     #expect(text.contains("… 3 earlier"))
     #expect(text.contains("(8, 1)  0.8"))
     #expect(!text.contains("(2, 1)  0.2"))
     #expect(lines(height: 40).joined().contains("(0, 1)  0"))
     #expect(text.contains("ω          0.72  inertia"))
     #expect(text.contains("mean       (0.99, 0.98)"))
+  }
+
+  @Test("a narrow panel keeps the run's name and the particle in its title")
+  func narrowTitle() {
+    #expect(lines(width: 44)[0].contains("inspect pso · particle 3/20"))
+    var long = content
+    long.runName = "simulated-annealing"
+    #expect(InspectorPanel.title(long, width: 24) == "simulated-annealing · 3/20")
   }
 
   @Test("a short panel cuts sections from the bottom instead of overflowing")

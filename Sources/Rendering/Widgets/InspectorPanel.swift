@@ -38,7 +38,7 @@ public struct InspectorContent: Sendable, Hashable {
 ///     │ velocity   (-0.012, -0.031)    │
 ///     │ best       1.9e-4 at (…)       │
 ///     │ age        41                  │
-///     │ the run's probes in its last … │
+///     │ run's last probes (3)          │
 ///     │   (0.98, 0.96)  3.52e-4        │
 ///     │ run                            │
 ///     │ ω          0.72  inertia       │
@@ -52,15 +52,13 @@ public enum InspectorPanel {
   public static func draw(_ content: InspectorContent, into grid: inout CellGrid, rect: Rect) {
     guard rect.width >= 12, rect.height >= 3 else { return }
     grid.fill(rect, with: Cell(" ", background: RGB(18, 18, 24)))
-    let count = content.particleCount
-    let which = count > 0 ? " · particle \(content.particleIndex + 1)/\(count)" : ""
     let inside = grid.box(
-      rect, title: "inspect \(content.runName)\(which)", style: CellStyle(foreground: RGB(110, 110, 130)),
+      rect, title: title(content, width: rect.width - 6), style: CellStyle(foreground: RGB(110, 110, 130)),
       titleStyle: CellStyle(foreground: RGB(230, 230, 240), attributes: .bold))
     var runLines: [Line] = [.heading("run")]
     if content.readouts.isEmpty && content.vectors.isEmpty { runLines.append(.note("no readouts")) }
     for readout in content.readouts {
-      let value = formatNumber(readout.value, significantDigits: 4)
+      let value = readout.value.isNaN ? "–" : formatNumber(readout.value, significantDigits: 4)
       let named = readout.symbol == readout.name ? value : "\(value)  \(readout.name)"
       runLines.append(.field(readout.symbol.isEmpty ? readout.name : readout.symbol, named))
     }
@@ -71,6 +69,14 @@ public enum InspectorPanel {
     for (offset, line) in lines.prefix(inside.height).enumerated() {
       line.draw(into: &grid, x: inside.x, y: inside.y + offset, width: inside.width)
     }
+  }
+
+  /// "inspect pso · particle 3/20", shortened to "pso · 3/20" when narrow.
+  static func title(_ content: InspectorContent, width: Int) -> String {
+    let count = content.particleCount
+    let full = "inspect \(content.runName)" + (count > 0 ? " · particle \(content.particleIndex + 1)/\(count)" : "")
+    guard full.count > width else { return full }
+    return content.runName + (count > 0 ? " · \(content.particleIndex + 1)/\(count)" : "")
   }
 
   /// The selected particle's lines, then the run's last probes in at most
@@ -87,7 +93,7 @@ public enum InspectorPanel {
     }
     lines.append(.field("age", "\(particle.age)"))
     if let tag = particle.tag { lines.append(.field("role", tag)) }
-    lines.append(.heading("the run's probes in its last step (\(content.probes.count))"))
+    lines.append(.heading("run's last probes (\(content.probes.count))"))
     guard probeRows > 0 else { return lines }
     let fits = content.probes.count <= probeRows
     let shown = content.probes.suffix(fits ? probeRows : probeRows - 1)
