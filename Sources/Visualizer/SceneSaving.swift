@@ -4,8 +4,10 @@ import Scenes
 /// `s`: asking for a file name, never overwriting without asking, writing
 /// the scene with its checksums, and the questions on the way out.
 
-/// Opens the file-name field, filled with a suggestion.
+/// Opens the file-name field, filled with a suggestion. The run pauses, so
+/// that what is saved is what the screen showed when `s` was pressed.
 func openSaveEntry(_ state: inout AppState, thenQuit: Bool) {
+  state.isRunning = false
   let scene = state.player.recording
   state.modal = .textEntry(
     TextEntry(

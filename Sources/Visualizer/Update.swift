@@ -171,6 +171,7 @@ public func update(_ state: inout AppState, _ action: Action) {
     state.showHelp.toggle()
   case .quit:
     if state.hasUnsavedChanges {
+      state.isRunning = false  // the question names the steps it would lose
       state.modal = .confirmation(.quit(describe(state.player.recording)))
     } else {
       state.wantsToQuit = true

@@ -50,6 +50,18 @@ import Visualizer
     #expect(verification.checked > 0)
   }
 
+  @Test func savingAndTheQuitQuestionPauseTheRun() throws {
+    var state = try Self.recorded()
+    state.isRunning = true
+    press(.character("s"), on: &state)
+    #expect(!state.isRunning, "what is saved is the screen when s was pressed")
+    press(.escape, on: &state)
+    state.isRunning = true
+    press(.character("q"), on: &state)
+    #expect(!state.isRunning)
+    #expect(!state.wantsToQuit)
+  }
+
   @Test func savingOverAFileAsksFirstAndKeepsItUntilYes() throws {
     var state = try Self.recorded()
     let folder = try Self.folder()
