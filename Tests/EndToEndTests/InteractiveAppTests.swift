@@ -5,7 +5,7 @@ import Testing
 /// end-to-end list). They run once the binary has its interactive mode
 /// (`optiscope --help` lists `play`), and one at a time: each keeps a live
 /// program busy on a small machine.
-@Suite(.serialized, .enabled(if: OptiscopeBinary.supportsInteractiveMode, "optiscope has no interactive mode yet"))
+@Suite(.serialized)
 struct InteractiveAppTests {
   /// Starts optiscope with `arguments` and waits for the heat map.
   private func start(_ arguments: [String] = [], width: Int = 120, height: Int = 40) throws -> TmuxSession {

@@ -12,18 +12,6 @@ enum OptiscopeBinary {
     return (candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]).path
   }()
 
-  /// True once `optiscope` has its interactive mode: `--help` lists the
-  /// `play` subcommand. Until then the tests of the live screen are off.
-  static let supportsInteractiveMode: Bool = has(subcommand: "play")
-
-  /// True when `--help` lists the subcommand.
-  static func has(subcommand: String) -> Bool {
-    guard let outcome = try? CommandRunner.run(path, ["--help"]) else { return false }
-    return (outcome.stdout + outcome.stderr).split(separator: "\n").contains {
-      $0.trimmingCharacters(in: .whitespaces).hasPrefix(subcommand + " ")
-    }
-  }
-
   /// Where the sessions' recovery files go: emptied once per test run, so
   /// that what killed sessions left behind lasts only until the next run.
   private static let recoveryFolder: String = {

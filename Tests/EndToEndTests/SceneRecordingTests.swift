@@ -6,7 +6,7 @@ import Testing
 /// Scenes made through the real program in tmux: live changes saved with
 /// `s` replay identically, quitting unsaved asks, a killed recording
 /// leaves its recovery file, and a breakpoint set with `b` stops the run.
-@Suite(.serialized, .enabled(if: OptiscopeBinary.supportsInteractiveMode, "optiscope has no interactive mode yet"))
+@Suite(.serialized)
 struct SceneRecordingTests {
   /// A folder of one test's own (the test removes it at the end).
   struct Folder {
@@ -17,10 +17,10 @@ struct SceneRecordingTests {
   }
 
   /// Starts optiscope with its recovery file in `folder` and waits for the map.
-  private func start(_ arguments: [String], in folder: Folder, environment: [String: String] = [:]) throws -> TmuxSession {
+  private func start(_ arguments: [String], in folder: Folder) throws -> TmuxSession {
     let session = try TmuxSession(
       [OptiscopeBinary.path] + arguments, width: 120, height: 40,
-      environment: environment.merging(["OPTISCOPE_RECOVERY": folder.recovery]) { $1 })
+      environment: ["OPTISCOPE_RECOVERY": folder.recovery])
     try session.waitForScreen("the heat map", colours: true) { ScreenReading.showsHeatMap(coloured: $0) }
     return session
   }
@@ -73,21 +73,11 @@ struct SceneRecordingTests {
       return
     }
     #expect(try SceneChecksums.verify(scene).passed)
-    if OptiscopeBinary.has(subcommand: "replay") {
-      let verified = try CommandRunner.run(OptiscopeBinary.path, ["replay", path, "--headless", "--verify"])
-      #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
-    }
+    let verified = try CommandRunner.run(OptiscopeBinary.path, ["replay", path, "--headless", "--verify"])
+    #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
 
-    // Replayed in the visualizer, step 8 shows the same best losses. Until
-    // `optiscope replay` exists, the saved scene is opened as the tour.
-    let replay: TmuxSession
-    if OptiscopeBinary.has(subcommand: "replay") {
-      replay = try start(["replay", path, "--paused"], in: folder)
-    } else {
-      try FileManager.default.createDirectory(atPath: folder.path + "/scenes", withIntermediateDirectories: true)
-      try FileManager.default.copyItem(atPath: path, toPath: folder.path + "/scenes/tour.yaml")
-      replay = try start(["play", "--paused"], in: folder, environment: ["OPTISCOPE_SCENES": folder.path + "/scenes"])
-    }
+    // Replayed in the visualizer, step 8 shows the same best losses.
+    let replay = try start(["replay", path, "--paused"], in: folder)
     defer { replay.kill() }
     try replay.type("g")
     try replay.type("8")
