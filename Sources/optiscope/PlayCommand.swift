@@ -12,9 +12,10 @@ struct PlayCommand: ParsableCommand {
     commandName: "play",
     abstract: "Open the live visualizer (the default when optiscope runs without a command).",
     discussion: """
-      Without options it opens the tour scene (scenes/tour.yaml). With
-      options it opens the run they describe, recording from step 0: every
-      live change is kept, and s saves the scene for 'optiscope replay'.
+      Without options it opens the tour scene (scenes/tour.yaml). With a
+      landscape (and optionally an optimizer, its settings, a start, a seed
+      or noise) it opens that run, recording from step 0: every live change
+      is kept, and s saves the scene for 'optiscope replay'.
       Press ? for every key; docs/KEYS.md lists them too.
 
       Examples:
@@ -29,24 +30,20 @@ struct PlayCommand: ParsableCommand {
   @Flag(help: "Start paused.")
   var paused = false
 
-  /// True when no option chose a landscape or an optimizer: open the tour.
-  private var isTour: Bool {
-    landscape.landscape == nil && landscape.expression == nil && optimizer.optimizer == "adam"
-      && optimizer.gradient == nil && optimizer.update == nil && optimizer.guards.isEmpty
-      && optimizer.settings.isEmpty && optimizer.start == nil
-  }
-
   func run() throws {
-    if isTour {
+    // No landscape or optimizer option at all: the tour. (--seed or
+    // --noise alone would be silently ignored by the saved tour, so they
+    // count as options and then need a landscape.)
+    let opensTour = landscape.given.isEmpty && optimizer.given.isEmpty
+    if opensTour {
       let path = SceneLibrary.resolve(SceneLibrary.tourName)
       if FileManager.default.fileExists(atPath: path) {
-        let scene: Scene
-        do { scene = try SceneFile.load(path) } catch { throw CommandLineError(error.description) }
-        try openVisualizer(replaying: scene, from: path, breakpoints: [], paused: paused)
+        let loaded = try LoadedScene(path)
+        try openVisualizer(replaying: loaded.scene, from: loaded.path, breakpoints: [], paused: paused)
         return
       }
     }
-    let scene = try freshScene()
+    let scene = opensTour ? Self.builtInTour : try freshScene()
     let player: ScenePlayer
     do { player = try ScenePlayer(scene: scene, recording: true, historyDepth: AppState.historyDepth) } catch {
       throw CommandLineError(error.description)
@@ -54,18 +51,19 @@ struct PlayCommand: ParsableCommand {
     try openVisualizer(AppState(player: player, isRunning: !paused))
   }
 
-  /// The scene a fresh session records: the runs the options describe, or
-  /// without options (and without scenes/tour.yaml) the built-in tour:
-  /// Rosenbrock's valley with Adam, a particle swarm and an adaptive-order
-  /// random walk racing to (1, 1).
+  /// The tour when scenes/tour.yaml cannot be found (a binary moved away
+  /// from its checkout): Rosenbrock's valley with Adam, a particle swarm and
+  /// an adaptive-order random walk racing to (1, 1), recorded afresh.
+  static let builtInTour: Scene = {
+    let start: Vector = [-1.5, 2]
+    let runs = ["adam", "pso", "adaptive-order-walk"].map { RunSetup(OptimizerConfiguration($0), start: start) }
+    return Scene(
+      title: "Adam, PSO and the adaptive-order walk on Rosenbrock", landscape: .named("rosenbrock"), seed: 1,
+      runs: runs, steps: 0)
+  }()
+
+  /// The scene a fresh session records: the run the options describe.
   private func freshScene() throws -> Scene {
-    if isTour {
-      let start: Vector = [-1.5, 2]
-      let runs = ["adam", "pso", "adaptive-order-walk"].map { RunSetup(OptimizerConfiguration($0), start: start) }
-      return Scene(
-        title: "Adam, PSO and the adaptive-order walk on Rosenbrock", landscape: .named("rosenbrock"),
-        noise: landscape.noise, seed: optimizer.seed, runs: runs, steps: 0)
-    }
     let surface = try landscape.make()
     guard surface.dimension == 2 else {
       throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")

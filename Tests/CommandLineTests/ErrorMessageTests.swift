@@ -21,6 +21,12 @@ import Testing
     #expect(message.split(separator: "\n").count == 1)
   }
 
+  @Test func aSeedWithoutALandscapeIsRefusedRatherThanIgnoredByTheTour() throws {
+    let message = try failure(["play", "--seed", "5"])
+    #expect(message.contains("--landscape"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
   @Test func aMalformedNumberNamesTheToken() throws {
     let message = try failure(["eval", "-l", "sphere", "--at", "1,abc"])
     #expect(message.contains("'abc'"))
