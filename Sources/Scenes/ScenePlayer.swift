@@ -131,6 +131,16 @@ public struct ScenePlayer: Sendable {
     return copy
   }
 
+  /// True when `recording` equals `saved`, an earlier `recording` of this
+  /// player, without building it: the recipe never changes while playing,
+  /// so only the length and the events can differ, and the length is
+  /// compared first. Cheap enough for every frame.
+  public func recordingMatches(_ saved: Scene) -> Bool {
+    guard isRecording else { return recording == saved }
+    return session.step == saved.steps && applied == saved.events.count
+      && scene.events[..<applied].elementsEqual(saved.events)
+  }
+
   // MARK: - Bookkeeping
 
   private mutating func noteApplied(_ event: SceneEvent) {

@@ -126,9 +126,9 @@ public struct AppState: Sendable {
   }
 
   /// True while a recording holds steps or events that are not in a saved
-  /// file. An untouched replay has nothing unsaved.
+  /// file. An untouched replay has nothing unsaved. Asked on every frame.
   public var hasUnsavedChanges: Bool {
-    player.isRecording && player.recording != baseline
+    player.isRecording && !player.recordingMatches(baseline)
   }
 
   /// Keeps the selections inside what exists after runs or optimizers changed.

@@ -106,3 +106,25 @@ struct ScenePlayerTests {
     #expect(player.recording == SampleScenes.everyEvent)
   }
 }
+
+@Suite("Comparing a recording with a saved one")
+struct RecordingMatchesTests {
+  @Test("matches what was saved, not after a step or an event, and again after undoing them")
+  func matchesSaved() throws {
+    var scene = SampleScenes.everyEvent
+    scene.events = []
+    var player = try ScenePlayer(scene: scene, recording: true, historyDepth: 10)
+    for _ in 0..<3 { try player.stepForward() }
+    let saved = player.recording
+    #expect(player.recordingMatches(saved))
+    try player.stepForward()
+    #expect(!player.recordingMatches(saved))
+    player.stepBack()
+    #expect(player.recordingMatches(saved))
+    try player.record(.setNoise(0.2))
+    #expect(!player.recordingMatches(saved))
+    #expect(player.recordingMatches(player.recording))
+    player.stepBack()
+    #expect(player.recordingMatches(saved) == (player.recording == saved))
+  }
+}
