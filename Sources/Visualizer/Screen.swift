@@ -1,6 +1,7 @@
 import Engine
 import OptimizerCore
 import Rendering
+import Scenes
 
 /// Composes the visualizer's screen from its state: the frame (map, panels
 /// or inspector, status line, help) and, over it, an open picker, text
@@ -91,34 +92,29 @@ public struct Screen: Sendable {
       let count = state.breakpoints.conditions.count
       facts.append("\(count) breakpoint\(count == 1 ? "" : "s")")
     }
-    return ViewSettings(
-      viewport: state.viewport, colourMap: state.colourMap, scale: state.scale, contours: state.contours,
-      map: MapOptions(trails: state.showTrails, probes: state.showProbes, overlays: state.showOverlays),
-      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode,
-      statusFacts: facts,
-      hints: [
-        StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
-        StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
-        StatusLine.Hint("q", "quit"),
-      ],
-      help: state.showHelp ? KeyMap.help : nil, profile: profile, inspector: inspector(state))
+    var settings = state.sceneView.viewSettings(mode: state.mode, statusFacts: facts)
+    settings.selectedRun = state.run?.id
+    settings.selectedParameter = state.selectedParameter
+    settings.hints = [
+      StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
+      StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
+      StatusLine.Hint("q", "quit"),
+    ]
+    settings.help = state.showHelp ? KeyMap.help : nil
+    settings.profile = profile
+    settings.inspector = inspector(state)
+    return settings
   }
 
   /// The inspector's view of the selected run and particle, when it is open.
   func inspector(_ state: AppState) -> InspectorContent? {
     guard state.showInspector, let run = state.run else { return nil }
+    // While an iteration is revealed, the particle as it was before it and
+    // the probes shown so far.
     let shownRun = state.stepping.before?.run(run.id) ?? run
-    var content = InspectorContent(run: shownRun, label: Self.label(of: run, in: state.session), particle: state.selectedParticle)
-    content.probes = run.probes.points
-    if let shown = state.stepping.revealed { content.probes = Array(content.probes.prefix(shown)) }
+    var content = InspectorContent(run: shownRun, label: state.session.label(of: run), particle: state.selectedParticle)
+    if let shown = state.stepping.revealed { content.probes = Array(run.probes.points.prefix(shown)) }
     return content
-  }
-
-  /// The run's name as its panel shows it (`adam`, or `adam #2` when two
-  /// runs share an optimizer).
-  static func label(of run: Run, in session: Session) -> String {
-    let name = run.configuration.kind.name
-    return session.runs.filter { $0.configuration.kind.name == name }.count > 1 ? "\(name) #\(run.id)" : name
   }
 
   /// True when the status line holds the mode, the step and the message.

@@ -5,10 +5,8 @@ extension FrameContent {
   /// What the frame shows of a session: its landscape and every run, with
   /// the trails and paths a recorder kept (an empty recorder draws none).
   public init(session: Session, recorder: SessionRecorder = SessionRecorder()) {
-    let names = session.runs.map { $0.configuration.kind.name }
     let runs = session.runs.map { run -> RunView in
-      let name = run.configuration.kind.name
-      let label = names.filter { $0 == name }.count > 1 ? "\(name) #\(run.id)" : name
+      let label = session.label(of: run)
       let trace = session.traces[run.id] ?? Trace()
       return RunView(
         id: run.id,
@@ -22,6 +20,15 @@ extension FrameContent {
         trajectory: recorder.trajectory(of: run.id))
     }
     self.init(landscape: LandscapeInfo(session.landscape), runs: runs, step: session.step)
+  }
+}
+
+extension Session {
+  /// A run's name as its panel and the map's legend show it: the
+  /// optimizer's name, with `#id` when another run uses the same one.
+  public func label(of run: Run) -> String {
+    let name = run.configuration.kind.name
+    return runs.filter { $0.configuration.kind.name == name }.count > 1 ? "\(name) #\(run.id)" : name
   }
 }
 
