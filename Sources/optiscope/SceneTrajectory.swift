@@ -6,7 +6,8 @@ import Scenes
 /// one row per run after every iteration.
 ///
 /// Columns: epoch (restarts so far), step, run (its id), optimizer (its
-/// registry name, as in `optiscope list optimizers`), evaluations, then the run's leader at this step, x, y (x1…xn beyond
+/// registry name, as in `optiscope list optimizers`), evaluations, then
+/// the run's leader at this step (`[Particle].leader`), x, y (x1…xn beyond
 /// two dimensions) and loss, then its best point so far, best_x, best_y
 /// and best_loss. The leader is the particle with the lowest current loss:
 /// a single-particle method's particle, a population's best member now.
@@ -20,7 +21,7 @@ enum SceneTrajectory {
       guard move == .step else { continue }
       dimension = max(dimension, player.session.landscape.dimension)
       for run in player.session.runs {
-        let leader = Self.leader(of: run)
+        let leader = run.optimizer.particles.leader
         rows.append(
           (
             [String(player.epoch), String(player.session.step), String(run.id), run.configuration.kind.name,
@@ -41,14 +42,5 @@ enum SceneTrajectory {
           + [row.bestLoss?.description ?? ""])
     }
     return table
-  }
-
-  /// The particle with the lowest current loss; particles whose loss is not
-  /// known yet (NaN) only when no other is.
-  static func leader(of run: Run) -> Particle? {
-    run.optimizer.particles.min { a, b in
-      if a.loss.isNaN != b.loss.isNaN { return !a.loss.isNaN }
-      return a.loss < b.loss
-    }
   }
 }
