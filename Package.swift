@@ -9,8 +9,10 @@ let package = Package(
     .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
     .library(name: "Landscapes", targets: ["Landscapes"]),
     .library(name: "Engine", targets: ["Engine"]),
+    .library(name: "ViewModel", targets: ["ViewModel"]),
     .library(name: "Rendering", targets: ["Rendering"]),
     .library(name: "Scenes", targets: ["Scenes"]),
+    .library(name: "Exports", targets: ["Exports"]),
     .library(name: "Visualizer", targets: ["Visualizer"]),
   ],
   dependencies: [
@@ -34,17 +36,28 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
-    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine"]),
+    .target(name: "ViewModel", dependencies: ["OptimizerCore"]),
+    .target(name: "Rendering", dependencies: ["OptimizerCore", "Landscapes", "Engine", "ViewModel"]),
     .target(
       name: "Scenes",
-      dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "Rendering", "Scenes"]),
+      dependencies: [
+        "OptimizerCore", "Landscapes", "Engine", "ViewModel",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    .target(
+      name: "Exports",
+      dependencies: [
+        "OptimizerCore", "Engine", "ViewModel", "Rendering", "Scenes",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
+    .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "ViewModel", "Rendering", "Scenes"]),
     .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-    .target(name: "Terminal", dependencies: ["Visualizer", "Rendering", "CNcurses"]),
+    .target(name: "Terminal", dependencies: ["Visualizer", "ViewModel", "Rendering", "CNcurses"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine", "Rendering", "Scenes", "Visualizer", "Terminal",
+        "OptimizerCore", "Landscapes", "Engine", "ViewModel", "Rendering", "Scenes", "Exports", "Visualizer", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
@@ -54,19 +67,20 @@ let package = Package(
         "Landscapes",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "Exports"]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine"],
+      name: "RenderingTests", dependencies: ["Rendering", "ViewModel", "Exports", "OptimizerCore", "Landscapes", "Engine"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ScenesTests",
       dependencies: [
-        "Scenes", "Engine", "OptimizerCore", "Rendering",
+        "Scenes", "Exports", "Engine", "OptimizerCore", "ViewModel",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Engine"]),
-    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore", "Scenes"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Exports", "Engine"]),
+    .testTarget(
+      name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "ViewModel", "Rendering", "OptimizerCore", "Scenes"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes"]),
   ],

@@ -1,6 +1,7 @@
 import Engine
 import Landscapes
 import OptimizerCore
+import ViewModel
 
 /// Speed figures for the renderer, in the build the command runs in
 /// (release for meaningful numbers). The goals: a full 200×60 frame in under
@@ -50,10 +51,11 @@ public enum RenderingBenchmark {
       recorder.record(session)
     }
     var renderer = FrameRenderer()
-    let settings = ViewSettings(scale: .log, contours: 8, gradientField: true, mode: "running", hints: [.init("?", "help")])
-    _ = renderer.render(session, recorder: recorder, settings: settings, width: 200, height: 60)
+    let view = MapView(scale: .log, contours: 8, gradientField: true)
+    let chrome = FrameChrome(mode: "running", hints: [.init("?", "help")])
+    _ = renderer.render(session, recorder: recorder, view: view, chrome: chrome, width: 200, height: 60)
     let times = timings(repetitions) {
-      _ = renderer.render(session, recorder: recorder, settings: settings, width: 200, height: 60)
+      _ = renderer.render(session, recorder: recorder, view: view, chrome: chrome, width: 200, height: 60)
     }
     return result(
       "frame-200x60", summary: "500-particle swarm with 12-step trails and a walker, every panel, heat map cached",

@@ -1,5 +1,6 @@
 import Engine
 import OptimizerCore
+import ViewModel
 
 /// A saved session: its recipe (landscape, seed, runs, view, budget), the
 /// live changes made to it in order, and checksums that a replay must meet.
@@ -20,7 +21,7 @@ public struct Scene: Sendable, Hashable {
   public var seed: UInt64
   /// The runs at step 0; they get ids 0, 1, … in this order.
   public var runs: [RunSetup]
-  public var view: SceneView
+  public var view: MapView
   public var budget: Budget
   /// How many steps the scene lasts, counted after its last reset.
   public var steps: Int
@@ -31,7 +32,7 @@ public struct Scene: Sendable, Hashable {
 
   public init(
     title: String, description: String = "", landscape: LandscapeSource, noise: Double = 0, seed: UInt64,
-    runs: [RunSetup], view: SceneView = SceneView(), budget: Budget = .unlimited, steps: Int,
+    runs: [RunSetup], view: MapView = MapView(), budget: Budget = .unlimited, steps: Int,
     events: [SceneEvent] = [], checksums: Checksums? = nil
   ) {
     self.title = title

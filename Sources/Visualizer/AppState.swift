@@ -2,6 +2,7 @@ import Engine
 import OptimizerCore
 import Rendering
 import Scenes
+import ViewModel
 
 /// Everything the visualizer shows and remembers: the scene being played or
 /// recorded, the view, what is selected, and any open picker or text field.
@@ -28,15 +29,9 @@ public struct AppState: Sendable {
   public var selectedParameter = 0
   /// Index into the selected run's particles, for the inspector.
   public var selectedParticle = 0
-  /// The landscape area shown, or nil for the whole domain.
-  public var viewport: Viewport?
-  public var colourMap = ColourMap.viridis
-  public var scale = ColourScale.log
-  /// Contour lines, as the scene asked for (no key changes them).
-  public var contours = 0
-  public var showTrails = true
-  public var showProbes = true
-  public var showOverlays = true
+  /// How the map is shown: what the scene opened with, as the keys changed
+  /// it since; a save stores it as it is.
+  public var view: MapView
   public var showHelp = false
   /// The inspector (`i`) in place of the run panels.
   public var showInspector = false
@@ -72,14 +67,7 @@ public struct AppState: Sendable {
     self.scenePath = scenePath
     self.baseline = player.recording
     self.seedSequence = SeededGenerator(seed: player.session.seed, stream: 0x5345_4544)
-    let view = player.scene.view
-    colourMap = ColourMap.named(view.colourMap) ?? .viridis
-    scale = view.scale
-    viewport = view.viewport
-    showTrails = view.trails
-    showProbes = view.probes
-    showOverlays = view.overlays
-    contours = view.contours
+    self.view = player.scene.view
     recorder.record(player.session)
   }
 
@@ -110,18 +98,11 @@ public struct AppState: Sendable {
     }
   }
 
-  /// The view settings as a scene stores them.
-  public var sceneView: SceneView {
-    SceneView(
-      colourMap: colourMap.id, scale: scale, viewport: viewport, trails: showTrails, probes: showProbes,
-      overlays: showOverlays, contours: contours)
-  }
-
   /// The scene `s` saves (before its checksums): what was played or
   /// recorded up to now, with the view as it is on screen.
   public var sceneToSave: Scene {
     var scene = player.recording
-    scene.view = sceneView
+    scene.view = view
     return scene
   }
 

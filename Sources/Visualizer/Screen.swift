@@ -2,6 +2,7 @@ import Engine
 import OptimizerCore
 import Rendering
 import Scenes
+import ViewModel
 
 /// Composes the visualizer's screen from its state: the frame (map, panels
 /// or inspector, status line, help) and, over it, an open picker, text
@@ -16,26 +17,26 @@ public struct Screen: Sendable {
   /// The whole screen at `width`×`height` for this terminal.
   public mutating func render(_ state: AppState, width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
     let content = Self.content(state)
-    var settings = viewSettings(state, profile: profile)
+    var chrome = chrome(state, profile: profile)
     let message = state.message.map { ($0.kind == .error ? "⚠ " : "") + $0.text }
     // A message too long for the status line gets a row of its own above it.
-    let ownRow = message.map { !fitsStatusLine($0, mode: settings.mode, step: content.step, width: width) } ?? false
-    if let message, !ownRow { settings.statusFacts.insert(message, at: 0) }
+    let ownRow = message.map { !fitsStatusLine($0, mode: chrome.mode, step: content.step, width: width) } ?? false
+    if let message, !ownRow { chrome.statusFacts.insert(message, at: 0) }
     // The message, or the open modal's own keys, instead of the hints; in
     // evaluation steps the hints leave room for "evaluation k/n of step s".
-    if message != nil || state.modal != nil { settings.hints = [] }
-    if state.stepping.isOn, let first = settings.statusFacts.first {
-      let needed = settings.mode.count + 3 + "step \(content.step)  ".count + first.count
-      func hintsWidth() -> Int { settings.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
-      while !settings.hints.isEmpty, needed + hintsWidth() > width { settings.hints.removeLast() }
+    if message != nil || state.modal != nil { chrome.hints = [] }
+    if state.stepping.isOn, let first = chrome.statusFacts.first {
+      let needed = chrome.mode.count + 3 + "step \(content.step)  ".count + first.count
+      func hintsWidth() -> Int { chrome.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
+      while !chrome.hints.isEmpty, needed + hintsWidth() > width { chrome.hints.removeLast() }
     }
-    var grid = renderer.render(content, settings: settings, width: width, height: height)
+    var grid = renderer.render(content, view: state.view, chrome: chrome, width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       projection = nil
       return grid
     }
     projection = MapProjection(
-      viewport: renderer.viewport(for: content, settings: settings, map: layout.map), rect: layout.map)
+      viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map)
     if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
       drawMessageRow(message, isError: state.message?.kind == .error, above: layout.status, into: &grid)
@@ -71,7 +72,9 @@ public struct Screen: Sendable {
     return content
   }
 
-  func viewSettings(_ state: AppState, profile: DisplayProfile) -> ViewSettings {
+  /// What the frame shows around the map: the status line's mode, facts and
+  /// hints, the help, the inspector and the selection.
+  func chrome(_ state: AppState, profile: DisplayProfile) -> FrameChrome {
     var facts: [String] = []
     if state.stepping.isOn {
       let count = EvaluationStepping.probeCount(of: state.session)
@@ -92,18 +95,14 @@ public struct Screen: Sendable {
       let count = state.breakpoints.conditions.count
       facts.append("\(count) breakpoint\(count == 1 ? "" : "s")")
     }
-    var settings = state.sceneView.viewSettings(mode: state.mode, statusFacts: facts)
-    settings.selectedRun = state.run?.id
-    settings.selectedParameter = state.selectedParameter
-    settings.hints = [
+    let hints = [
       StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
       StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
       StatusLine.Hint("q", "quit"),
     ]
-    settings.help = state.showHelp ? KeyMap.help : nil
-    settings.profile = profile
-    settings.inspector = inspector(state)
-    return settings
+    return FrameChrome(
+      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
+      hints: hints, help: state.showHelp ? KeyMap.help : nil, profile: profile, inspector: inspector(state))
   }
 
   /// The inspector's view of the selected run and particle, when it is open.

@@ -2,6 +2,7 @@ import Engine
 import Landscapes
 import OptimizerCore
 import Scenes
+import ViewModel
 
 /// The one-line text fields: typing, the live check, and what enter does.
 func handleTextEntry(_ state: inout AppState, _ entry: inout TextEntry, key: Key) {
@@ -77,7 +78,7 @@ private func commit(_ entry: TextEntry, state: inout AppState) -> Bool {
   switch entry.purpose {
   case .expression:
     apply(.setLandscape(.expression(entry.text)), to: &state, confirmation: "landscape: f(x, y) = \(entry.text)")
-    state.viewport = nil
+    state.view.viewport = nil
   case .noise:
     apply(.setNoise(Double(entry.text.trimmingCharacters(in: .whitespaces))!), to: &state, confirmation: "noise σ = \(entry.text)")
   case .parameter(let runID, let name):

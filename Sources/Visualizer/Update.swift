@@ -3,6 +3,7 @@ import Landscapes
 import OptimizerCore
 import Rendering
 import Scenes
+import ViewModel
 
 /// Applies one action to the state: the visualizer's only way to change.
 ///
@@ -132,19 +133,11 @@ public func update(_ state: inout AppState, _ action: Action) {
         hint: "σ of Gaussian noise added to every evaluation (0: none)"))
 
   case .pan(let dx, let dy):
-    let view = currentViewport(state)
-    state.viewport = Viewport(
-      x: view.x.lowerBound + dx * view.width...view.x.upperBound + dx * view.width,
-      y: view.y.lowerBound + dy * view.height...view.y.upperBound + dy * view.height)
+    state.view.viewport = currentViewport(state).panned(dx: dx, dy: dy)
   case .zoom(let factor, let anchor):
-    let view = currentViewport(state)
-    let centre = anchor ?? view.center
-    func scaled(_ range: ClosedRange<Double>, _ c: Double) -> ClosedRange<Double> {
-      (c + (range.lowerBound - c) / factor)...(c + (range.upperBound - c) / factor)
-    }
-    state.viewport = Viewport(x: scaled(view.x, centre[0]), y: scaled(view.y, centre[1]))
+    state.view.viewport = currentViewport(state).zoomed(by: factor, about: anchor)
   case .fitDomain:
-    state.viewport = nil
+    state.view.viewport = nil
   case .setStart(let point):
     guard let run = state.run else { return }
     apply(.moveStart(run: run.id, to: point), to: &state, confirmation: "restarted from \(point)")
@@ -152,20 +145,17 @@ public func update(_ state: inout AppState, _ action: Action) {
     guard let run = state.run else { return }
     apply(.dropParticle(run: run.id, at: point), to: &state, confirmation: "dropped a particle at \(point)")
   case .cycleColourMap:
-    let maps = ColourMap.all
-    let index = maps.firstIndex { $0.id == state.colourMap.id } ?? 0
-    state.colourMap = maps[(index + 1) % maps.count]
-    state.message = StatusMessage("colour map: \(state.colourMap.id)")
+    state.view.colourMap = state.view.colourMap.next
+    state.message = StatusMessage("colour map: \(state.view.colourMap)")
   case .cycleScale:
-    let scales = ColourScale.allCases
-    state.scale = scales[((scales.firstIndex(of: state.scale) ?? 0) + 1) % scales.count]
-    state.message = StatusMessage("colour scale: \(state.scale.rawValue)")
+    state.view.scale = state.view.scale.next
+    state.message = StatusMessage("colour scale: \(state.view.scale.rawValue)")
   case .toggleTrails:
-    state.showTrails.toggle()
+    state.view.trails.toggle()
   case .toggleProbes:
-    state.showProbes.toggle()
+    state.view.probes.toggle()
   case .toggleOverlays:
-    state.showOverlays.toggle()
+    state.view.overlays.toggle()
 
   case .toggleHelp:
     state.showHelp.toggle()
@@ -229,7 +219,7 @@ func apply(_ command: Command, to state: inout AppState, confirmation: String?) 
 
 /// The viewport on screen: the user's, or the whole domain.
 func currentViewport(_ state: AppState) -> Viewport {
-  state.viewport ?? Viewport(domain: state.session.landscape.domain)
+  state.view.viewport ?? Viewport(domain: state.session.landscape.domain)
 }
 
 private func currentExpression(_ state: AppState) -> String? {
@@ -280,7 +270,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
   switch purpose {
   case .landscape:
     apply(.setLandscape(.named(name)), to: &state, confirmation: "landscape: \(name)")
-    state.viewport = nil
+    state.view.viewport = nil
   case .addRun, .swapOptimizer:
     let forSwap = purpose == .swapOptimizer
     if name == "descent" {

@@ -4,6 +4,8 @@ import Foundation
 import OptimizerCore
 import Rendering
 import Scenes
+import ViewModel
+import Exports
 
 /// `optiscope render`: a frame as text, ANSI or SVG, or a whole replay as
 /// an asciicast recording; of a scene or of one optimizer on a landscape.
@@ -59,7 +61,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Colour map: \(ColourMap.all.map(\.id).joined(separator: ", ")) (default: the scene's, else viridis).")
+  @Option(help: "Colour map: \(ColourMapName.allCases.map(\.rawValue).joined(separator: ", ")) (default: the scene's, else viridis).")
   var colourMap: String?
 
   @Option(help: "Colour scale: linear, log or rank (default: the scene's, else log).")
@@ -108,11 +110,11 @@ struct RenderCommand: ParsableCommand {
       mode = "rendered"
     }
     if let colourMap {
-      guard ColourMap.named(colourMap) != nil else {
+      guard let name = ColourMapName(typed: colourMap) else {
         throw CommandLineError(
-          "unknown colour map '\(colourMap)'\(suggestionSuffix(for: colourMap, in: ColourMap.all.map(\.id)))")
+          "unknown colour map '\(colourMap)'\(suggestionSuffix(for: colourMap, in: ColourMapName.allCases.map(\.rawValue)))")
       }
-      scene.view.colourMap = colourMap.lowercased()
+      scene.view.colourMap = name
     }
     if let scale {
       guard let colourScale = ColourScale(rawValue: scale) else {
@@ -131,7 +133,7 @@ struct RenderCommand: ParsableCommand {
         if let at { try frames.play(toStep: at) } else { while try frames.advance() != nil {} }
         try requirePlane(frames.session)
         switch format {
-        case .svg: text = frames.svg(mode: mode)
+        case .svg: text = frames.svg()
         case .text: text = Export.text(frames.frame(width: width, height: height, mode: mode))
         default: text = Export.ansi(frames.frame(width: width, height: height, mode: mode))
         }
@@ -184,7 +186,7 @@ struct RenderCommand: ParsableCommand {
     }
     return Scene(
       title: "", landscape: source, noise: landscape.noise, seed: optimizer.seed, runs: [setup],
-      view: SceneView(contours: 8), steps: steps ?? 100)
+      view: MapView(contours: 8), steps: steps ?? 100)
   }
 
   private func requirePlane(_ session: Session) throws {

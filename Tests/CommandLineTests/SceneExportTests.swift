@@ -1,6 +1,7 @@
 import Foundation
 import Scenes
 import Testing
+import Exports
 
 #if canImport(FoundationXML)
   import FoundationXML

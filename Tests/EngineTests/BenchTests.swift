@@ -2,6 +2,7 @@ import Foundation
 import Engine
 import OptimizerCore
 import Testing
+import Exports
 
 /// The comparison bench: plans, shards, records, summaries.
 @Suite struct BenchTests {

@@ -1,5 +1,6 @@
 import Rendering
 import Testing
+import ViewModel
 
 @Suite struct QuantisationTests {
   @Test(arguments: [
@@ -78,8 +79,8 @@ import Testing
   }
 
   @Test func mapsAreFoundByName() {
-    #expect(ColourMap.named("Magma")?.id == "magma")
-    #expect(ColourMap.named("jet") == nil)
-    #expect(ColourMap.all.count == 6)
+    #expect(ColourMapName(typed: "Magma") == .magma)
+    #expect(ColourMapName(typed: "jet") == nil)
+    #expect(ColourMapName.allCases.allSatisfy { ColourMap($0).id == $0.rawValue })
   }
 }

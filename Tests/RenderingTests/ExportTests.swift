@@ -1,5 +1,6 @@
 import Rendering
 import Testing
+import Exports
 
 @Suite struct ExportTests {
   @Test func ansiExportSetsColoursWith256ColourEscapesAndResetsEveryLine() {

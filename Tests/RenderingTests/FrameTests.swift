@@ -1,11 +1,13 @@
 import Rendering
 import Testing
+import ViewModel
+import Exports
 
 @Suite struct FrameTests {
   @Test(arguments: [(80, 24), (120, 40), (200, 60)])
   func theLayoutAdaptsToTheScreen(width: Int, height: Int) {
     var renderer = FrameRenderer()
-    let grid = renderer.render(FrameFixture.content, settings: FrameFixture.settings, width: width, height: height)
+    let grid = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: width, height: height)
     assertSnapshot(Export.text(grid), named: "frame-\(width)x\(height)")
     let text = grid.plainText
     #expect(text.contains("Rosenbrock"))
@@ -28,26 +30,26 @@ import Testing
 
   @Test func onlyTheLargeLayoutShowsEveryPanelInFullAndTheRaceChart() {
     var renderer = FrameRenderer()
-    let large = renderer.render(FrameFixture.content, settings: FrameFixture.settings, width: 200, height: 60).plainText
-    let medium = renderer.render(FrameFixture.content, settings: FrameFixture.settings, width: 120, height: 40).plainText
+    let large = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 200, height: 60).plainText
+    let medium = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 120, height: 40).plainText
     #expect(large.contains("inertia") && large.contains("best loss vs evaluations"))
     #expect(!medium.contains("inertia") && medium.contains("temperature"))
   }
 
   @Test func aScreenBelow40By12GetsAMessageInsteadOfAFrame() {
     var renderer = FrameRenderer()
-    let grid = renderer.render(FrameFixture.content, settings: FrameFixture.settings, width: 39, height: 12)
+    let grid = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 39, height: 12)
     #expect(grid.plainText.contains("terminal too small"))
     #expect(grid.plainText.contains("39×12; need 40×12"))
-    let tiny = renderer.render(FrameFixture.content, settings: FrameFixture.settings, width: 5, height: 1)
+    let tiny = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 5, height: 1)
     #expect(tiny.lines() == ["term…"])
   }
 
   @Test func theSelectedHyperparameterIsHighlighted() {
     var renderer = FrameRenderer()
-    var settings = FrameFixture.settings
-    settings.selectedParameter = 2
-    let grid = renderer.render(FrameFixture.content, settings: settings, width: 120, height: 40)
+    var chrome = FrameFixture.chrome
+    chrome.selectedParameter = 2
+    let grid = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: chrome, width: 120, height: 40)
     let row = grid.lines().firstIndex { $0.contains("▸ cooling") }
     #expect(row != nil)
     if let row {
@@ -59,22 +61,22 @@ import Testing
   @Test func movingParticlesDoesNotResampleTheHeatMap() {
     var renderer = FrameRenderer()
     var content = FrameFixture.content
-    _ = renderer.render(content, settings: FrameFixture.settings, width: 120, height: 40)
+    _ = renderer.render(content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 120, height: 40)
     content.runs[0].layer.particles[0].position = [0.5, 0.5]
     content.step += 1
-    _ = renderer.render(content, settings: FrameFixture.settings, width: 120, height: 40)
+    _ = renderer.render(content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 120, height: 40)
     #expect(renderer.heatMap.samplings == 1)
-    var zoomed = FrameFixture.settings
+    var zoomed = FrameFixture.view
     zoomed.viewport = Viewport(x: -1...1, y: 0...2)
-    _ = renderer.render(content, settings: zoomed, width: 120, height: 40)
+    _ = renderer.render(content, view: zoomed, chrome: FrameFixture.chrome, width: 120, height: 40)
     #expect(renderer.heatMap.samplings == 2)
   }
 
   @Test func theHelpOverlayIsDrawnFromTheCallersKeys() {
     var renderer = FrameRenderer()
-    var settings = FrameFixture.settings
-    settings.help = FrameFixture.keys
-    let text = renderer.render(FrameFixture.content, settings: settings, width: 100, height: 30).plainText
+    var chrome = FrameFixture.chrome
+    chrome.help = FrameFixture.keys
+    let text = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: chrome, width: 100, height: 30).plainText
     #expect(text.contains("next colour map") && text.contains("Keys (? closes)"))
   }
 }

@@ -1,6 +1,7 @@
 import OptimizerCore
 import Rendering
 import Testing
+import ViewModel
 
 /// f(x, y) = (x − 1)² + (y − 2)²: a sphere shifted to (1, 2).
 let shiftedSphere = FunctionObjective(dimension: 2) { x in

@@ -2,6 +2,7 @@ import Engine
 import OptimizerCore
 @testable import Rendering
 import Testing
+import ViewModel
 
 @Suite("The inspector panel")
 struct InspectorPanelTests {
@@ -65,7 +66,8 @@ struct InspectorPanelTests {
       landscape: .named("sphere"), runs: [RunSetup(OptimizerConfiguration("pso"), start: [1, 1])], seed: 1)
     var renderer = FrameRenderer()
     let inspector = InspectorContent(run: session.runs[0], label: "pso", particle: 99)
-    let grid = renderer.render(session, settings: ViewSettings(inspector: inspector), width: 120, height: 40)
+    let grid = renderer.render(
+      session, view: MapView(), chrome: FrameChrome(inspector: inspector), width: 120, height: 40)
     let text = grid.plainText
     #expect(text.contains("inspect pso · particle \(session.runs[0].optimizer.particles.count)/"))
   }

@@ -1,6 +1,7 @@
 import OptimizerCore
 import Rendering
 import Testing
+import ViewModel
 
 /// A 20×10 map of [0, 20]²: one landscape unit per pixel, so the point
 /// (x, y) lands in cell (⌊x⌋, ⌊(20 − y)/2⌋).
@@ -34,7 +35,7 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     let oldest = grid[6, 4].foreground!, newest = grid[16, 4].foreground!
     #expect(oldest.red < newest.red)
     var hidden = CellGrid(width: 20, height: 10)
-    RunPainter.draw([RunLayer(name: "a", style: style, particles: [], trail: trail)], into: &hidden, projection: squareMap, options: MapOptions(trails: false))
+    RunPainter.draw([RunLayer(name: "a", style: style, particles: [], trail: trail)], into: &hidden, projection: squareMap, view: MapView(trails: false))
     #expect(hidden == CellGrid(width: 20, height: 10))
   }
 
@@ -63,7 +64,7 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     var hidden = CellGrid(width: 20, height: 10)
     RunPainter.draw(
       [RunLayer(name: "o", style: .forIndex(0), particles: [], inspection: inspection)], into: &hidden, projection: squareMap,
-      options: MapOptions(overlays: false))
+      view: MapView(overlays: false))
     #expect(hidden == CellGrid(width: 20, height: 10))
   }
 
@@ -71,7 +72,7 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     var grid = CellGrid(width: 20, height: 10)
     // Four particles in one cell, one in each quarter: dots 1, 4, 7 and 8.
     let particles = [[0.2, 19.8], [0.8, 19.8], [0.2, 18.2], [0.8, 18.2]].map { Particle(position: Vector($0)) }
-    RunPainter.draw([RunLayer(name: "s", style: .forIndex(0), particles: particles)], into: &grid, projection: squareMap, options: MapOptions(braille: true))
+    RunPainter.draw([RunLayer(name: "s", style: .forIndex(0), particles: particles)], into: &grid, projection: squareMap, braille: true)
     #expect(grid[0, 0].glyph == BrailleCanvas.glyph(bits: 0x01 | 0x08 | 0x40 | 0x80))
   }
 

@@ -5,6 +5,8 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ViewModel
+import Exports
 
 /// Counts elements by name and collects the text of <text> elements.
 final class SVGSummary: NSObject, XMLParserDelegate {
@@ -42,9 +44,9 @@ final class SVGSummary: NSObject, XMLParserDelegate {
   }
 
   @Test func theSVGParsesAsXMLAndHoldsOnePolylinePerRun() throws {
-    var settings = FrameFixture.settings
-    settings.contours = 6
-    let svg = SVGExporter(content: FrameFixture.content, settings: settings, resolution: 40).render()
+    var view = FrameFixture.view
+    view.contours = 6
+    let svg = SVGExporter(content: FrameFixture.content, view: view, resolution: 40).render()
     let summary = try summary(of: svg)
     #expect(summary.counts["svg"] == 1)
     #expect(summary.counts["polyline"] == FrameFixture.content.runs.count)
@@ -56,7 +58,7 @@ final class SVGSummary: NSObject, XMLParserDelegate {
   }
 
   @Test func theLegendNamesTheRunsAndTheColourBarCarriesItsValues() throws {
-    let svg = SVGExporter(content: FrameFixture.content, settings: FrameFixture.settings, resolution: 40).render()
+    let svg = SVGExporter(content: FrameFixture.content, view: FrameFixture.view, resolution: 40).render()
     let texts = try summary(of: svg).texts
     #expect(texts.contains("annealing") && texts.contains("pso"))
     #expect(texts.contains { $0.hasPrefix("Rosenbrock") })
@@ -70,7 +72,7 @@ final class SVGSummary: NSObject, XMLParserDelegate {
     var content = FrameFixture.content
     content.runs[0].layer.name = "a<b & \"c\""
     content.landscape.title = "x < y && y > 0"
-    let svg = SVGExporter(content: content, settings: FrameFixture.settings, resolution: 20).render()
+    let svg = SVGExporter(content: content, view: FrameFixture.view, resolution: 20).render()
     let texts = try summary(of: svg).texts
     #expect(texts.contains("a<b & \"c\""))
   }

@@ -7,6 +7,8 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ViewModel
+import Exports
 
 @Suite struct SessionFrameTests {
   func session(steps: Int) throws -> (Session, SessionRecorder) {
@@ -38,7 +40,8 @@ import FoundationXML
 
     var renderer = FrameRenderer()
     for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-      let text = renderer.render(session, recorder: recorder, settings: ViewSettings(selectedRun: 0), width: width, height: height).plainText
+      let text = renderer.render(session, recorder: recorder, view: MapView(), chrome: FrameChrome(selectedRun: 0),
+        width: width, height: height).plainText
       #expect(text.contains("pso") && text.contains("particles"), "\(width)×\(height)")
       #expect(text.contains("step 15"), "\(width)×\(height)")
     }
@@ -65,7 +68,7 @@ import FoundationXML
 
   @Test func theSessionsSVGHoldsOnePolylinePerRunThroughItsWholePath() throws {
     let (session, recorder) = try session(steps: 12)
-    let svg = SVGExporter(session: session, recorder: recorder, settings: ViewSettings(contours: 5), resolution: 48).render()
+    let svg = SVGExporter(session: session, recorder: recorder, view: MapView(contours: 5), resolution: 48).render()
     let parser = XMLParser(data: Data(svg.utf8))
     let summary = SVGSummary()
     parser.delegate = summary

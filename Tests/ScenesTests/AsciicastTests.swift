@@ -2,6 +2,7 @@ import Foundation
 import Rendering
 import Scenes
 import Testing
+import Exports
 
 @Suite("An asciicast is JSON lines that redraw only what changed")
 struct AsciicastTests {

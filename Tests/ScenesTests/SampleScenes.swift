@@ -1,6 +1,7 @@
 import Engine
 import OptimizerCore
 import Scenes
+import ViewModel
 
 /// Scenes the tests share: one with every kind of event.
 enum SampleScenes {
@@ -17,7 +18,7 @@ enum SampleScenes {
           OptimizerConfiguration(
             "descent", parts: DescentParts(gradient: "spsa", update: "momentum", guards: ["undo"]))),
       ],
-      view: SceneView(colourMap: "magma", scale: .linear, trails: false, contours: 4),
+      view: MapView(colourMap: .magma, scale: .linear, contours: 4, trails: false),
       budget: .unlimited, steps: 40,
       events: [
         SceneEvent(step: 3, .setHyperparameter(run: 0, name: "lr", value: 0.05)),

@@ -44,7 +44,7 @@ import Visualizer
     let scene = try SceneFile.load(path)
     #expect(scene.events == state.player.scene.events)
     #expect(scene.steps == 5)
-    #expect(scene.view.colourMap == state.colourMap.id)
+    #expect(scene.view.colourMap == state.view.colourMap)
     let verification = try SceneChecksums.verify(scene)
     #expect(verification.passed, "\(verification.divergence.map(\.description) ?? "")")
     #expect(verification.checked > 0)

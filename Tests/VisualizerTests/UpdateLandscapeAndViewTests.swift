@@ -41,12 +41,12 @@ import Visualizer
   @Test func panZoomAndFitMoveTheViewport() throws {
     var state = try testState()
     update(&state, .pan(dx: 0.1, dy: 0))
-    let panned = try #require(state.viewport)
+    let panned = try #require(state.view.viewport)
     #expect(abs(panned.x.lowerBound - (-2 + 0.4)) < 1e-12)
     update(&state, .zoom(factor: 2, about: [0, 0]))
-    #expect(abs(state.viewport!.width - panned.width / 2) < 1e-12)
+    #expect(abs(state.view.viewport!.width - panned.width / 2) < 1e-12)
     update(&state, .fitDomain)
-    #expect(state.viewport == nil)
+    #expect(state.view.viewport == nil)
   }
 
   @Test func clicksMoveTheStartOrDropAParticle() throws {
@@ -59,15 +59,15 @@ import Visualizer
 
   @Test func viewTogglesFlipAndCycle() throws {
     var state = try testState()
-    let map = state.colourMap.id
+    let map = state.view.colourMap
     update(&state, .cycleColourMap)
-    #expect(state.colourMap.id != map)
+    #expect(state.view.colourMap != map)
     update(&state, .cycleScale)
-    #expect(state.scale == .rank)
+    #expect(state.view.scale == .rank)
     update(&state, .toggleTrails)
     update(&state, .toggleProbes)
     update(&state, .toggleOverlays)
-    #expect(!state.showTrails && !state.showProbes && !state.showOverlays)
+    #expect(!state.view.trails && !state.view.probes && !state.view.overlays)
   }
 
   @Test func helpAndQuit() throws {

@@ -37,7 +37,7 @@ import Visualizer
     #expect(start != program.state.session.runs[0].setup.start.map { _ in [99, 99] })
     #expect(program.state.session.runs[0].setup.start == start)
     program.handle(.mouse(MouseEvent(column: 20, row: 20, button: .wheelUp)), at: .now)
-    #expect(program.state.viewport != nil)
+    #expect(program.state.view.viewport != nil)
   }
 
   @Test func aTooSmallScreenSaysSo() throws {

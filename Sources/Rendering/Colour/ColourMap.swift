@@ -1,3 +1,5 @@
+import ViewModel
+
 /// A colour map: t ∈ [0, 1] → RGB, interpolated linearly between evenly
 /// spaced control points.
 ///
@@ -39,11 +41,17 @@ public struct ColourMap: Sendable, Hashable, Identifiable {
 
   // MARK: - The maps
 
-  /// Every map, in the order the colour-map key cycles through them.
-  public static let all: [ColourMap] = [viridis, magma, inferno, cividis, grayscale, coolwarm]
-
-  /// The map of that id, if there is one.
-  public static func named(_ id: String) -> ColourMap? { all.first { $0.id == id.lowercased() } }
+  /// The map a view names.
+  public init(_ name: ColourMapName) {
+    switch name {
+    case .viridis: self = .viridis
+    case .magma: self = .magma
+    case .inferno: self = .inferno
+    case .cividis: self = .cividis
+    case .grayscale: self = .grayscale
+    case .coolwarm: self = .coolwarm
+    }
+  }
 
   /// The default: perceptually uniform, readable in grey, dark blue to yellow.
   public static let viridis = ColourMap(id: "viridis", unit: [

@@ -1,6 +1,7 @@
 import Dispatch
 import Landscapes
 import OptimizerCore
+import ViewModel
 
 /// The loss landscape sampled on the map's pixels, with the colour scale
 /// fitted to the samples; drawn with the upper half block ▀ so that each

@@ -1,4 +1,5 @@
 import OptimizerCore
+import ViewModel
 
 /// Where landscape points land on a map drawn in a rectangle of cells.
 ///

@@ -30,23 +30,3 @@ public struct RunLayer: Sendable {
     self.inspection = inspection
   }
 }
-
-/// Which layers of the runs the map shows.
-public struct MapOptions: Sendable, Hashable {
-  public var trails: Bool
-  public var probes: Bool
-  public var overlays: Bool
-  /// Particles as braille dots at sub-cell positions (2×4 per cell), for
-  /// dense swarms.
-  public var braille: Bool
-  /// Arrows on the edge for particles outside the view.
-  public var edgeArrows: Bool
-
-  public init(trails: Bool = true, probes: Bool = true, overlays: Bool = true, braille: Bool = false, edgeArrows: Bool = true) {
-    self.trails = trails
-    self.probes = probes
-    self.overlays = overlays
-    self.braille = braille
-    self.edgeArrows = edgeArrows
-  }
-}

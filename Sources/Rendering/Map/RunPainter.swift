@@ -1,4 +1,5 @@
 import OptimizerCore
+import ViewModel
 
 /// Draws runs over the map: fading trails, the last step's probes, the
 /// optimizers' overlays, accepted and rejected moves, the particles, each
@@ -7,26 +8,32 @@ import OptimizerCore
 /// Each layer is drawn for every run before the next layer, so that no
 /// run's trail hides another run's particles.
 public enum RunPainter {
-  public static func draw(_ runs: [RunLayer], into grid: inout CellGrid, projection: MapProjection, options: MapOptions = MapOptions()) {
+  /// Draws the layers `view` asks for. `braille` draws particles as
+  /// braille dots at sub-cell positions (2×4 per cell), for dense swarms;
+  /// `edgeArrows` marks particles outside the view on the map's edge.
+  public static func draw(
+    _ runs: [RunLayer], into grid: inout CellGrid, projection: MapProjection, view: MapView = MapView(),
+    braille: Bool = false, edgeArrows: Bool = true
+  ) {
     let painter = Painter(projection: projection)
-    if options.trails {
+    if view.trails {
       for run in runs { if let trail = run.trail { painter.trail(trail, colour: run.style.colour, into: &grid) } }
     }
-    if options.probes {
+    if view.probes {
       for run in runs {
         for probe in run.probes { painter.mark(probe.position, "∘", colour: run.style.colour, faint: 0.55, into: &grid) }
       }
     }
-    if options.overlays {
+    if view.overlays {
       for run in runs {
         for overlay in run.inspection.overlays { OverlayPainter.draw(overlay, runColour: run.style.colour, painter: painter, into: &grid) }
       }
     }
-    if options.probes {
+    if view.probes {
       for run in runs { painter.moves(run.events, into: &grid) }
     }
     for run in runs {
-      if options.braille {
+      if braille {
         painter.brailleParticles(run.particles, colour: run.style.colour, into: &grid)
       } else {
         for particle in run.particles {
@@ -37,7 +44,7 @@ public enum RunPainter {
     for run in runs {
       if let best = run.best { painter.mark(best.position, RunStyle.bestGlyph, colour: run.style.colour, attributes: .bold, into: &grid) }
     }
-    if options.edgeArrows {
+    if edgeArrows {
       for run in runs { painter.edgeArrows(run.particles, colour: run.style.colour, into: &grid) }
     }
   }

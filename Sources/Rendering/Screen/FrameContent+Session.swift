@@ -1,5 +1,6 @@
 import Engine
 import OptimizerCore
+import ViewModel
 
 extension FrameContent {
   /// What the frame shows of a session: its landscape and every run, with
@@ -49,16 +50,9 @@ extension InspectorContent {
 extension FrameRenderer {
   /// The frame of a session: `FrameContent(session:recorder:)` rendered.
   public mutating func render(
-    _ session: Session, recorder: SessionRecorder = SessionRecorder(), settings: ViewSettings, width: Int, height: Int
+    _ session: Session, recorder: SessionRecorder = SessionRecorder(), view: MapView, chrome: FrameChrome = FrameChrome(),
+    width: Int, height: Int
   ) -> CellGrid {
-    render(FrameContent(session: session, recorder: recorder), settings: settings, width: width, height: height)
-  }
-}
-
-extension SVGExporter {
-  /// The picture of a session, with each run's recorded path as its
-  /// trajectory.
-  public init(session: Session, recorder: SessionRecorder, settings: ViewSettings = ViewSettings(), resolution: Int = 120) {
-    self.init(content: FrameContent(session: session, recorder: recorder), settings: settings, resolution: resolution)
+    render(FrameContent(session: session, recorder: recorder), view: view, chrome: chrome, width: width, height: height)
   }
 }

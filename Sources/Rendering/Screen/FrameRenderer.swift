@@ -1,4 +1,5 @@
 import OptimizerCore
+import ViewModel
 
 /// Composes whole frames: header, heat map with its layers, colour bar,
 /// run panels, race chart, status line and help overlay, laid out for the
@@ -14,24 +15,27 @@ public struct FrameRenderer: Sendable {
 
   public init() {}
 
-  /// The frame for `content` under `settings`, `width`×`height` cells.
-  public mutating func render(_ content: FrameContent, settings: ViewSettings, width: Int, height: Int) -> CellGrid {
+  /// The frame for `content`, its map shown as `view` says and framed by
+  /// `chrome`, `width`×`height` cells.
+  public mutating func render(
+    _ content: FrameContent, view: MapView, chrome: FrameChrome = FrameChrome(), width: Int, height: Int
+  ) -> CellGrid {
     var grid = CellGrid(width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       Self.drawTooSmall(into: &grid)
       return grid
     }
-    let viewport = self.viewport(for: content, settings: settings, map: layout.map)
+    let viewport = self.viewport(for: content, view: view, map: layout.map)
     let projection = MapProjection(viewport: viewport, rect: layout.map)
-    drawMap(content, settings: settings, projection: projection, into: &grid)
-    drawHeader(content, settings: settings, viewport: viewport, into: &grid, rect: layout.header)
+    drawMap(content, view: view, profile: chrome.profile, projection: projection, into: &grid)
+    drawHeader(content, view: view, viewport: viewport, into: &grid, rect: layout.header)
     if let fitted = heatMap.fitted {
-      ColourBar.draw(scale: fitted, colourMap: settings.colourMap, into: &grid, rect: layout.colourBar)
+      ColourBar.draw(scale: fitted, colourMap: ColourMap(view.colourMap), into: &grid, rect: layout.colourBar)
     }
-    if let inspector = settings.inspector {
+    if let inspector = chrome.inspector {
       InspectorPanel.draw(inspector, into: &grid, rect: layout.panels)
     } else {
-      drawPanels(content, settings: settings, layout: layout, into: &grid)
+      drawPanels(content, chrome: chrome, layout: layout, into: &grid)
     }
     if !layout.raceChart.isEmpty {
       let fStar = content.landscape.knownMinimum?.value
@@ -39,9 +43,9 @@ public struct FrameRenderer: Sendable {
       RaceChart.draw(content.runs.map(\.series), into: &grid, rect: layout.raceChart, floor: fStar)
     }
     StatusLine.draw(
-      mode: settings.mode, facts: ["step \(content.step)"] + settings.statusFacts, hints: settings.hints,
+      mode: chrome.mode, facts: ["step \(content.step)"] + chrome.statusFacts, hints: chrome.hints,
       into: &grid, rect: layout.status)
-    if let help = settings.help {
+    if let help = chrome.help {
       HelpOverlay.draw(help, into: &grid, area: Rect(width: width, height: height - 1))
     }
     return grid
@@ -49,30 +53,33 @@ public struct FrameRenderer: Sendable {
 
   /// The viewport shown on a map rectangle: the user's, or the domain,
   /// widened so that pixels are square.
-  public func viewport(for content: FrameContent, settings: ViewSettings, map: Rect) -> Viewport {
-    (settings.viewport ?? Viewport(domain: content.landscape.domain)).fitted(columns: map.width, rows: map.height)
+  public func viewport(for content: FrameContent, view: MapView, map: Rect) -> Viewport {
+    (view.viewport ?? Viewport(domain: content.landscape.domain)).fitted(columns: map.width, rows: map.height)
   }
 
   /// The heat map (re-sampled only when needed), then the landscape's
   /// marks, then the runs. Everything that depends on the landscape alone
   /// is kept as a finished background and copied while nothing it shows
   /// has changed.
-  mutating func drawMap(_ content: FrameContent, settings: ViewSettings, projection: MapProjection, into grid: inout CellGrid) {
+  mutating func drawMap(
+    _ content: FrameContent, view: MapView, profile: DisplayProfile, projection: MapProjection, into grid: inout CellGrid
+  ) {
+    let colourMap = ColourMap(view.colourMap)
     let landscape = content.landscape
     let rect = projection.rect
     let base = landscape.domain.center
     let resampled = heatMap.update(
       objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
-      rows: rect.height, scale: settings.scale, base: base)
+      rows: rect.height, scale: view.scale, base: base)
     let key = BackgroundKey(
-      heatMap: heatMap.key, scale: settings.scale, colourMap: settings.colourMap.id, contours: settings.contours,
-      profile: settings.profile, gradientField: settings.gradientField, domain: landscape.domain,
+      heatMap: heatMap.key, scale: view.scale, colourMap: view.colourMap, contours: view.contours,
+      profile: profile, gradientField: view.gradientField, domain: landscape.domain,
       minimizers: landscape.knownMinimum?.minimizers ?? [])
     if resampled || background?.key != key {
       var layer = CellGrid(width: rect.width, height: rect.height)
       let local = MapProjection(viewport: projection.viewport, rect: layer.bounds)
-      heatMap.draw(into: &layer, rect: layer.bounds, colourMap: settings.colourMap, profile: settings.profile, contours: settings.contours)
-      if settings.gradientField {
+      heatMap.draw(into: &layer, rect: layer.bounds, colourMap: colourMap, profile: profile, contours: view.contours)
+      if view.gradientField {
         gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
         gradientField.draw(into: &layer, rect: layer.bounds)
       }
@@ -81,14 +88,14 @@ public struct FrameRenderer: Sendable {
       background = (key, layer)
     }
     grid.draw(background!.grid, x: rect.x, y: rect.y)
-    RunPainter.draw(content.runs.map(\.layer), into: &grid, projection: projection, options: settings.map)
+    RunPainter.draw(content.runs.map(\.layer), into: &grid, projection: projection, view: view)
   }
 
   /// What the cached background shows.
   struct BackgroundKey: Hashable {
     var heatMap: HeatMap.Key?
     var scale: ColourScale
-    var colourMap: String
+    var colourMap: ColourMapName
     var contours: Int
     var profile: DisplayProfile
     var gradientField: Bool
@@ -96,23 +103,23 @@ public struct FrameRenderer: Sendable {
     var minimizers: [Vector]
   }
 
-  private func drawHeader(_ content: FrameContent, settings: ViewSettings, viewport: Viewport, into grid: inout CellGrid, rect: Rect) {
+  private func drawHeader(_ content: FrameContent, view: MapView, viewport: Viewport, into grid: inout CellGrid, rect: Rect) {
     var x = rect.x
     x += grid.text(content.landscape.title, x: x, y: rect.y, maxWidth: rect.width, style: CellStyle(attributes: .bold))
     let (x0, x1) = (compactNumber(viewport.x.lowerBound), compactNumber(viewport.x.upperBound))
     let (y0, y1) = (compactNumber(viewport.y.lowerBound), compactNumber(viewport.y.upperBound))
-    let details = "  x ∈ [\(x0), \(x1)]  y ∈ [\(y0), \(y1)]  \(settings.scale.rawValue) scale  \(settings.colourMap.id)"
+    let details = "  x ∈ [\(x0), \(x1)]  y ∈ [\(y0), \(y1)]  \(view.scale.rawValue) scale  \(view.colourMap)"
     grid.text(details, x: x, y: rect.y, maxWidth: rect.maxX - x, style: CellStyle(foreground: RGB(150, 150, 160)))
   }
 
-  private func drawPanels(_ content: FrameContent, settings: ViewSettings, layout: FrameLayout, into grid: inout CellGrid) {
+  private func drawPanels(_ content: FrameContent, chrome: FrameChrome, layout: FrameLayout, into grid: inout CellGrid) {
     let runs = content.runs
     guard !runs.isEmpty else {
       grid.text("no runs", in: layout.panels, alignment: .center, style: CellStyle(foreground: RGB(150, 150, 160)))
       return
     }
     let fStar = content.landscape.knownMinimum?.value
-    let selectedID = settings.selectedRun ?? runs[0].id
+    let selectedID = chrome.selectedRun ?? runs[0].id
     let selected = runs.first { $0.id == selectedID } ?? runs[0]
     let others = runs.filter { $0.id != selected.id }
     let area = layout.panels
@@ -121,7 +128,7 @@ public struct FrameRenderer: Sendable {
       // One compact panel; a line for each other run below it.
       let lines = min(others.count, max(area.height / 3, 0))
       let parts = Layout.rows(area, [.fill, .fixed(lines)])
-      RunPanel.draw(selected, detail: .compact, selectedParameter: settings.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
+      RunPanel.draw(selected, detail: .compact, selectedParameter: chrome.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
       for (offset, run) in others.prefix(lines).enumerated() {
         let y = parts[1].y + offset
         grid.put(run.layer.style.glyph, x: area.x, y: y, style: CellStyle(foreground: run.layer.style.colour))
@@ -135,7 +142,7 @@ public struct FrameRenderer: Sendable {
       let fullHeight = min(area.height, wanted, max(area.height - 5 * others.count, 12))
       let summaries = min(others.count, (area.height - fullHeight) / 5)
       let parts = Layout.rows(area, [.fixed(fullHeight)] + Array(repeating: .fixed(5), count: summaries))
-      RunPanel.draw(selected, detail: .full, selectedParameter: settings.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
+      RunPanel.draw(selected, detail: .full, selectedParameter: chrome.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
       for (index, run) in others.prefix(summaries).enumerated() {
         RunPanel.draw(run, detail: .summary, selectedParameter: nil, fStar: fStar, into: &grid, rect: parts[index + 1])
       }
@@ -152,7 +159,7 @@ public struct FrameRenderer: Sendable {
         let full = room >= min(wanted, 12)
         let height = full ? min(wanted, room) : 5
         RunPanel.draw(
-          run, detail: full ? .full : .summary, selectedParameter: index == 0 ? settings.selectedParameter : nil,
+          run, detail: full ? .full : .summary, selectedParameter: index == 0 ? chrome.selectedParameter : nil,
           fStar: fStar, into: &grid, rect: Rect(x: remaining.x, y: remaining.y, width: remaining.width, height: height))
         remaining = remaining.inset(top: height)
       }

@@ -1,7 +1,7 @@
 import Engine
 import Landscapes
 import OptimizerCore
-import Rendering
+import ViewModel
 import Yams
 
 /// Reads a scene file (docs/SCENES.md), strictly: an unknown field, a value
@@ -88,7 +88,7 @@ private struct Reader {
       runKinds.append((nextRunID, setup.configuration.kind))
       nextRunID += 1
     }
-    let view = try fields["view"].map { v throws(SceneError) in try self.view(v) } ?? SceneView()
+    let view = try fields["view"].map { v throws(SceneError) in try self.view(v) } ?? MapView()
     let budget = try fields["budget"].map { b throws(SceneError) in try self.budget(b) } ?? .unlimited
     let steps: Int
     if let field = fields["steps"] {
@@ -282,17 +282,19 @@ private struct Reader {
 
   // MARK: - View and budget
 
-  func view(_ value: YAMLValue) throws(SceneError) -> SceneView {
+  func view(_ value: YAMLValue) throws(SceneError) -> MapView {
     let fields = try value.mapping(
-      fields: ["colour-map", "scale", "viewport", "zoom", "center", "trails", "probes", "overlays", "contours"])
-    var view = SceneView()
+      fields: [
+        "colour-map", "scale", "viewport", "zoom", "center", "trails", "probes", "overlays", "contours", "gradient-field",
+      ])
+    var view = MapView()
     if let field = fields["colour-map"] {
       let name = try field.string()
-      let names = ColourMap.all.map(\.id)
-      guard ColourMap.named(name) != nil else {
+      let names = ColourMapName.allCases.map(\.rawValue)
+      guard let colourMap = ColourMapName(typed: name) else {
         throw field.error("unknown colour map '\(name)'\(suggestionSuffix(for: name, in: names)) (maps: \(names.joined(separator: ", ")))")
       }
-      view.colourMap = name.lowercased()
+      view.colourMap = colourMap
     }
     if let field = fields["scale"] {
       let name = try field.string()
@@ -329,6 +331,7 @@ private struct Reader {
     if let field = fields["probes"] { view.probes = try field.bool() }
     if let field = fields["overlays"] { view.overlays = try field.bool() }
     if let field = fields["contours"] { view.contours = try field.integer(atLeast: 0) }
+    if let field = fields["gradient-field"] { view.gradientField = try field.bool() }
     return view
   }
 

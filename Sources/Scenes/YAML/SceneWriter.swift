@@ -1,6 +1,6 @@
 import Engine
 import OptimizerCore
-import Rendering
+import ViewModel
 
 /// Writes a scene as YAML in the layout of docs/SCENES.md: sections in a
 /// fixed order, points and short records on one line, numbers in their
@@ -104,7 +104,7 @@ public enum SceneWriter {
     }
   }
 
-  static func view(_ view: SceneView) -> String {
+  static func view(_ view: MapView) -> String {
     var lines = ["colour-map: \(view.colourMap)", "scale: \(view.scale.rawValue)"]
     if let viewport = view.viewport {
       lines.append(
@@ -115,6 +115,7 @@ public enum SceneWriter {
     lines.append("probes: \(view.probes)")
     lines.append("overlays: \(view.overlays)")
     if view.contours != 0 { lines.append("contours: \(view.contours)") }
+    if view.gradientField { lines.append("gradient-field: true") }
     return lines.map { "  " + $0 + "\n" }.joined()
   }
 

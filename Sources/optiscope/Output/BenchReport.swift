@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import OptimizerCore
 import Scenes
+import Exports
 
 /// Prints bench results in the chosen format and writes the plot.
 struct BenchReport {

@@ -6,6 +6,7 @@ import Darwin
 import Landscapes
 import OptimizerCore
 import Rendering
+import ViewModel
 
 /// A frame's content made by hand, without the engine: Rosenbrock with an
 /// annealing walker and a small swarm, each with a history, readouts,
@@ -79,7 +80,9 @@ enum FrameFixture {
     KeyHelp(section: "View", keys: "c", description: "next colour map"),
   ]
 
-  static let settings = ViewSettings(
-    scale: .log, contours: 6, selectedRun: 0, selectedParameter: 1, mode: "paused", statusFacts: ["×1"],
+  static let view = MapView(scale: .log, contours: 6)
+
+  static let chrome = FrameChrome(
+    selectedRun: 0, selectedParameter: 1, mode: "paused", statusFacts: ["×1"],
     hints: [.init("space", "run"), .init("?", "help"), .init("q", "quit")])
 }

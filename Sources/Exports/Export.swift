@@ -1,3 +1,5 @@
+import Rendering
+
 /// Text out of a grid: plain glyphs, or glyphs with ANSI colour escapes
 /// that `cat` shows on a terminal.
 public enum Export {

@@ -1,4 +1,6 @@
 import OptimizerCore
+import Rendering
+import ViewModel
 
 /// A frame as an SVG picture that opens in a browser: the heat map as a
 /// raster of rectangles, contour lines, every run's trajectory as a
@@ -6,29 +8,29 @@ import OptimizerCore
 /// naming the runs and the colour bar with its values.
 public struct SVGExporter: Sendable {
   public var content: FrameContent
-  public var settings: ViewSettings
+  public var view: MapView
   /// Heat map pixels across (the picture's resolution, not its size).
   public var resolution: Int
   /// The map's width in SVG units.
   public var mapWidth: Double
 
-  public init(content: FrameContent, settings: ViewSettings = ViewSettings(), resolution: Int = 120, mapWidth: Double = 600) {
+  public init(content: FrameContent, view: MapView = MapView(), resolution: Int = 120, mapWidth: Double = 600) {
     self.content = content
-    self.settings = settings
+    self.view = view
     self.resolution = max(resolution, 8)
     self.mapWidth = mapWidth
   }
 
   /// The SVG document.
   public func render() -> String {
-    let domainView = settings.viewport ?? Viewport(domain: content.landscape.domain)
+    let domainView = view.viewport ?? Viewport(domain: content.landscape.domain)
     // Square pixels: as many rows as the viewport's aspect asks for.
     let rows = max(Int((Double(resolution) * domainView.height / domainView.width / 2).rounded()), 2)
     let viewport = domainView.fitted(columns: resolution, rows: rows)
     var heatMap = HeatMap()
     heatMap.update(
       objective: content.landscape.objective, identity: content.landscape.identity, viewport: viewport,
-      columns: resolution, rows: rows, scale: settings.scale, base: content.landscape.domain.center)
+      columns: resolution, rows: rows, scale: view.scale, base: content.landscape.domain.center)
     let mapHeight = mapWidth * viewport.height / viewport.width
     let frame = Frame(viewport: viewport, origin: (20, 50), size: (mapWidth, mapHeight))
     let legendX = frame.origin.x + mapWidth + 30
@@ -46,7 +48,7 @@ public struct SVGExporter: Sendable {
     title(&svg, frame: frame)
     raster(&svg, heatMap: heatMap, frame: frame)
     svg.open("g", [("clip-path", "url(#map)")])
-    if settings.contours > 0 { contours(&svg, heatMap: heatMap, frame: frame, count: settings.contours) }
+    if view.contours > 0 { contours(&svg, heatMap: heatMap, frame: frame, count: view.contours) }
     minimizers(&svg, frame: frame)
     runs(&svg, frame: frame)
     svg.close("g")
@@ -78,7 +80,7 @@ public struct SVGExporter: Sendable {
   /// corner, where no title, however long, runs into them.
   private func title(_ svg: inout SVGWriter, frame: Frame) {
     let viewport = frame.viewport
-    let text = "\(content.landscape.title) — step \(content.step) — \(settings.scale.rawValue) scale, \(settings.colourMap.id)"
+    let text = "\(content.landscape.title) — step \(content.step) — \(view.scale.rawValue) scale, \(view.colourMap)"
     svg.element("text", [("x", "20"), ("y", "30"), ("fill", "#e6e6e6"), ("font-size", "18")], text: text)
     let range = "x ∈ [\(compactNumber(viewport.x.lowerBound)), \(compactNumber(viewport.x.upperBound))], y ∈ [\(compactNumber(viewport.y.lowerBound)), \(compactNumber(viewport.y.upperBound))]"
     svg.element(
@@ -114,7 +116,7 @@ public struct SVGExporter: Sendable {
   }
 
   private func rasterColour(_ t: Double) -> RGB {
-    t.isNaN ? HeatMap.undefinedColour : settings.colourMap.colour(at: (t * 96).rounded() / 96)
+    t.isNaN ? HeatMap.undefinedColour : ColourMap(view.colourMap).colour(at: (t * 96).rounded() / 96)
   }
 
   /// Contour lines by marching squares over the pixel levels, one path per
@@ -228,7 +230,7 @@ public struct SVGExporter: Sendable {
       let t = 1 - (Double(k) + 0.5) / Double(steps)
       svg.element("rect", [
         ("x", number(x)), ("y", number(y + Double(k) * height / Double(steps))), ("width", "18"),
-        ("height", number(height / Double(steps) + 0.3)), ("fill", settings.colourMap.colour(at: t).hex),
+        ("height", number(height / Double(steps) + 0.3)), ("fill", ColourMap(view.colourMap).colour(at: t).hex),
       ])
     }
     for t in [1.0, 0.75, 0.5, 0.25, 0] {

@@ -1,5 +1,6 @@
 import Engine
 import Rendering
+import Scenes
 
 /// A scene replayed headless for pictures: the player, and a recorder fed
 /// after every move so that frames have their trails and trajectories.
@@ -39,24 +40,26 @@ public struct SceneFrames: Sendable {
     }
   }
 
-  /// The settings the frames are drawn with: the scene's view, the mode
-  /// badge `mode`, and the epoch (after a restart) and title as facts.
-  public func settings(mode: String) -> ViewSettings {
+  /// What frames show around the map: the mode badge `mode`, and the
+  /// epoch (after a restart) and title as facts. The map itself is drawn
+  /// with the scene's view.
+  public func chrome(mode: String) -> FrameChrome {
     let epoch = player.epoch == 0 ? [] : ["epoch \(player.epoch)"]
     let title = player.scene.title.isEmpty ? [] : [player.scene.title]
-    return player.scene.view.viewSettings(mode: mode, statusFacts: epoch + title)
+    return FrameChrome(mode: mode, statusFacts: epoch + title)
   }
 
   /// The frame as it stands, `width`×`height` cells.
   public mutating func frame(width: Int, height: Int, mode: String = "replay") -> CellGrid {
-    renderer.render(player.session, recorder: recorder, settings: settings(mode: mode), width: width, height: height)
+    renderer.render(
+      player.session, recorder: recorder, view: player.scene.view, chrome: chrome(mode: mode), width: width, height: height)
   }
 
-  /// The frame as an SVG picture, titled with the scene's title (if it
+  /// The frame as an SVG picture (which has no status line), titled with the scene's title (if it
   /// has one) and the landscape's.
-  public func svg(mode: String = "replay") -> String {
+  public func svg() -> String {
     var content = FrameContent(session: player.session, recorder: recorder)
     if !player.scene.title.isEmpty { content.landscape.title = "\(player.scene.title) — \(content.landscape.title)" }
-    return SVGExporter(content: content, settings: settings(mode: mode)).render()
+    return SVGExporter(content: content, view: player.scene.view).render()
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import OptimizerCore
 import RealModule
+import Engine
+import Rendering
 
 /// The bench's convergence curves as an SVG picture: one panel per
 /// landscape, the median best gap against evaluations for each optimizer

@@ -1,0 +1,38 @@
+import ViewModel
+
+/// What a frame shows around the map that lasts only that frame: the mode
+/// and facts of the status line, its key hints, the help overlay, the
+/// inspector, and which run and hyperparameter are selected. Never saved:
+/// the saved part of a view is `MapView`.
+public struct FrameChrome: Sendable, Hashable {
+  /// The run whose panel is expanded and whose parameter is selected.
+  public var selectedRun: Int?
+  /// The selected row of that run's hyperparameter table.
+  public var selectedParameter: Int
+  /// running, paused, replaying, at breakpoint …
+  public var mode: String
+  /// Facts for the status line (speed, …) after the step.
+  public var statusFacts: [String]
+  public var hints: [StatusLine.Hint]
+  /// The key table of the help overlay, shown when non-nil.
+  public var help: [KeyHelp]?
+  /// The terminal's colours and glyphs.
+  public var profile: DisplayProfile
+  /// Shown in place of the run panels when non-nil.
+  public var inspector: InspectorContent?
+
+  public init(
+    selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
+    hints: [StatusLine.Hint] = [], help: [KeyHelp]? = nil, profile: DisplayProfile = .standard,
+    inspector: InspectorContent? = nil
+  ) {
+    self.selectedRun = selectedRun
+    self.selectedParameter = selectedParameter
+    self.mode = mode
+    self.statusFacts = statusFacts
+    self.hints = hints
+    self.help = help
+    self.profile = profile
+    self.inspector = inspector
+  }
+}
