@@ -48,6 +48,13 @@ public struct Scene: Sendable, Hashable {
     self.checksums = checksums
   }
 
+  /// How many iterations a replay takes in all: the steps of every epoch
+  /// (each reset or landscape change ends one at its stamp) and then
+  /// `steps` of the last.
+  public var iterations: Int {
+    events.reduce(steps) { total, event in event.restartsClock ? total + event.step : total }
+  }
+
   /// The session at step 0, before any event.
   public func makeSession(historyDepth: Int = 0, logsProbes: Bool = true) throws(SessionError) -> Session {
     try Session(

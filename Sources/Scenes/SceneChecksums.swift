@@ -11,9 +11,20 @@ public enum SceneChecksums {
   /// The scene with fresh checksums, every `interval` steps (by default
   /// about twenty over the scene).
   public static func recorded(for scene: Scene, interval: Int? = nil) throws(SceneError) -> Scene {
+    // Without a progress report nothing can stop the replay.
+    try recorded(for: scene, interval: interval) { _ in true }!
+  }
+
+  /// The same, telling `progress` the share of the scene's iterations
+  /// played so far (0…1, about a hundred times over the scene), which
+  /// answers false to stop: the result is then nil.
+  public static func recorded(
+    for scene: Scene, interval: Int? = nil, progress: (Double) -> Bool
+  ) throws(SceneError) -> Scene? {
     let k = interval ?? Checksums.interval(forSteps: scene.steps)
+    guard let entries = try take(scene, interval: k, until: nil, progress: progress) else { return nil }
     var copy = scene
-    copy.checksums = Checksums(interval: k, entries: try take(scene, interval: k, until: nil))
+    copy.checksums = Checksums(interval: k, entries: entries)
     return copy
   }
 
@@ -23,7 +34,7 @@ public enum SceneChecksums {
     guard let expected = scene.checksums else {
       throw SceneError("the scene has no checksums to verify; save it from optiscope or run 'optiscope replay --record'")
     }
-    let got = try take(scene, interval: expected.interval, until: until)
+    let got = try take(scene, interval: expected.interval, until: until) { _ in true }!
     for index in got.indices {
       guard index < expected.entries.count else {
         return Verification(checked: index, divergence: Divergence(expected: nil, got: got[index]))
@@ -41,9 +52,15 @@ public enum SceneChecksums {
     return Verification(checked: got.count, divergence: nil)
   }
 
-  /// Plays the scene headless and notes the checksums.
-  static func take(_ scene: Scene, interval: Int, until: Int?) throws(SceneError) -> [Checksum] {
+  /// Plays the scene headless and notes the checksums; nil when `progress`
+  /// answered false.
+  static func take(
+    _ scene: Scene, interval: Int, until: Int?, progress: (Double) -> Bool
+  ) throws(SceneError) -> [Checksum]? {
     var player = try ScenePlayer(scene: scene, logsProbes: false)
+    let total = max(scene.iterations, 1)
+    let reportEvery = max(total / 100, 1)
+    var played = 0
     var entries: [Checksum] = []
     var lastNoted: (epoch: Int, step: Int, applied: Int)?
     func note(_ player: ScenePlayer) {
@@ -56,7 +73,10 @@ public enum SceneChecksums {
       }
     }
     while until.map({ player.session.step < $0 }) ?? true, let move = try player.advance() {
-      if move == .step, player.session.step % interval == 0 { note(player) }
+      guard move == .step else { continue }
+      if player.session.step % interval == 0 { note(player) }
+      played += 1
+      if played % reportEvery == 0, !progress(min(Double(played) / Double(total), 1)) { return nil }
     }
     if let until, player.session.step >= until { return entries }
     // The end, unless the last checkpoint already was the end.

@@ -57,6 +57,27 @@ public enum Action: Sendable, Hashable {
   case toggleOverlays
   // General
   case toggleHelp
-  /// Quit, asking first when a recording has unsaved changes.
+  /// Quit, asking first when a recording has unsaved changes; while a save
+  /// runs, quit once it is written (a second quit stops the save).
   case quit
+
+  // What the loop feeds back: time passing, and the outcome of effects.
+  /// The loop's clock, after every input and every advance: the recovery
+  /// copy is written when it is due.
+  case tick(ContinuousClock.Instant)
+  /// A save has replayed this share (0…1) of its scene.
+  case saveProgressed(job: Int, fraction: Double)
+  case saveFinished(job: Int)
+  case saveFailed(job: Int, reason: String)
+  case recoveryWritten(revision: Int)
+  case recoveryFailed(revision: Int, reason: String)
+
+  /// True for what the loop feeds back, which leaves the status message
+  /// alone; a user's action clears it.
+  var isFeedback: Bool {
+    switch self {
+    case .tick, .saveProgressed, .saveFinished, .saveFailed, .recoveryWritten, .recoveryFailed: return true
+    default: return false
+    }
+  }
 }

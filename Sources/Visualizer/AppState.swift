@@ -49,20 +49,28 @@ public struct AppState: Sendable {
   public var scenePath: String?
   /// Where this session last saved, if it did.
   public internal(set) var savedPath: String?
+  /// The save under way, if one is.
+  public internal(set) var saving: SaveInProgress?
+  /// The number the next background job gets.
+  var nextJob = 0
+  /// The recovery copy of an unsaved recording.
+  public internal(set) var recovery: RecoveryStatus
   /// The recording as last saved (or as opened): what "unsaved" compares with.
   var baseline: Scene
   /// Counts every change of the session (steps, events, steps back), so the
   /// program knows when the recovery copy is behind.
   public internal(set) var revision = 0
-  /// Set by a live change: the recovery copy should be written now, not at
-  /// the next periodic write.
+  /// Set by a live change: the recovery copy should be written at the next
+  /// tick, not at the next periodic write.
   var liveChangePending = false
   /// Seeds for `R`, drawn in order so that a session replays the same way.
   var seedSequence: SeededGenerator
 
-  /// Opens a player: its scene's view becomes the screen's.
-  public init(player: ScenePlayer, isRunning: Bool = true, scenePath: String? = nil) {
+  /// Opens a player: its scene's view becomes the screen's. `keepsRecovery`
+  /// says whether ticks write a recovery copy of an unsaved recording.
+  public init(player: ScenePlayer, isRunning: Bool = true, scenePath: String? = nil, keepsRecovery: Bool = false) {
     self.player = player
+    self.recovery = RecoveryStatus(isKept: keepsRecovery)
     self.isRunning = isRunning
     self.scenePath = scenePath
     self.baseline = player.recording

@@ -76,6 +76,8 @@ public struct Screen: Sendable {
   /// hints, the help, the inspector and the selection.
   func chrome(_ state: AppState, profile: DisplayProfile) -> FrameChrome {
     var facts: [String] = []
+    if let saving = state.saving { facts.append(saving.description) }
+    if state.recovery.failure != nil { facts.append("⚠ no recovery copy") }
     if state.stepping.isOn {
       let count = EvaluationStepping.probeCount(of: state.session)
       facts.append(

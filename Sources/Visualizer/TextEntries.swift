@@ -5,7 +5,9 @@ import Scenes
 import ViewModel
 
 /// The one-line text fields: typing, the live check, and what enter does.
-func handleTextEntry(_ state: inout AppState, _ entry: inout TextEntry, key: Key) {
+func handleTextEntry(
+  _ state: inout AppState, _ entry: inout TextEntry, key: Key, environment: AppEnvironment, effects: inout [Effect]
+) {
   switch key {
   case .escape:
     state.modal = nil
@@ -20,7 +22,7 @@ func handleTextEntry(_ state: inout AppState, _ entry: inout TextEntry, key: Key
     check(&entry)
     guard entry.problem == nil else { break }
     state.modal = nil
-    if commit(entry, state: &state) { return }
+    if commit(entry, state: &state, environment: environment, effects: &effects) { return }
     // Refused: the field stays open (unless the commit opened another
     // modal), with the reason beside the status line's.
     if state.modal != nil { return }
@@ -74,7 +76,9 @@ func check(_ entry: inout TextEntry) {
 
 /// Applies a finished entry; false (with an error in the status message)
 /// when it was refused.
-private func commit(_ entry: TextEntry, state: inout AppState) -> Bool {
+private func commit(
+  _ entry: TextEntry, state: inout AppState, environment: AppEnvironment, effects: inout [Effect]
+) -> Bool {
   switch entry.purpose {
   case .expression:
     apply(.setLandscape(.expression(entry.text)), to: &state, confirmation: "landscape: f(x, y) = \(entry.text)")
@@ -96,11 +100,11 @@ private func commit(_ entry: TextEntry, state: inout AppState) -> Bool {
     apply(.setHyperparameter(run: runID, name: name, value: value), to: &state, confirmation: "\(name) = \(spec.describe(value))")
   case .saveScene(let thenQuit):
     let path = entry.text.trimmingCharacters(in: .whitespaces)
-    if state.wouldOverwrite(path) {
+    if state.wouldOverwrite(path, environment: environment) {
       state.modal = .confirmation(.overwrite(path, thenQuit: thenQuit))
       return true
     }
-    return save(&state, to: path, thenQuit: thenQuit)
+    effects += startSave(&state, to: path, thenQuit: thenQuit, environment: environment)
   case .goToStep:
     state.isRunning = false
     state.jump(to: Int(entry.text.trimmingCharacters(in: .whitespaces))!)

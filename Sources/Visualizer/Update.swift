@@ -5,14 +5,18 @@ import Rendering
 import Scenes
 import ViewModel
 
-/// Applies one action to the state: the visualizer's only way to change.
+/// Applies one action to the state, the visualizer's only way to change,
+/// and returns the effects the loop is to perform (saving, the recovery
+/// file).
 ///
-/// Pure apart from the session's own (deterministic) stepping, the scene
-/// file a save writes and the time stamp in the file name `s` suggests:
-/// the same state and action give the same new state. Engine errors become a status message; nothing the user
-/// made is thrown away.
-public func update(_ state: inout AppState, _ action: Action) {
-  state.message = nil
+/// Pure: it touches no file and reads no clock (the date and what lies at
+/// a path come from `environment`, time from `.tick`), so the same state,
+/// action and environment give the same new state and effects. Engine
+/// errors become a status message; nothing the user made is thrown away.
+@discardableResult
+public func update(_ state: inout AppState, _ action: Action, in environment: AppEnvironment) -> [Effect] {
+  if !action.isFeedback { state.message = nil }
+  var effects: [Effect] = []
   switch action {
   case .togglePause:
     state.isRunning.toggle()
@@ -40,7 +44,11 @@ public func update(_ state: inout AppState, _ action: Action) {
       state.stepping.isOn ? "a step is now one evaluation (E: one iteration)" : "a step is now one iteration")
 
   case .save:
-    openSaveEntry(&state, thenQuit: false)
+    if let saving = state.saving {
+      state.message = StatusMessage("a save is already running: \(saving)")
+    } else {
+      openSaveEntry(&state, thenQuit: false, environment: environment)
+    }
   case .openGoToStep:
     let length = state.player.isRecording ? "" : "; the scene lasts \(state.player.scene.steps) steps"
     state.modal = .textEntry(
@@ -60,32 +68,32 @@ public func update(_ state: inout AppState, _ action: Action) {
     state.showInspector.toggle()
   case .selectParticle(let offset):
     let count = state.run?.optimizer.particles.count ?? 0
-    guard count > 0 else { return }
+    guard count > 0 else { return [] }
     state.showInspector = true
     state.selectedParticle = ((state.selectedParticle + offset) % count + count) % count
 
   case .selectNextRun:
-    guard !state.session.runs.isEmpty else { return }
+    guard !state.session.runs.isEmpty else { return [] }
     state.selectedRun = (state.selectedRun + 1) % state.session.runs.count
     state.clampSelections()
   case .selectRun(let index):
     guard state.session.runs.indices.contains(index) else {
       state.message = StatusMessage("there is no run \(index + 1)", kind: .error)
-      return
+      return []
     }
     state.selectedRun = index
     state.clampSelections()
   case .openAddRunPicker:
     state.modal = .picker(optimizerPicker(title: "Add a run", purpose: .addRun))
   case .removeSelectedRun:
-    guard let run = state.run else { return }
+    guard let run = state.run else { return [] }
     guard state.session.runs.count > 1 else {
       state.message = StatusMessage("the last run stays; add another before removing this one", kind: .error)
-      return
+      return []
     }
     apply(.removeRun(run.id), to: &state, confirmation: "removed \(run.optimizer.kind.displayName)")
   case .openSwapPicker:
-    guard let run = state.run else { return }
+    guard let run = state.run else { return [] }
     state.modal = .picker(
       optimizerPicker(title: "Swap \(run.optimizer.kind.displayName) for", purpose: .swapOptimizer))
 
@@ -96,21 +104,21 @@ public func update(_ state: inout AppState, _ action: Action) {
     state.selectedParameter += 1
     state.clampSelections()
   case .nudgeParameter(let direction, let coarse):
-    guard let run = state.run, let (spec, value) = state.parameter else { return }
+    guard let run = state.run, let (spec, value) = state.parameter else { return [] }
     let next = spec.stepped(value, by: direction, coarse: coarse)
     guard next != value else {
       state.message = StatusMessage("\(spec.name) is at the end of its range \(spec.describeRange())")
-      return
+      return []
     }
     apply(.setHyperparameter(run: run.id, name: spec.name, value: next), to: &state, confirmation: nil)
   case .editParameter:
-    guard let run = state.run, let (spec, value) = state.parameter else { return }
+    guard let run = state.run, let (spec, value) = state.parameter else { return [] }
     state.modal = .textEntry(
       TextEntry(
         title: "\(spec.name) (\(spec.symbol))", purpose: .parameter(run: run.id, name: spec.name),
         text: spec.describe(value), hint: "valid range \(spec.describeRange()) · \(spec.help)"))
   case .resetParameter:
-    guard let run = state.run, let (spec, _) = state.parameter else { return }
+    guard let run = state.run, let (spec, _) = state.parameter else { return [] }
     apply(
       .setHyperparameter(run: run.id, name: spec.name, value: spec.defaultValue), to: &state,
       confirmation: "\(spec.name) back to its default \(spec.describe(spec.defaultValue))")
@@ -139,10 +147,10 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .fitDomain:
     state.view.viewport = nil
   case .setStart(let point):
-    guard let run = state.run else { return }
+    guard let run = state.run else { return [] }
     apply(.moveStart(run: run.id, to: point), to: &state, confirmation: "restarted from \(point)")
   case .dropParticle(let point):
-    guard let run = state.run else { return }
+    guard let run = state.run else { return [] }
     apply(.dropParticle(run: run.id, at: point), to: &state, confirmation: "dropped a particle at \(point)")
   case .cycleColourMap:
     state.view.colourMap = state.view.colourMap.next
@@ -160,32 +168,54 @@ public func update(_ state: inout AppState, _ action: Action) {
   case .toggleHelp:
     state.showHelp.toggle()
   case .quit:
-    if state.hasUnsavedChanges {
-      state.isRunning = false  // the question names the steps it would lose
-      state.modal = .confirmation(.quit(describe(state.player.recording)))
+    if let saving = state.saving, !saving.thenQuit {
+      state.saving?.thenQuit = true
+      state.message = StatusMessage("quitting once \(saving.path) is saved (q again stops the save)")
     } else {
-      state.wantsToQuit = true
+      if let saving = state.saving {
+        effects.append(.cancelSave(job: saving.job))
+        state.saving = nil
+      }
+      askBeforeQuitting(&state)
     }
+
+  case .tick(let now):
+    effects += state.keepRecovery(at: now)
+  case .saveProgressed(let job, let fraction):
+    if state.saving?.job == job { state.saving?.fraction = fraction }
+  case .saveFinished(let job):
+    finishSave(&state, job: job)
+  case .saveFailed(let job, let reason):
+    failSave(&state, job: job, reason: reason, environment: environment)
+  case .recoveryWritten(let revision):
+    if state.recovery.revision == revision { state.recovery.failure = nil }
+  case .recoveryFailed(_, let reason):
+    state.recoveryFailed(reason)
   }
+  return effects
 }
 
 /// Routes a key: to the open picker or text field if there is one, else
-/// through the key table. While the help is open, any key just closes it.
-public func handle(_ state: inout AppState, key: Key) {
+/// through the key table; returns the effects, as `update` does. While the
+/// help is open, any key just closes it.
+@discardableResult
+public func handle(_ state: inout AppState, key: Key, in environment: AppEnvironment) -> [Effect] {
   if state.showHelp {
     state.showHelp = false
-    return
+    return []
   }
+  var effects: [Effect] = []
   switch state.modal {
   case .picker(var picker):
     handlePicker(&state, &picker, key: key)
   case .textEntry(var entry):
-    handleTextEntry(&state, &entry, key: key)
+    handleTextEntry(&state, &entry, key: key, environment: environment, effects: &effects)
   case .confirmation(let confirmation):
-    answer(&state, confirmation, key: key)
+    answer(&state, confirmation, key: key, environment: environment, effects: &effects)
   case nil:
-    if let action = KeyMap.action(for: key) { update(&state, action) }
+    if let action = KeyMap.action(for: key) { effects = update(&state, action, in: environment) }
   }
+  return effects
 }
 
 // MARK: - Engine commands

@@ -3,42 +3,48 @@ import Rendering
 import Scenes
 
 /// The visualizer as the terminal loop drives it: keys and clicks become
-/// actions, time becomes steps at the chosen speed, and the state becomes
-/// a screen. It also keeps the recovery copy of an unsaved recording.
+/// actions, time becomes steps at the chosen speed and ticks, and the
+/// state becomes a screen. It is the runtime of the Elm loop: `update`
+/// decides, and this performs the effects it returns (through
+/// `EffectRunner`) and feeds their outcomes back as actions.
 public struct VisualizerProgram: InteractiveProgram {
   public private(set) var state: AppState
   var screen = Screen()
   /// When the last due step was taken, while running.
   private var clock: ContinuousClock.Instant?
-  /// Where the unsaved recording is kept; nil keeps none.
-  public let recovery: RecoveryFile?
-  /// The wall time between two recovery writes while steps go on; a live
-  /// change is written at once.
-  public static let recoveryInterval = Duration.seconds(2)
-  /// The state's revision in the recovery file, and when it was written.
-  private var recoveryRevision: Int?
-  private var recoveryWrittenAt: ContinuousClock.Instant?
-  /// True once a recovery write failed: said once, not at every write.
-  private var recoveryFailed = false
+  private let runner: EffectRunner
+  private let environment: AppEnvironment
+  /// While a background job runs, when to look for its reports next.
+  private var pollAt: ContinuousClock.Instant?
+  /// How often a running save's progress is read: the status line's pace.
+  static let pollInterval = Duration.milliseconds(100)
 
-  public init(state: AppState, recovery: RecoveryFile? = nil) {
+  /// `recovery` names the file an unsaved recording is kept in; nil keeps
+  /// none.
+  public init(state: AppState, recovery: RecoveryFile? = nil, environment: AppEnvironment = .live) {
     self.state = state
-    self.recovery = recovery
+    self.state.recovery.isKept = recovery != nil
+    self.runner = EffectRunner(recovery: recovery)
+    self.environment = environment
   }
+
+  /// Where the unsaved recording is kept; nil keeps none.
+  public var recovery: RecoveryFile? { runner.recovery }
 
   public var wantsToQuit: Bool { state.wantsToQuit }
 
   public mutating func handle(_ event: InputEvent, at now: ContinuousClock.Instant) {
+    receiveReports(at: now)
     switch event {
     case .key(let key):
-      Visualizer.handle(&state, key: key)
+      perform(Visualizer.handle(&state, key: key, in: environment), at: now)
     case .mouse(let mouse):
-      if let action = action(for: mouse) { update(&state, action) }
+      if let action = action(for: mouse) { perform(update(&state, action, in: environment), at: now) }
     case .resize:
       break  // the next render lays the screen out for the new size
     }
     clock = state.isRunning ? (clock ?? now) : nil
-    keepRecovery(at: now)
+    perform(update(&state, .tick(now), in: environment), at: now)
   }
 
   /// Wheel zooms at the pointer; a click restarts the selected run there;
@@ -56,22 +62,41 @@ public struct VisualizerProgram: InteractiveProgram {
     }
   }
 
-  /// The next step while running, or the next recovery write when the
-  /// file is behind the session.
+  /// The next step while running, the next recovery write when the file
+  /// is behind the session, or the next look at a running save.
   public var nextDeadline: ContinuousClock.Instant? {
-    var deadline: ContinuousClock.Instant?
+    var deadlines = [state.recoveryDue, pollAt].compactMap { $0 }
     if state.isRunning, let clock {
-      deadline = state.speed.stepsPerSecond.map { clock + .seconds(1 / $0) } ?? clock
+      deadlines.append(state.speed.stepsPerSecond.map { clock + .seconds(1 / $0) } ?? clock)
     }
-    if recoveryIsBehind, let written = recoveryWrittenAt {
-      let due = written + Self.recoveryInterval
-      deadline = deadline.map { min($0, due) } ?? due
-    }
-    return deadline
+    return deadlines.min()
   }
 
   public mutating func advance(to now: ContinuousClock.Instant, budget: Duration) {
-    defer { keepRecovery(at: now) }
+    receiveReports(at: now)
+    takeDueSteps(at: now, budget: budget)
+    perform(update(&state, .tick(now), in: environment), at: now)
+  }
+
+  public mutating func render(width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
+    screen.render(state, width: width, height: height, profile: profile)
+  }
+
+  /// After the terminal closed. A quit (with nothing unsaved, or "quit
+  /// without saving") removes the recovery copy; a signal (Ctrl-C, a kill,
+  /// a closed terminal) brings it up to date. Returns the copy's path when
+  /// one is left behind.
+  public mutating func close(quitting: Bool) -> String? {
+    perform(state.recoveryOnClose(quitting: quitting), at: .now)
+    guard let recovery, state.recovery.revision != nil, state.recovery.failure == nil else { return nil }
+    return recovery.path
+  }
+
+  // MARK: - The loop's side
+
+  /// The steps that are due, but never more than fit in the budget: a
+  /// slow machine falls behind rather than freezing the screen.
+  private mutating func takeDueSteps(at now: ContinuousClock.Instant, budget: Duration) {
     guard state.isRunning else {
       clock = nil
       return
@@ -80,8 +105,6 @@ public struct VisualizerProgram: InteractiveProgram {
     var last = clock ?? now
     if let rate = state.speed.stepsPerSecond {
       let interval = Duration.seconds(1 / rate)
-      // Steps that are due, but never more than fit in the budget: a slow
-      // machine falls behind rather than freezing the screen.
       while last + interval <= now && ContinuousClock.now - started < budget {
         last += interval
         guard state.stepForward() else { break }
@@ -94,61 +117,20 @@ public struct VisualizerProgram: InteractiveProgram {
     clock = state.isRunning ? last : nil
   }
 
-  public mutating func render(width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
-    screen.render(state, width: width, height: height, profile: profile)
-  }
-
-  // MARK: - Recovery
-
-  /// True while the recording has unsaved changes the file does not hold.
-  private var recoveryIsBehind: Bool {
-    recovery != nil && recoveryRevision != state.revision && state.hasUnsavedChanges
-  }
-
-  /// Writes the recovery copy when a live change happened or the last
-  /// write is two seconds old; removes it once nothing is unsaved (after a
-  /// save, or after stepping back to what was saved).
-  mutating func keepRecovery(at now: ContinuousClock.Instant) {
-    defer { state.liveChangePending = false }
-    guard let recovery else { return }
-    guard state.hasUnsavedChanges else {
-      if recoveryRevision != nil {
-        recovery.remove()
-        recoveryRevision = nil
-        recoveryWrittenAt = nil
-      }
-      return
+  /// Performs effects, and feeds every outcome known at once back through
+  /// `update` (whose effects are performed in turn).
+  private mutating func perform(_ effects: [Effect], at now: ContinuousClock.Instant) {
+    var outcomes = runner.perform(effects)
+    while !outcomes.isEmpty {
+      outcomes += runner.perform(update(&state, outcomes.removeFirst(), in: environment))
     }
-    guard recoveryRevision != state.revision else { return }
-    let due = recoveryWrittenAt.map { now - $0 >= Self.recoveryInterval } ?? true
-    if state.liveChangePending || due { writeRecovery(at: now) }
+    if runner.hasRunningJobs, pollAt == nil { pollAt = now + Self.pollInterval }
   }
 
-  private mutating func writeRecovery(at now: ContinuousClock.Instant) {
-    guard let recovery else { return }
-    do {
-      try recovery.write(state.sceneToSave)
-      recoveryFailed = false
-    } catch {
-      if !recoveryFailed { state.message = StatusMessage(error.description, kind: .error) }
-      recoveryFailed = true
-    }
-    recoveryRevision = state.revision
-    recoveryWrittenAt = now
-  }
-
-  /// After the terminal closed. A quit (with nothing unsaved, or "quit
-  /// without saving") removes the recovery copy; a signal (Ctrl-C, a kill,
-  /// a closed terminal) brings it up to date. Returns the copy's path when
-  /// one is left behind.
-  public mutating func close(quitting: Bool) -> String? {
-    guard let recovery else { return nil }
-    if quitting || !state.hasUnsavedChanges {
-      if recoveryRevision != nil { recovery.remove() }  // only a file this session wrote
-      recoveryRevision = nil
-      return nil
-    }
-    if recoveryRevision != state.revision { writeRecovery(at: .now) }
-    return recoveryFailed ? nil : recovery.path
+  /// Feeds what background jobs reported back through `update`, and keeps
+  /// looking while any still runs.
+  private mutating func receiveReports(at now: ContinuousClock.Instant) {
+    for report in runner.takeOutcomes() { perform(update(&state, report, in: environment), at: now) }
+    pollAt = runner.hasRunningJobs ? now + Self.pollInterval : nil
   }
 }

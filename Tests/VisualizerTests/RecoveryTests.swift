@@ -53,7 +53,9 @@ import Visualizer
     for key in [Key.character("s"), .control("u")] { program.handle(.key(key), at: start) }
     for character in path { program.handle(.key(.character(character)), at: start) }
     program.handle(.key(.enter), at: start)
-    #expect(FileManager.default.fileExists(atPath: path))
+    #expect(program.state.saving != nil, "the save runs in the background")
+    try Self.waitForTheSave(&program)
+    #expect(try SceneChecksums.verify(SceneFile.load(path)).passed)
     #expect(!recovery.exists, "a save removes the recovery copy")
 
     program.handle(.key(.character(".")), at: start + .seconds(1))
@@ -66,6 +68,17 @@ import Visualizer
     quitting.handle(.key(.right), at: start)
     #expect(quitting.close(quitting: true) == nil)
     #expect(!recovery.exists, "a quit removes the recovery copy")
+  }
+
+  /// Lets the loop run until the background save reported its end (at
+  /// most 60 s, far more than a short scene needs).
+  static func waitForTheSave(_ program: inout VisualizerProgram) throws {
+    let deadline = ContinuousClock.now + .seconds(60)
+    while program.state.saving != nil, ContinuousClock.now < deadline {
+      usleep(10_000)
+      program.advance(to: .now, budget: .milliseconds(10))
+    }
+    try #require(program.state.saving == nil, "the save never ended")
   }
 
   @Test func anUntouchedReplayKeepsNone() throws {

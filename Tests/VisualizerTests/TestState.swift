@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import OptimizerCore
 import Scenes
@@ -17,12 +18,24 @@ func replayState(_ scene: Scene, path: String? = nil) throws -> AppState {
   AppState(player: try ScenePlayer(scene: scene, historyDepth: AppState.historyDepth), isRunning: false, scenePath: path)
 }
 
-/// Presses each key in turn.
-func press(_ keys: Key..., on state: inout AppState) {
-  for key in keys { handle(&state, key: key) }
+/// Presses each key in turn; returns the effects they asked for.
+@discardableResult
+func press(_ keys: Key..., on state: inout AppState, in environment: AppEnvironment = noFiles) -> [Effect] {
+  keys.flatMap { handle(&state, key: $0, in: environment) }
 }
 
 /// Types a string, one character key at a time.
 func type(_ text: String, on state: inout AppState) {
-  for character in text { handle(&state, key: .character(character)) }
+  for character in text { handle(&state, key: .character(character), in: noFiles) }
+}
+
+/// A world of no files and a fixed date, for tests of `update` that do not
+/// save: nothing they do can reach the file system or the clock.
+let noFiles = AppEnvironment(date: { Date(timeIntervalSince1970: 1_764_500_000) }, entry: { _ in nil }, home: "/home/tester")
+
+/// `update` in a world of no files; the effects are returned for the tests
+/// that look at them.
+@discardableResult
+func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+  Visualizer.update(&state, action, in: noFiles)
 }
