@@ -370,8 +370,7 @@ private struct Reader {
         let number = try setting.apply(to: &parameters)
         return .setHyperparameter(run: run.id, name: setting.name, value: number)
       } catch {
-        throw Self.settingError(
-          error, optimizer: run.setup.configuration.kind.displayName, key: parameterField, value: valueField)
+        throw Self.settingError(error, optimizer: Self.shownName(of: run), key: parameterField, value: valueField)
       }
     case "swap":
       let fields = try value.mapping(fields: ["run", "optimizer", "parts", "settings"])
@@ -399,6 +398,14 @@ private struct Reader {
       let fields = try value.mapping(fields: ["seed"])
       return .reset(seed: try fields["seed"]?.unsigned())
     }
+  }
+
+  /// A run's optimizer as a scene names it: with its parts unless they
+  /// are its preset's own (the session keeps them filled in).
+  static func shownName(of run: Run) -> String {
+    let kind = run.configuration.kind
+    let preset = try? OptimizerRegistry.resolve(OptimizerKind(name: kind.name))
+    return kind.parts == preset?.parts ? kind.name : kind.displayName
   }
 
   /// The run of that id, alive at this point of the events.
