@@ -3,13 +3,19 @@ import Landscapes
 import OptimizerCore
 
 /// The session's past, for step-back: a snapshot of every run before each
-/// step, at most `depth` of them (older ones are dropped), so that memory
-/// stays bounded whatever the run length.
+/// step or command, at most `depth` of them (older ones are dropped), so
+/// that memory stays bounded whatever the run length.
+///
+/// Each snapshot says what came after it, so whoever steps back learns
+/// what was undone from the history itself (a scene player moves its place
+/// among the events only when a command was undone).
 ///
 /// Snapshots are cheap: runs are value types whose arrays are shared with
 /// the live state until either side changes.
 struct History: Sendable {
   struct Snapshot: Sendable {
+    /// What was done after this snapshot was taken.
+    var before: Undone
     var step: Int
     var runs: [Run]
     var landscape: any Landscape
@@ -36,4 +42,10 @@ struct History: Sendable {
   mutating func pop() -> Snapshot? { snapshots.popLast() }
 
   mutating func removeAll() { snapshots.removeAll() }
+}
+
+/// What one step back undid: an iteration, or a command (a live change).
+public enum Undone: Sendable, Hashable {
+  case iteration
+  case command
 }

@@ -61,7 +61,7 @@ public struct Session: Sendable {
 
   /// Advances every run that has budget left by one iteration.
   public mutating func stepForward() {
-    if history.depth > 0 { history.push(snapshot()) }  // headless runs keep no history
+    if history.depth > 0 { history.push(snapshot(before: .iteration)) }  // headless runs keep no history
     step += 1
     for index in runs.indices {
       guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent) else {
@@ -87,17 +87,17 @@ public struct Session: Sendable {
   }
 
   /// Restores the state before the last step (or the last command), exactly.
-  /// Returns false when the history is empty.
+  /// Returns what was undone, or nil when the history is empty.
   @discardableResult
-  public mutating func stepBack() -> Bool {
-    guard let snapshot = history.pop() else { return false }
+  public mutating func stepBack() -> Undone? {
+    guard let snapshot = history.pop() else { return nil }
     restore(snapshot)
-    return true
+    return snapshot.before
   }
 
-  private func snapshot() -> History.Snapshot {
+  private func snapshot(before change: Undone) -> History.Snapshot {
     History.Snapshot(
-      step: step, runs: runs, landscape: landscape, landscapeSource: landscapeSource, noise: noise)
+      before: change, step: step, runs: runs, landscape: landscape, landscapeSource: landscapeSource, noise: noise)
   }
 
   private mutating func restore(_ snapshot: History.Snapshot) {
@@ -114,7 +114,7 @@ public struct Session: Sendable {
   /// Applies a live change. The state before it is kept in the history, so
   /// step-back undoes it too.
   public mutating func apply(_ command: Command) throws(SessionError) {
-    let before = snapshot()
+    let before = snapshot(before: .command)
     do {
       try perform(command)
     } catch {

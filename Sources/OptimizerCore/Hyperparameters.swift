@@ -51,18 +51,6 @@ public struct Hyperparameters: Sendable, Hashable {
     values[index] = value
   }
 
-  /// Sets a value typed by a user (a number, a choice's label, on/off).
-  public mutating func set(_ name: String, text: String) throws(HyperparameterError) {
-    guard let spec = spec(named: name) else {
-      throw .unknownName(name, suggestion: nearestName(to: name, in: names), known: names)
-    }
-    guard let value = spec.parse(text) else {
-      let expected = spec.options.map { "one of \($0.joined(separator: ", "))" } ?? "a number"
-      throw .invalidValue("\(name) expects \(expected), got '\(text)'")
-    }
-    try set(name, to: value)
-  }
-
   /// Puts the named parameter back to its default.
   public mutating func reset(_ name: String) {
     if let index = specs.firstIndex(where: { $0.name == name }) { values[index] = specs[index].defaultValue }

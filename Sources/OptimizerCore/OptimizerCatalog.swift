@@ -1,10 +1,11 @@
 extension OptimizerRegistry {
   /// Every optimizer users can name, in the order `optiscope list` shows
-  /// them: by family, as in ALGORITHMS.md.
+  /// them: by family (the folders of docs/ARCHITECTURE.md).
   public static let entries: [OptimizerEntry] = [
     DescentOptimizer.entry(
       name: "descent", summary: "gradient descent from parts: pick a gradient source, an update rule, guards",
-      defaultParts: DescentParts(gradient: "analytic", update: "sgd")),
+      defaultParts: DescentParts(gradient: "analytic", update: "sgd")
+    ).askingForParts(),
     DescentOptimizer.entry(
       name: "gd", summary: "gradient descent with the analytic gradient",
       defaultParts: DescentParts(gradient: "analytic", update: "sgd")),

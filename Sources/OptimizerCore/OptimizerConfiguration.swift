@@ -17,7 +17,8 @@ public struct OptimizerKind: Sendable, Hashable, Codable {
   }
 }
 
-/// The parts of a descent optimizer (ALGORITHMS.md section 1).
+/// The parts of a descent optimizer: where its gradient comes from, how it
+/// turns the gradient into a step, and the guards that check the step.
 public struct DescentParts: Sendable, Hashable, Codable, CustomStringConvertible {
   public var gradient: String
   public var update: String

@@ -4,6 +4,10 @@ public struct OptimizerEntry: Sendable {
   /// Descent parts used when the user names none (presets), or nil for
   /// optimizers that take no parts.
   public let defaultParts: DescentParts?
+  /// True for the entry that is only a frame for parts (`descent`): a picker
+  /// asks for its parts, and the bench skips it, since with its default
+  /// parts it is one of the presets.
+  public private(set) var asksForParts = false
   /// The hyperparameter specs for a kind (a descent optimizer's depend on
   /// its parts), or the reason the kind's parts are wrong.
   private let makeSpecs: @Sendable (OptimizerKind) throws(RegistryError) -> [HyperparameterSpec]
@@ -55,6 +59,17 @@ public struct OptimizerEntry: Sendable {
   }
 
   public var name: String { descriptor.name }
+
+  /// Whether users may name descent parts for it (descent, its presets and
+  /// the gravity swarm's descent walkers).
+  public var takesParts: Bool { defaultParts != nil }
+
+  /// The entry marked as a frame for parts (`asksForParts`).
+  func askingForParts() -> OptimizerEntry {
+    var copy = self
+    copy.asksForParts = true
+    return copy
+  }
 }
 
 /// The catalog of optimizers by name: it lists them with their parameters,

@@ -1,4 +1,3 @@
-import DequeModule
 import Engine
 import OptimizerCore
 
@@ -22,12 +21,7 @@ public struct ScenePlayer: Sendable {
   /// True once the timeline belongs to the user: a new session, or a replay
   /// after a live change.
   public private(set) var isRecording: Bool
-  /// Whether each undoable entry of the session's history was a step or an
-  /// event, most recent last.
-  private var undoKinds: Deque<UndoKind> = []
   private let historyDepth: Int
-
-  private enum UndoKind: Sendable { case step, event }
 
   /// Plays `scene` from step 0. `recording` starts a new recording (the
   /// scene is then only its recipe).
@@ -82,7 +76,6 @@ public struct ScenePlayer: Sendable {
   public mutating func stepForward() throws(SceneError) -> [SceneEvent] {
     let done = try applyDueEvents()
     session.stepForward()
-    remember(.step)
     lastApplied = done
     return done
   }
@@ -93,10 +86,14 @@ public struct ScenePlayer: Sendable {
   }
 
   /// Undoes the last iteration or event. False when the history is empty.
+  ///
+  /// Every command the session holds in its history is an applied event
+  /// (resets, which are not undoable, clear it), so undoing a command puts
+  /// the last applied event back among the waiting ones.
   @discardableResult
   public mutating func stepBack() -> Bool {
-    guard session.stepBack() else { return false }
-    if undoKinds.popLast() == .event {
+    guard let undone = session.stepBack() else { return false }
+    if undone == .command {
       applied -= 1
       if scene.events[applied].restartsClock { epoch -= 1 }
     }
@@ -146,17 +143,6 @@ public struct ScenePlayer: Sendable {
   private mutating func noteApplied(_ event: SceneEvent) {
     applied += 1
     if event.restartsClock { epoch += 1 }
-    if case .reset = event.command {
-      undoKinds.removeAll()  // a reset clears the session's history too
-    } else {
-      remember(.event)
-    }
-  }
-
-  private mutating func remember(_ kind: UndoKind) {
-    guard historyDepth > 0 else { return }
-    undoKinds.append(kind)
-    if undoKinds.count > historyDepth { undoKinds.removeFirst() }
   }
 }
 

@@ -27,7 +27,7 @@ struct Optiscope: ParsableCommand {
         optiscope run -e "sin(x)*cos(y) + 0.1*(x^2+y^2)" -o pso --format json
         optiscope eval --landscape himmelblau --at 3,2
         optiscope list optimizers
-        optiscope bench --perf
+        optiscope bench perf
       """,
     subcommands: [
       PlayCommand.self, ReplayCommand.self, ScenesCommand.self, RunCommand.self, EvalCommand.self, ListCommand.self,

@@ -59,6 +59,19 @@ import Testing
     #expect(caret.firstIndex(of: "^")!.utf16Offset(in: caret) == source.count - 3)
   }
 
+  @Test(arguments: ["lr", "=0.1"])
+  func aMalformedSetIsAnOptionError(setting: String) throws {
+    let message = try failure(["run", "-l", "sphere", "-o", "adam", "--set", setting])
+    #expect(message.contains("'\(setting)' is invalid for '--set <key=value>'"))
+    #expect(message.split(separator: "\n").count == 1)
+  }
+
+  /// The same words give the same message as in a scene (SceneReaderConfigurationTests).
+  @Test func anUnreadableValueSaysWhatTheParameterTakes() throws {
+    let message = try failure(["run", "-l", "sphere", "-o", "adam", "--set", "lr=fast"])
+    #expect(message == "optiscope: error: adam: lr expects a number, got 'fast'\n")
+  }
+
   @Test func descentPartsOnANonDescentOptimizerAreRefused() throws {
     let message = try failure(["run", "-l", "sphere", "-o", "pso", "--gradient", "spsa"])
     #expect(message.contains("not a descent optimizer"))

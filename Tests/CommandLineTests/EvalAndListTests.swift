@@ -33,16 +33,18 @@ import Testing
   }
 
   @Test func everyCommandExplainsItselfWithAnExample() throws {
-    for command in ["run", "eval", "list", "bench"] {
-      let help = try OptiscopeProcess.run([command, "--help"])
+    for command in ["run", "eval", "list", "bench", "bench run", "bench merge", "bench perf"] {
+      let help = try OptiscopeProcess.run(command.split(separator: " ").map(String.init) + ["--help"])
       #expect(help.status == 0)
       #expect(help.stdout.contains("optiscope \(command)"), "\(command) --help has no example")
     }
   }
 
-  @Test func perfPrintsJSONWithAPSOCase() throws {
+  /// `bench --perf` is kept as an alias of `bench perf` for one release.
+  @Test(arguments: [["bench", "perf"], ["bench", "--perf"]])
+  func perfPrintsJSONWithAPSOCase(command: [String]) throws {
     let entries = try #require(
-      try OptiscopeProcess.json(["bench", "--perf", "--cases", "pso", "--evals", "20000", "--format", "json"])
+      try OptiscopeProcess.json(command + ["--cases", "pso", "--evals", "20000", "--format", "json"])
         as? [[String: Any]])
     #expect(entries.count == 2, "--cases pso picks the core and the engine case")
     #expect(entries.allSatisfy { ($0["case"] as? String)?.contains("pso") == true })
@@ -93,9 +95,13 @@ import Testing
     #expect(FileManager.default.contents(atPath: plot).map { String(decoding: $0, as: UTF8.self).hasPrefix("<svg") } == true)
   }
 
-  @Test func aBadShardIsAClearError() throws {
-    let outcome = try OptiscopeProcess.run(base + ["--shard", "4/3"])
+  /// Argument-parser refuses it like any malformed option, naming the value
+  /// and the option's K/N form.
+  @Test(arguments: ["4/3", "3/2", "0/2", "2", "a/b"])
+  func aBadShardIsAClearError(shard: String) throws {
+    let outcome = try OptiscopeProcess.run(base + ["--shard", shard])
     #expect(outcome.status != 0)
-    #expect(outcome.stderr.contains("--shard '4/3'"))
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("'\(shard)' is invalid for '--shard <K/N>'"))
   }
 }

@@ -20,8 +20,8 @@ import Testing
       evaluations.append(session.runs.map(\.evaluations))
     }
     for back in 1...10 {
-      let wentBack = session.stepBack()
-      #expect(wentBack)
+      let undone = session.stepBack()
+      #expect(undone == .iteration)
       #expect(session.step == 30 - back)
       #expect(snapshot(session) == states[29 - back])
       #expect(session.runs.map(\.evaluations) == evaluations[29 - back])
@@ -40,7 +40,7 @@ import Testing
     for _ in 0..<1500 { session.stepForward() }
     #expect(session.stepsBack == 1000)
     var backs = 0
-    while session.stepBack() { backs += 1 }
+    while session.stepBack() != nil { backs += 1 }
     #expect(backs == 1000)
     #expect(session.step == 500)
   }
@@ -52,9 +52,21 @@ import Testing
     let lr = session.runs[0].optimizer.hyperparameters["lr"]
     try session.apply(.setHyperparameter(run: 0, name: "lr", value: lr / 2))
     #expect(session.runs[0].optimizer.hyperparameters["lr"] == lr / 2)
-    let wentBack = session.stepBack()
-    #expect(wentBack)
+    let undone = session.stepBack()
+    #expect(undone == .command)
     #expect(session.runs[0].optimizer.hyperparameters["lr"] == lr)
     #expect(session.step == 1)
+    #expect(session.stepBack() == .iteration)
+    #expect(session.stepBack() == nil)
+  }
+
+  @Test func aResetLeavesNothingToUndo() throws {
+    var session = try Session(
+      landscape: .named("sphere"), runs: [RunSetup(OptimizerConfiguration("adam"))], seed: 1)
+    for _ in 0..<3 { session.stepForward() }
+    try session.apply(.removeRun(0))
+    try session.apply(.reset(seed: 2))
+    #expect(session.stepBack() == nil)
+    #expect(session.runs.isEmpty)
   }
 }

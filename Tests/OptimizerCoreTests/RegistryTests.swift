@@ -145,3 +145,17 @@ import Testing
     }
   }
 }
+
+/// What the entries say about descent parts.
+@Suite struct RegistryPartsFlagTests {
+  @Test func onlyDescentAsksForItsParts() {
+    #expect(OptimizerRegistry.entries.filter(\.asksForParts).map(\.name) == ["descent"])
+  }
+
+  @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
+    #expect(
+      OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "gravity-swarm",
+      ])
+  }
+}

@@ -68,6 +68,57 @@ struct ScenePlayerTests {
     #expect(fingerprint(player.session) == after)
   }
 
+  @Test("stepping back undoes recorded changes and steps in turn, each restart's epoch with it")
+  func stepBackOverRecordedChanges() throws {
+    var scene = SampleScenes.everyEvent
+    scene.events = []
+    var player = try ScenePlayer(scene: scene, recording: true, historyDepth: 100)
+    func back() -> Bool { player.stepBack() }
+    try player.stepForward()
+    try player.record(.setNoise(0.1))
+    try player.record(.setLandscape(.named("himmelblau")))
+    try player.stepForward()
+    #expect((player.applied, player.epoch, player.session.step) == (2, 1, 1))
+    #expect(back())  // the iteration after the landscape change
+    #expect((player.applied, player.epoch, player.session.step) == (2, 1, 0))
+    #expect(back())  // the landscape change
+    #expect((player.applied, player.epoch, player.session.step) == (1, 0, 1))
+    #expect(player.session.landscape.name == "rosenbrock")
+    #expect(back())  // the noise
+    #expect((player.applied, player.session.noise) == (0, 0))
+    #expect(back())  // the first iteration
+    #expect(!back())
+    #expect((player.applied, player.session.step) == (0, 0))
+  }
+
+  @Test("a shallow history forgets its oldest entries, events among them, and undoes only what it kept")
+  func shallowHistory() throws {
+    var player = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 2)
+    func back() -> Bool { player.stepBack() }
+    for _ in 0..<4 { try player.stepForward() }  // the event at step 3, then the iteration 3 → 4
+    #expect(back() && back())
+    #expect((player.applied, player.session.step) == (0, 3))
+    #expect(!back())
+    for _ in 0..<2 { try player.stepForward() }  // the event again, then two iterations: the event is forgotten
+    #expect(back() && back())
+    #expect((player.applied, player.session.step) == (1, 3))
+    #expect(!back())
+  }
+
+  @Test("a reset cannot be undone, nor anything before it")
+  func resetEndsTheUndo() throws {
+    var scene = SampleScenes.everyEvent
+    scene.events = []
+    var player = try ScenePlayer(scene: scene, recording: true, historyDepth: 100)
+    func back() -> Bool { player.stepBack() }
+    for _ in 0..<3 { try player.stepForward() }
+    try player.record(.reset(seed: 4))
+    try player.stepForward()
+    #expect(back())
+    #expect(!back())
+    #expect((player.applied, player.epoch, player.session.step) == (1, 1, 0))
+  }
+
   @Test("a live change after stepping back forks: the events still waiting are dropped")
   func liveChangeForks() throws {
     var player = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 100)

@@ -56,13 +56,13 @@ public enum SceneReader {
 }
 
 /// The decoding pass. It keeps what an event needs to be checked where it
-/// stands: the landscape then in force and the runs then alive.
+/// stands: the landscape then in force and, once the runs are read, the
+/// session the scene starts, to which each event is applied as it is read
+/// (at step 0: what an event changes does not depend on the iterations
+/// before it). The runs alive and their ids are the session's.
 private struct Reader {
   /// The landscape in force, for dimensions and hyperparameter ranges.
   var landscape: (any Landscape)?
-  /// Each living run's optimizer, by id.
-  var runKinds: [(id: Int, kind: OptimizerKind)] = []
-  var nextRunID = 0
 
   static let sceneFields = [
     "version", "title", "description", "landscape", "seed", "runs", "view", "budget", "steps", "events", "checksums",
@@ -83,10 +83,7 @@ private struct Reader {
 
     var runs: [RunSetup] = []
     for item in try fields["runs"]?.sequence() ?? [] {
-      let setup = try runSetup(item, fields: ["optimizer", "parts", "settings", "start"])
-      runs.append(setup)
-      runKinds.append((nextRunID, setup.configuration.kind))
-      nextRunID += 1
+      runs.append(try runSetup(item, fields: ["optimizer", "parts", "settings", "start"]))
     }
     let view = try fields["view"].map { v throws(SceneError) in try self.view(v) } ?? MapView()
     let budget = try fields["budget"].map { b throws(SceneError) in try self.budget(b) } ?? .unlimited
@@ -98,10 +95,17 @@ private struct Reader {
     } else {
       throw root.error("the scene needs 'steps' (how many steps it lasts) when its budget is not in steps")
     }
+    var session: Session
+    do {
+      session = try Session(
+        landscape: source, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: 0, logsProbes: false)
+    } catch {
+      throw (fields["runs"] ?? root).error("the scene cannot start: \(error)")
+    }
     var events: [SceneEvent] = []
     var lastStep = 0
     for item in try fields["events"]?.sequence() ?? [] {
-      let event = try self.event(item, after: lastStep)
+      let event = try self.event(item, after: lastStep, session: &session)
       events.append(event)
       lastStep = event.restartsClock ? 0 : event.step
     }
@@ -217,55 +221,44 @@ private struct Reader {
     return RunSetup(configuration, start: start)
   }
 
+  /// The optimizer the fields name, checked by `OptimizerChoice` (as on
+  /// the command line); an error points at the field that named the part.
   func configuration(_ fields: YAMLMapping) throws(SceneError) -> OptimizerConfiguration {
     let nameField = try fields.required("optimizer")
-    let name = try nameField.string()
-    do { _ = try OptimizerRegistry.entry(named: name) } catch { throw nameField.error(error.description) }
-    var parts: DescentParts?
-    if let partsField = fields["parts"] {
+    var choice = OptimizerChoice(try nameField.string())
+    let partsField = fields["parts"]
+    if let partsField {
       let partFields = try partsField.mapping(fields: ["gradient", "update", "guards"])
-      let defaults = (try? OptimizerRegistry.resolve(OptimizerKind(name: name)))?.parts
-      let gradient = try partFields["gradient"]?.string() ?? defaults?.gradient ?? "exact"
-      let update = try partFields["update"]?.string() ?? defaults?.update ?? "sgd"
-      var guards: [String] = defaults?.guards ?? []
+      var parts = OptimizerChoice.Parts(
+        gradient: try partFields["gradient"]?.string(), update: try partFields["update"]?.string())
       if let guardsField = partFields["guards"] {
-        guards = []
+        var guards: [String] = []
         for item in try guardsField.sequence() { guards.append(try item.string()) }
+        parts.guards = guards
       }
-      parts = DescentParts(gradient: gradient, update: update, guards: guards)
-      do { _ = try OptimizerRegistry.resolve(OptimizerKind(name: name, parts: parts)) } catch {
-        throw partsField.error(error.description)
+      choice.parts = parts
+    }
+    let entries = try fields["settings"]?.openMapping().entries ?? []
+    // A value that is no scalar has no text; it is refused like unreadable text.
+    choice.settings = entries.map { HyperparameterSetting($0.key.text ?? "", $0.value.text ?? "") }
+    do { return try choice.configuration(on: domainInForce) } catch {
+      switch error {
+      case .name: throw nameField.error(error.description)
+      case .parts: throw (partsField ?? nameField).error(error.description)
+      case .setting(let index, let optimizer, let problem):
+        throw Self.settingError(problem, optimizer: optimizer, key: entries[index].key, value: entries[index].value)
       }
     }
-    let kind = OptimizerKind(name: name, parts: parts)
-    var specs: Hyperparameters
-    do { specs = try OptimizerRegistry.hyperparameters(for: kind, domain: domainInForce) } catch {
-      throw (fields["parts"] ?? nameField).error(error.description)
-    }
-    var settings: [(String, Double)] = []
-    for (key, value) in try fields["settings"]?.openMapping().entries ?? [] {
-      let parameter = key.text ?? ""
-      let number = try settingValue(parameter, value, key: key, in: &specs, optimizer: kind.displayName)
-      settings.append((parameter, number))
-    }
-    return OptimizerConfiguration(kind: kind, settings: settings)
   }
 
-  /// A hyperparameter's value: a number, true/false for a flag, or a
-  /// choice's label. Checked against the spec's range.
-  func settingValue(
-    _ name: String, _ value: YAMLValue, key: YAMLValue, in parameters: inout Hyperparameters, optimizer: String
-  ) throws(SceneError) -> Double {
-    guard let spec = parameters.spec(named: name) else {
-      throw key.error(
-        "\(optimizer) has no hyperparameter '\(name)'\(suggestionSuffix(for: name, in: parameters.names)) (known: \(parameters.names.joined(separator: ", ")))")
+  /// A setting's error at its node: an unknown name at the key, a bad value
+  /// at the value.
+  static func settingError(_ problem: SettingError, optimizer: String, key: YAMLValue, value: YAMLValue) -> SceneError {
+    switch problem {
+    case .unknownName: return key.error(problem.message(optimizer: optimizer))
+    case .unreadable(_, _, let expected): return value.typeError(expected: expected)
+    case .invalid: return value.error(problem.message(optimizer: optimizer))
     }
-    guard let text = value.node.scalar?.string, let number = spec.parse(text) else {
-      let expected = spec.options.map { "one of \($0.joined(separator: ", "))" } ?? (spec.kind == .boolean ? "true or false" : "a number")
-      throw value.typeError(expected: expected)
-    }
-    do { try parameters.set(name, to: number) } catch { throw value.error(error.description) }
-    return number
   }
 
   /// The domain of the landscape in force.
@@ -350,7 +343,10 @@ private struct Reader {
     "set", "swap", "add-run", "remove-run", "move-start", "drop-particle", "landscape", "noise", "reset",
   ]
 
-  mutating func event(_ value: YAMLValue, after lastStep: Int) throws(SceneError) -> SceneEvent {
+  /// The event, checked against `session` as it stands, then applied to it.
+  mutating func event(_ value: YAMLValue, after lastStep: Int, session: inout Session) throws(SceneError)
+    -> SceneEvent
+  {
     let fields = try value.mapping(fields: ["step"] + Self.eventKinds)
     let stepField = try fields.required("step")
     let step = try stepField.integer(atLeast: 0)
@@ -359,46 +355,42 @@ private struct Reader {
         "\(stepField.path) = \(step) comes before the previous event's step \(lastStep); events are in the order they happened")
     }
     let (kind, field) = try fields.oneOf(Self.eventKinds)
-    return SceneEvent(step: step, try command(kind, field))
+    let command = try self.command(kind, field, session: session)
+    do { try session.apply(command) } catch { throw field.error(error.description) }
+    return SceneEvent(step: step, command)
   }
 
-  mutating func command(_ kind: String, _ value: YAMLValue) throws(SceneError) -> Command {
+  mutating func command(_ kind: String, _ value: YAMLValue, session: Session) throws(SceneError) -> Command {
     switch kind {
     case "set":
       let fields = try value.mapping(fields: ["run", "parameter", "value"])
-      let (id, optimizer) = try liveRun(try fields.required("run"))
-      let parameterField = try fields.required("parameter")
-      let name = try parameterField.string()
-      var parameters: Hyperparameters
-      do { parameters = try OptimizerRegistry.hyperparameters(for: optimizer, domain: domainInForce) } catch {
-        throw value.error(error.description)
+      let run = try liveRun(try fields.required("run"), in: session)
+      let parameterField = try fields.required("parameter"), valueField = try fields.required("value")
+      // As for settings: a value that is no scalar has no text.
+      let setting = HyperparameterSetting(try parameterField.string(), valueField.text ?? "")
+      var parameters = run.optimizer.hyperparameters
+      do {
+        let number = try setting.apply(to: &parameters)
+        return .setHyperparameter(run: run.id, name: setting.name, value: number)
+      } catch {
+        throw Self.settingError(error, optimizer: Self.shownName(of: run), key: parameterField, value: valueField)
       }
-      let number = try settingValue(
-        name, try fields.required("value"), key: parameterField, in: &parameters, optimizer: optimizer.displayName)
-      return .setHyperparameter(run: id, name: name, value: number)
     case "swap":
       let fields = try value.mapping(fields: ["run", "optimizer", "parts", "settings"])
-      let (id, _) = try liveRun(try fields.required("run"))
-      let configuration = try self.configuration(fields)
-      if let index = runKinds.firstIndex(where: { $0.id == id }) { runKinds[index].kind = configuration.kind }
-      return .swapOptimizer(run: id, configuration)
+      let run = try liveRun(try fields.required("run"), in: session)
+      return .swapOptimizer(run: run.id, try self.configuration(fields))
     case "add-run":
-      let setup = try runSetup(value, fields: ["optimizer", "parts", "settings", "start"])
-      runKinds.append((nextRunID, setup.configuration.kind))
-      nextRunID += 1
-      return .addRun(setup)
+      return .addRun(try runSetup(value, fields: ["optimizer", "parts", "settings", "start"]))
     case "remove-run":
-      let (id, _) = try liveRun(value)
-      runKinds.removeAll { $0.id == id }
-      return .removeRun(id)
+      return .removeRun(try liveRun(value, in: session).id)
     case "move-start":
       let fields = try value.mapping(fields: ["run", "to"])
-      let (id, _) = try liveRun(try fields.required("run"))
-      return .moveStart(run: id, to: try point(try fields.required("to")))
+      let run = try liveRun(try fields.required("run"), in: session)
+      return .moveStart(run: run.id, to: try point(try fields.required("to")))
     case "drop-particle":
       let fields = try value.mapping(fields: ["run", "at"])
-      let (id, _) = try liveRun(try fields.required("run"))
-      return .dropParticle(run: id, at: try point(try fields.required("at")))
+      let run = try liveRun(try fields.required("run"), in: session)
+      return .dropParticle(run: run.id, at: try point(try fields.required("at")))
     case "landscape":
       let (source, _) = try landscapeSection(value, allowsNoise: false)
       return .setLandscape(source)
@@ -411,14 +403,22 @@ private struct Reader {
     }
   }
 
-  /// A run id that is alive at this point of the events.
-  func liveRun(_ value: YAMLValue) throws(SceneError) -> (Int, OptimizerKind) {
+  /// A run's optimizer as a scene names it: with its parts unless they
+  /// are its preset's own (the session keeps them filled in).
+  static func shownName(of run: Run) -> String {
+    let kind = run.configuration.kind
+    let preset = try? OptimizerRegistry.resolve(OptimizerKind(name: kind.name))
+    return kind.parts == preset?.parts ? kind.name : kind.displayName
+  }
+
+  /// The run of that id, alive at this point of the events.
+  func liveRun(_ value: YAMLValue, in session: Session) throws(SceneError) -> Run {
     let id = try value.integer(atLeast: 0)
-    guard let run = runKinds.first(where: { $0.id == id }) else {
-      let alive = runKinds.map { String($0.id) }.joined(separator: ", ")
+    guard let run = session.run(id) else {
+      let alive = session.runs.map { String($0.id) }.joined(separator: ", ")
       throw value.error("there is no run \(id) at this point; the runs are \(alive.isEmpty ? "none" : alive)")
     }
-    return (id, run.kind)
+    return run
   }
 
   // MARK: - Checksums

@@ -22,7 +22,7 @@ struct OptimizerOptions: ParsableArguments {
   var guards: [String] = []
 
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable.", valueName: "key=value"))
-  var settings: [String] = []
+  var settings: [HyperparameterSetting] = []
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
   var start: String?
@@ -42,48 +42,17 @@ struct OptimizerOptions: ParsableArguments {
     ].compactMap { $0 }
   }
 
-  /// The kind named, with any descent parts the user chose over a preset's.
-  func kind() throws -> OptimizerKind {
-    let entry: OptimizerEntry
-    do { entry = try OptimizerRegistry.entry(named: optimizer) } catch {
-      throw CommandLineError(error.description)
-    }
+  /// What was named, as `OptimizerChoice` checks it: parts only when one
+  /// was given (no `--guard` keeps a preset's guards).
+  var choice: OptimizerChoice {
     let named = gradient != nil || update != nil || !guards.isEmpty
-    guard named else { return OptimizerKind(name: optimizer) }
-    guard let defaults = entry.defaultParts else {
-      throw CommandLineError(
-        RegistryError.partsNotAccepted(
-          optimizer: optimizer,
-          parts: ([gradient, update].compactMap { $0 } + guards).joined(separator: ", ")
-        ).description)
-    }
-    return OptimizerKind(
-      name: optimizer,
-      parts: DescentParts(
-        gradient: gradient ?? defaults.gradient, update: update ?? defaults.update,
-        guards: guards.isEmpty ? defaults.guards : guards))
+    let parts = OptimizerChoice.Parts(gradient: gradient, update: update, guards: guards.isEmpty ? nil : guards)
+    return OptimizerChoice(optimizer, parts: named ? parts : nil, settings: settings)
   }
 
   /// The recipe: kind plus the `--set` values, each checked against its spec.
   func configuration(domain: Domain) throws -> OptimizerConfiguration {
-    let kind = try kind()
-    var hyperparameters: Hyperparameters
-    do { hyperparameters = try OptimizerRegistry.hyperparameters(for: kind, domain: domain) } catch {
-      throw CommandLineError(error.description)
-    }
-    var values: [(String, Double)] = []
-    for setting in settings {
-      guard let equals = setting.firstIndex(of: "=") else {
-        throw CommandLineError("--set '\(setting)' must look like key=value, e.g. --set lr=0.01")
-      }
-      let name = String(setting[..<equals]).trimmingCharacters(in: .whitespaces)
-      let text = String(setting[setting.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
-      do { try hyperparameters.set(name, text: text) } catch {
-        throw CommandLineError("\(kind.displayName): \(error)")
-      }
-      values.append((name, hyperparameters[name]))
-    }
-    return OptimizerConfiguration(kind: kind, settings: values)
+    do { return try choice.configuration(on: domain) } catch { throw CommandLineError(error.description) }
   }
 
   /// The start point, checked against the landscape's dimension.

@@ -1,0 +1,17 @@
+/// Which part of an `OptimizerChoice` is wrong, so that a reader can point
+/// at the text that named it.
+public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// No optimizer has that name.
+  case name(RegistryError)
+  /// A part is unknown, or the optimizer takes no parts.
+  case parts(RegistryError)
+  /// The setting at `index` of the choice's settings.
+  case setting(index: Int, optimizer: String, SettingError)
+
+  public var description: String {
+    switch self {
+    case .name(let error), .parts(let error): return error.description
+    case .setting(_, let optimizer, let error): return error.message(optimizer: optimizer)
+    }
+  }
+}
