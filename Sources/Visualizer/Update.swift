@@ -303,7 +303,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
     state.view.viewport = nil
   case .addRun, .swapOptimizer:
     let forSwap = purpose == .swapOptimizer
-    if name == "descent" {
+    if (try? OptimizerRegistry.entry(named: name))?.asksForParts == true {
       state.modal = .picker(
         partsPicker(
           "Descent: gradient source", DescentParts.gradientNames,
