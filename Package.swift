@@ -64,17 +64,17 @@ let package = Package(
     .testTarget(
       name: "LandscapesTests",
       dependencies: [
-        "Landscapes",
+        "Landscapes", "OptimizerCore",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "Exports"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "OptimizerCore", "Exports"]),
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "ViewModel", "Exports", "OptimizerCore", "Landscapes", "Engine"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ScenesTests",
       dependencies: [
-        "Scenes", "Exports", "Engine", "OptimizerCore", "ViewModel",
+        "Scenes", "Exports", "Engine", "OptimizerCore", "ViewModel", "Rendering",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
@@ -82,7 +82,8 @@ let package = Package(
     .testTarget(
       name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "ViewModel", "Rendering", "OptimizerCore", "Scenes"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes", "Engine"]),
+    .testTarget(name: "LayeringTests"),
   ],
   swiftLanguageModes: [.v6]
 )
