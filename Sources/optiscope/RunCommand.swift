@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
       if format == .csv, let best = session.runs[0].best {
         trajectory.append(
           [String(session.step), String(session.runs[0].evaluations)]
-            + best.position.components.map(\.description) + [best.loss.description])
+            + best.position.components.map(exactNumber) + [exactNumber(best.loss)])
       }
     }
 
