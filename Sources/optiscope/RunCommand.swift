@@ -12,7 +12,9 @@ struct RunCommand: ParsableCommand {
     abstract: "Run an optimizer on a landscape, or play a scene, without a terminal and print the result.",
     discussion: """
       The table and JSON formats print the outcome; CSV prints the trajectory,
-      one row per step with the best point and loss so far.
+      one row per step with the best point and loss so far. CSV and JSON
+      write numbers exactly (the shortest text that reads back as the same
+      number); JSON has no NaN or infinity, so those are null.
 
       With a SCENE (a scene file or a curated scene's name, see 'optiscope
       scenes') instead of --landscape and --optimizer, the scene plays to its
