@@ -81,3 +81,16 @@ import Testing
     #expect(outcome.stderr.contains("--at '1,2,3' has 3 coordinates; the landscape takes 2"))
   }
 }
+
+extension OptionValueTests {
+  @Test func aMalformedStartNamesTheToken() throws {
+    let outcome = try OptiscopeProcess.run(["run", "-l", "sphere", "--start", "1,x"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("malformed number 'x' in --start '1,x'"))
+  }
+
+  @Test func sizesAndPointsAcceptWhatTheHelpShows() throws {
+    #expect(try OptiscopeProcess.run(["eval", "-l", "sphere", "--at", "-1, 2"]).stdout == "5\n")
+    #expect(try OptiscopeProcess.run(["render", "-l", "sphere", "--steps", "1", "--size", "60X20"]).status == 0)
+  }
+}

@@ -12,12 +12,17 @@ struct NumberList: ExpressibleByArgument {
 
   init?(argument: String) {
     var values: [Double] = []
-    for token in argument.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let value = Double(token.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+    for item in Self.items(argument) {
+      guard let value = Double(item), value.isFinite else { return nil }
       values.append(value)
     }
     self.values = values
     text = argument
+  }
+
+  /// The items between the commas, spaces trimmed.
+  static func items(_ text: String) -> [String] {
+    text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
   }
 
   /// The list as a point of a landscape with `dimension` axes; how many
@@ -35,7 +40,8 @@ struct NumberList: ExpressibleByArgument {
 /// `--start`, whose option (in OptimizerOptions) still takes a string.
 func parsePoint(_ text: String, option: String, dimension: Int) throws -> Vector {
   guard let list = NumberList(argument: text) else {
-    throw CommandLineError("\(option) '\(text)' must be numbers separated by commas, e.g. -1.5,2")
+    let malformed = NumberList.items(text).first { Double($0)?.isFinite != true } ?? text
+    throw CommandLineError("malformed number '\(malformed)' in \(option) '\(text)'")
   }
   return try list.point(option: option, dimension: dimension)
 }
