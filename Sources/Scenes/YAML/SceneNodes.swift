@@ -25,17 +25,19 @@ private enum Tags {
 extension Node {
   /// A mapping written one field a line (sections, runs).
   static func block(_ fields: [(String, Node)]) -> Node {
-    .mapping(Mapping(fields.map { (key($0.0), $0.1) }, Tags.map, .block))
+    .mapping(Mapping(fields.map { (word($0.0), $0.1) }, Tags.map, .block))
   }
 
   /// A mapping written on one line (`{run: 0, to: [1, 2]}`).
   static func flow(_ fields: [(String, Node)]) -> Node {
-    .mapping(Mapping(fields.map { (key($0.0), $0.1) }, Tags.map, .flow))
+    .mapping(Mapping(fields.map { (word($0.0), $0.1) }, Tags.map, .flow))
   }
 
-  /// A field name of the format (docs/SCENES.md) or a hyperparameter's,
-  /// all plain words, so the resolver's patterns need not run on them.
-  private static func key(_ name: String) -> Node { .scalar(Scalar(name, Tags.str, .plain)) }
+  /// A word of the format itself (docs/SCENES.md): a field name, a
+  /// hyperparameter's, `unlimited`, a colour map's or a scale's. All are
+  /// plain words that read as text, so the resolver's patterns need not run
+  /// on them.
+  static func word(_ name: String) -> Node { .scalar(Scalar(name, Tags.str, .plain)) }
 
   /// A list written one item a line (`- …`).
   static func blockList(_ items: [Node]) -> Node { .sequence(Sequence(items, Tags.seq, .block)) }

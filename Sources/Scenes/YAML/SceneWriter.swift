@@ -64,9 +64,9 @@ public enum SceneWriter {
   static func axis(_ axis: Axis) -> Node {
     switch axis.kind {
     case .continuous: return .flowList([.number(axis.lower), .number(axis.upper)])
-    case .boolean: return .flow([("kind", .text("boolean"))])
+    case .boolean: return .flow([("kind", .word("boolean"))])
     case .integer:
-      return .flow([("lower", .number(axis.lower)), ("upper", .number(axis.upper)), ("kind", .text("integer"))])
+      return .flow([("lower", .number(axis.lower)), ("upper", .number(axis.upper)), ("kind", .word("integer"))])
     }
   }
 
@@ -74,7 +74,7 @@ public enum SceneWriter {
     switch budget {
     case .steps(let n): return .flow([("steps", .integer(n))])
     case .evaluations(let n): return .flow([("evaluations", .integer(n))])
-    case .unlimited: return .text("unlimited")
+    case .unlimited: return .word("unlimited")
     }
   }
 
@@ -119,7 +119,7 @@ public enum SceneWriter {
 
   /// The `view:` section.
   static func view(_ view: SceneView) -> Node {
-    var fields: [(String, Node)] = [("colour-map", .text(view.colourMap)), ("scale", .text(view.scale.rawValue))]
+    var fields: [(String, Node)] = [("colour-map", .word(view.colourMap)), ("scale", .word(view.scale.rawValue))]
     if let viewport = view.viewport {
       fields.append(
         (
