@@ -1,5 +1,4 @@
 import Foundation
-import Rendering
 
 /// An asciicast v2 recording (the format asciinema plays): a JSON header
 /// line, then one `[seconds, "o", text]` line per frame.
@@ -40,7 +39,7 @@ public struct Asciicast: Sendable {
   public init(width: Int, height: Int, title: String) {
     self.width = width
     self.height = height
-    text = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(jsonQuoted(title))}\n"
+    text = Self.line(Header(width: width, height: height, title: title))
   }
 
   /// Adds a frame shown at `seconds` after the start. `screen` is one ANSI
@@ -76,14 +75,14 @@ public struct Asciicast: Sendable {
     shown = rows
     frames += 1
     lastTime = seconds
-    text += "[\(String(format: "%.6f", seconds)), \"o\", \(jsonQuoted(output))]\n"
+    text += Self.line(Event(seconds: seconds, output: output))
   }
 
   /// The file, ending with an event at the last frame's time that shows
   /// the cursor again on the bottom row, so that a terminal playing the
   /// file (`asciinema cat`) is left with a cursor.
   public var finished: String {
-    text + "[\(String(format: "%.6f", lastTime)), \"o\", \(jsonQuoted(Self.ending(height: height)))]\n"
+    text + Self.line(Event(seconds: lastTime, output: Self.ending(height: height)))
   }
 
   /// The last event's output: the cursor to the bottom row, then shown.
@@ -106,5 +105,41 @@ public struct Asciicast: Sendable {
     return cells
   }
 
+  /// The header line's object.
+  struct Header: Encodable {
+    let version = 2
+    let width: Int
+    let height: Int
+    let title: String
+  }
 
+  /// An output event: `[seconds, "o", text]`, the time to the microsecond
+  /// as players read it (so that times stay short and the same replay
+  /// writes the same file).
+  struct Event: Encodable {
+    let seconds: Double
+    let output: String
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.unkeyedContainer()
+      try container.encode((seconds * 1e6).rounded() / 1e6)
+      try container.encode("o")
+      try container.encode(output)
+    }
+  }
+
+  /// One JSON value and its line break, written by JSONEncoder: keys
+  /// sorted, since it keeps no order of its own and the same replay must
+  /// write the same bytes.
+  static func line(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    do {
+      return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    } catch {
+      // JSONEncoder refuses only NaN and the infinities; a frame's time is
+      // a finite count of seconds.
+      preconditionFailure("an asciicast line could not be encoded: \(error)")
+    }
+  }
 }

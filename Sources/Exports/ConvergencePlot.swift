@@ -117,7 +117,9 @@ public enum ConvergencePlot {
 
   private static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
-  private static func f(_ value: Double) -> String { formatNumber((value * 10).rounded() / 10) }
+  /// A coordinate to a tenth of a pixel, as `exactNumber` writes it (-0
+  /// as 0).
+  private static func f(_ value: Double) -> String { exactNumber((value * 10).rounded() / 10 + 0) }
 
   private static func unique(_ items: [String]) -> [String] {
     var seen = Set<String>()

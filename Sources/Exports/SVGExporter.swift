@@ -243,17 +243,13 @@ public struct SVGExporter: Sendable {
   }
 }
 
-/// A number for an SVG attribute: at most two decimals, no trailing zeros.
+/// A number for an SVG attribute: rounded to two decimals (a hundredth of
+/// a pixel is finer than any screen) and written as `exactNumber` writes
+/// it; -0 as 0, and 0 for NaN and the infinities, which SVG has no
+/// spelling for.
 func number(_ v: Double) -> String {
   guard v.isFinite else { return "0" }
-  guard abs(v) < 1e12 else { return formatNumber(v) }
-  let scaled = (v * 100).rounded()
-  let whole = Int64(scaled / 100)
-  let fraction = Int64(abs(scaled.truncatingRemainder(dividingBy: 100)))
-  let sign = scaled < 0 && whole == 0 ? "-" : ""
-  if fraction == 0 { return "\(sign)\(whole)" }
-  let digits = fraction < 10 ? "0\(fraction)" : "\(fraction)"
-  return "\(sign)\(whole).\(digits.hasSuffix("0") ? String(digits.dropLast()) : digits)"
+  return exactNumber((v * 100).rounded() / 100 + 0)
 }
 
 /// Writes XML elements with escaped attributes and text.

@@ -28,6 +28,17 @@ public func formatNumber(_ value: Double, significantDigits: Int = 6) -> String 
   return text
 }
 
+/// The number as files write it (scenes, CSV, JSON): the shortest text
+/// that reads back as exactly this Double (Swift's `description`), a whole
+/// number without its `.0`. That is the form Foundation's JSONEncoder
+/// writes, so a number reads the same in every file optiscope writes; -0
+/// keeps its sign. NaN and the infinities come out as `nan`, `inf` and
+/// `-inf`; a format with its own spelling for them writes that instead.
+public func exactNumber(_ value: Double) -> String {
+  let text = value.description
+  return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+}
+
 /// The number in full precision, as C's `%.17g` prints it: the text reads
 /// back to the same Double.
 public func formatFullPrecision(_ value: Double) -> String { cFormat("%.17g", value) }

@@ -24,13 +24,11 @@ public enum ChecksumsSection {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The `checksums:` section's lines as `SceneWriter` writes them (it
-  /// writes the section last), or none.
+  /// The `checksums:` section's lines as `SceneWriter` writes them, or
+  /// none.
   static func section(of scene: Scene) -> [String] {
-    guard scene.checksums != nil else { return [] }
-    let lines = SceneWriter.write(scene).split(separator: "\n").map(String.init)
-    guard let start = lines.firstIndex(where: { $0.hasPrefix("checksums:") }) else { return [] }
-    return Array(lines[start...])
+    guard let checksums = scene.checksums else { return [] }
+    return SceneWriter.checksumsSection(checksums).split(separator: "\n").map(String.init)
   }
 
   private static func isInsideSection(_ line: String) -> Bool {

@@ -110,8 +110,8 @@ public struct Divergence: Sendable, Hashable, CustomStringConvertible {
 
   static func describe(_ checksum: Checksum?) -> String {
     guard let checksum else { return "nothing" }
-    let loss = checksum.bestLoss.map { SceneWriter.exactNumber($0) } ?? "none"
-    let position = checksum.bestPosition.map { "(" + $0.components.map(SceneWriter.exactNumber).joined(separator: ", ") + ")" } ?? "nowhere"
+    let loss = checksum.bestLoss.map { exactNumber($0) } ?? "none"
+    let position = checksum.bestPosition.map { "(" + $0.components.map(exactNumber).joined(separator: ", ") + ")" } ?? "nowhere"
     let where_ = checksum.epoch == 0 ? "step \(checksum.step) run \(checksum.run)" : "epoch \(checksum.epoch) step \(checksum.step) run \(checksum.run)"
     return "best \(loss) at \(position) [\(where_)]"
   }

@@ -17,11 +17,11 @@ struct EvalCommand: ParsableCommand {
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
-  var at: String
+  var at: NumberList
 
   func run() throws {
     let surface = try landscape.make()
-    let point = try parsePoint(at, option: "--at", dimension: surface.dimension)
+    let point = try at.point(option: "--at", dimension: surface.dimension)
     print(formatFullPrecision(surface.value(at: point)))
   }
 }

@@ -31,24 +31,12 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     switch (catalog, format) {
-    case (.landscapes, .json): print(JSONValue.array(LandscapeCatalog.entries.map(landscapeJSON)).serialized())
+    case (.landscapes, .json):
+      print(jsonText(LandscapeCatalog.entries.map { LandscapeDocument($0, try! LandscapeCatalog.make($0.name)) }))
     case (.landscapes, _): print(landscapeTable())
-    case (.optimizers, .json): print(JSONValue.array(OptimizerRegistry.entries.map(optimizerJSON)).serialized())
+    case (.optimizers, .json): print(jsonText(OptimizerRegistry.entries.map(optimizerDocument)))
     case (.optimizers, _): print(optimizerTable())
     }
-  }
-
-  private func landscapeJSON(_ entry: LandscapeCatalog.Entry) -> JSONValue {
-    let landscape = try! LandscapeCatalog.make(entry.name)
-    return .object([
-      ("name", .string(entry.name)),
-      ("title", .string(landscape.title)),
-      ("formula", .string(landscape.formula)),
-      ("domain", .array(landscape.domain.axes.map { .array([.number($0.lower), .number($0.upper)]) })),
-      ("n_dimensional", .bool(entry.hasNDimensionalForm)),
-      ("f_star", .finite(landscape.knownMinimum?.value)),
-      ("minimizers", .array((landscape.knownMinimum?.minimizers ?? []).map(JSONValue.vector))),
-    ])
   }
 
   private func landscapeTable() -> String {
@@ -67,36 +55,9 @@ struct ListCommand: ParsableCommand {
     return table.rendered()
   }
 
-  private func specJSON(_ spec: HyperparameterSpec) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("name", .string(spec.name)), ("symbol", .string(spec.symbol)),
-      ("default", spec.options.map { .string($0[Int(spec.defaultValue)]) } ?? .number(spec.defaultValue)),
-      ("min", .number(spec.range.lowerBound)), ("max", .number(spec.range.upperBound)),
-      ("scale", .string(spec.scale.rawValue)),
-      ("relative_to_width", .bool(spec.unit == .domainWidth)),
-      ("help", .string(spec.help)),
-    ]
-    if let options = spec.options { members.append(("options", .array(options.map(JSONValue.string)))) }
-    return .object(members)
-  }
-
-  private func optimizerJSON(_ entry: OptimizerEntry) -> JSONValue {
+  private func optimizerDocument(_ entry: OptimizerEntry) -> OptimizerDocument {
     let kind = (try? OptimizerRegistry.resolve(OptimizerKind(name: entry.name))) ?? OptimizerKind(name: entry.name)
-    let specs = (try? entry.specs(for: kind)) ?? entry.descriptor.specs
-    var members: [(String, JSONValue)] = [
-      ("name", .string(entry.name)),
-      ("family", .string(entry.descriptor.family.rawValue)),
-      ("summary", .string(entry.descriptor.summary)),
-    ]
-    if let parts = kind.parts {
-      members.append(
-        ("parts", .object([
-          ("gradient", .string(parts.gradient)), ("update", .string(parts.update)),
-          ("guards", .array(parts.guards.map(JSONValue.string))),
-        ])))
-    }
-    members.append(("hyperparameters", .array(specs.map(specJSON))))
-    return .object(members)
+    return OptimizerDocument(entry, kind: kind, specs: (try? entry.specs(for: kind)) ?? entry.descriptor.specs)
   }
 
   private func optimizerTable() -> String {

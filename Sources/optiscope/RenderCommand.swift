@@ -53,7 +53,7 @@ struct RenderCommand: ParsableCommand {
   var at: Int?
 
   @Option(help: ArgumentHelp("The frame's size in terminal cells (default: 120x40, for cast 100x30).", valueName: "WxH"))
-  var size: String?
+  var size: CellSize?
 
   @Option(help: "Output format: text, ansi, svg or cast.")
   var format: RenderFormat = .text
@@ -64,8 +64,8 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Colour map: \(ColourMapName.allCases.map(\.rawValue).joined(separator: ", ")) (default: the scene's, else viridis).")
   var colourMap: String?
 
-  @Option(help: "Colour scale: linear, log or rank (default: the scene's, else log).")
-  var scale: String?
+  @Option(help: "Colour scale (default: the scene's, else log).")
+  var scale: ColourScale?
 
   @Option(help: "Contour lines over the heat map, 0 for none (default: the scene's, else 8).")
   var contours: Int?
@@ -97,7 +97,8 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (width, height) = try parseSize(size ?? (format == .cast ? "100x30" : "120x40"))
+    let size = self.size ?? (format == .cast ? CellSize(width: 100, height: 30) : CellSize(width: 120, height: 40))
+    let (width, height) = (size.width, size.height)
     var scene: Scene
     var path: String?
     var mode = "replay"
@@ -116,12 +117,7 @@ struct RenderCommand: ParsableCommand {
       }
       scene.view.colourMap = name
     }
-    if let scale {
-      guard let colourScale = ColourScale(rawValue: scale) else {
-        throw CommandLineError("unknown scale '\(scale)'; choose linear, log or rank")
-      }
-      scene.view.scale = colourScale
-    }
+    if let scale { scene.view.scale = scale }
     if let contours { scene.view.contours = contours }
 
     let text: String
@@ -194,13 +190,5 @@ struct RenderCommand: ParsableCommand {
       throw CommandLineError(
         "render draws 2-D landscapes; \(session.landscape.name) has \(session.landscape.dimension) dimensions here")
     }
-  }
-
-  private func parseSize(_ text: String) throws -> (Int, Int) {
-    let parts = text.lowercased().split(separator: "x")
-    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0, height > 0 else {
-      throw CommandLineError("--size '\(text)' must look like WIDTHxHEIGHT, e.g. 120x40")
-    }
-    return (width, height)
   }
 }

@@ -12,7 +12,9 @@ struct RunCommand: ParsableCommand {
     abstract: "Run an optimizer on a landscape, or play a scene, without a terminal and print the result.",
     discussion: """
       The table and JSON formats print the outcome; CSV prints the trajectory,
-      one row per step with the best point and loss so far.
+      one row per step with the best point and loss so far. CSV and JSON
+      write numbers exactly (the shortest text that reads back as the same
+      number); JSON has no NaN or infinity, so those are null.
 
       With a SCENE (a scene file or a curated scene's name, see 'optiscope
       scenes') instead of --landscape and --optimizer, the scene plays to its
@@ -69,14 +71,14 @@ struct RunCommand: ParsableCommand {
       if format == .csv, let best = session.runs[0].best {
         trajectory.append(
           [String(session.step), String(session.runs[0].evaluations)]
-            + best.position.components.map(\.description) + [best.loss.description])
+            + best.position.components.map(exactNumber) + [exactNumber(best.loss)])
       }
     }
 
     let run = session.runs[0]
     switch format {
     case .csv: print(trajectory.csv())
-    case .json: print(RunReport(session: session, run: run).json.serialized())
+    case .json: print(jsonText(RunDocument(RunReport(session: session, run: run))))
     default: print(RunReport(session: session, run: run).table)
     }
   }
@@ -99,11 +101,10 @@ extension RunCommand {
     try player.playToEnd()
     let session = player.session
     if format == .json {
-      let report: JSONValue = .object([
-        ("scene", .string(scene.title)), ("file", .string(path)), ("epoch", .integer(player.epoch)),
-        ("step", .integer(session.step)), ("runs", .array(session.runs.map { RunReport(session: session, run: $0).json })),
-      ])
-      return report.serialized()
+      return jsonText(
+        SceneRunsDocument(
+          scene: scene.title, file: path, epoch: player.epoch, step: session.step,
+          runs: session.runs.map { RunDocument(RunReport(session: session, run: $0)) }))
     }
     let epoch = player.epoch == 0 ? "" : ", epoch \(player.epoch)"
     return "\(scene.title)\n\(session.landscape.title), step \(session.step)\(epoch)\n\n" + ReplayCommand.bests(session)
@@ -123,39 +124,6 @@ struct RunReport {
   var gap: Double? {
     guard let minimum = session.landscape.knownMinimum, let best = run.best else { return nil }
     return best.loss - minimum.value
-  }
-
-  var json: JSONValue {
-    let best = run.best
-    return .object([
-      ("landscape", .string(session.landscape.name)),
-      ("dimension", .integer(session.landscape.dimension)),
-      ("optimizer", .string(run.optimizer.kind.displayName)),
-      (
-        "hyperparameters",
-        .object(
-          zip(run.optimizer.hyperparameters.specs, run.optimizer.hyperparameters.values).map {
-            spec, value in
-            switch spec.kind {
-            case .boolean: (spec.name, .bool(value != 0))
-            case .choice: (spec.name, .string(spec.describe(value)))
-            case .real, .integer: (spec.name, .finite(value))
-            }
-          })
-      ),
-      ("seed", .number(Double(session.seed))),
-      ("start", .vector(run.start)),
-      ("noise", .finite(session.noise)),
-      ("steps", .integer(run.steps)),
-      ("evaluations", .integer(run.evaluations)),
-      ("gradient_evaluations", .integer(run.evaluator.gradientEvaluations)),
-      (
-        "best",
-        best.map { .object([("point", .vector($0.position)), ("loss", .finite($0.loss))]) } ?? .null
-      ),
-      ("f_star", .finite(session.landscape.knownMinimum?.value)),
-      ("gap", .finite(gap)),
-    ])
   }
 
   var table: String {

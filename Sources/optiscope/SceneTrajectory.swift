@@ -34,12 +34,12 @@ enum SceneTrajectory {
     var table = TextTable(
       ["epoch", "step", "run", "optimizer", "evaluations"] + axes + ["loss"] + axes.map { "best_" + $0 } + ["best_loss"])
     func cells(_ values: [Double]) -> [String] {
-      (0..<dimension).map { $0 < values.count ? values[$0].description : "" }
+      (0..<dimension).map { $0 < values.count ? exactNumber(values[$0]) : "" }
     }
     for row in rows {
       table.append(
-        row.fixed + cells(row.position) + [row.loss?.description ?? ""] + cells(row.best)
-          + [row.bestLoss?.description ?? ""])
+        row.fixed + cells(row.position) + [row.loss.map(exactNumber) ?? ""] + cells(row.best)
+          + [row.bestLoss.map(exactNumber) ?? ""])
     }
     return table
   }

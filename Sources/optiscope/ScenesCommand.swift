@@ -44,7 +44,7 @@ struct ScenesCommand: ParsableCommand {
     if entries.isEmpty { printNote("\(folder) has no .yaml scenes") }
     switch format {
     case .json:
-      print(JSONValue.array(entries.map(Self.json)).serialized())
+      print(jsonText(entries.map(SceneEntryDocument.init)))
     default:
       var table = TextTable(["name", "title", "landscape", "steps", "optimizers"])
       for entry in entries {
@@ -66,22 +66,6 @@ struct ScenesCommand: ParsableCommand {
     }
     for error in broken { printError(error.description) }
     if !broken.isEmpty { throw ExitCode(1) }
-  }
-
-  static func json(_ entry: Entry) -> JSONValue {
-    var members: [(String, JSONValue)] = [("name", .string(entry.name)), ("path", .string(entry.path))]
-    switch entry.outcome {
-    case .success(let scene):
-      members += [
-        ("title", .string(scene.title)), ("description", .string(scene.description)),
-        ("landscape", .string(landscapeName(scene.landscape))), ("steps", .integer(scene.steps)),
-        ("events", .integer(scene.events.count)), ("checksums", .bool(scene.checksums != nil)),
-        ("optimizers", .array(scene.runs.map { .string($0.configuration.kind.displayName) })),
-      ]
-    case .failure(let error):
-      members.append(("error", .string(error.description)))
-    }
-    return .object(members)
   }
 
   /// A built-in's name (with its dimension when not 2), or the expression.

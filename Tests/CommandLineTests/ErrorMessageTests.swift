@@ -27,9 +27,9 @@ import Testing
     #expect(message.split(separator: "\n").count == 1)
   }
 
-  @Test func aMalformedNumberNamesTheToken() throws {
+  @Test func aMalformedNumberListIsRefusedByTheParserNamingOptionAndValue() throws {
     let message = try failure(["eval", "-l", "sphere", "--at", "1,abc"])
-    #expect(message.contains("'abc'"))
+    #expect(message.contains("'1,abc'") && message.contains("--at"))
     #expect(message.split(separator: "\n").count == 1)
   }
 
@@ -75,5 +75,35 @@ import Testing
   @Test func descentPartsOnANonDescentOptimizerAreRefused() throws {
     let message = try failure(["run", "-l", "sphere", "-o", "pso", "--gradient", "spsa"])
     #expect(message.contains("not a descent optimizer"))
+  }
+}
+
+/// Option values that are not what the option takes are refused while the
+/// command line is parsed, as argument-parser words it, on one line.
+@Suite struct OptionValueTests {
+  @Test func anUnknownScaleListsTheScales() throws {
+    let outcome = try OptiscopeProcess.run(["render", "-l", "sphere", "--scale", "lgo"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("'lgo'") && outcome.stderr.contains("'rank'"))
+    #expect(outcome.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func aPointOfTheWrongDimensionSaysHowManyCoordinates() throws {
+    let outcome = try OptiscopeProcess.run(["eval", "-l", "sphere", "--at", "1,2,3"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("--at '1,2,3' has 3 coordinates; the landscape takes 2"))
+  }
+}
+
+extension OptionValueTests {
+  @Test func aMalformedStartNamesTheToken() throws {
+    let outcome = try OptiscopeProcess.run(["run", "-l", "sphere", "--start", "1,x"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("malformed number 'x' in --start '1,x'"))
+  }
+
+  @Test func sizesAndPointsAcceptWhatTheHelpShows() throws {
+    #expect(try OptiscopeProcess.run(["eval", "-l", "sphere", "--at", "-1, 2"]).stdout == "5\n")
+    #expect(try OptiscopeProcess.run(["render", "-l", "sphere", "--steps", "1", "--size", "60X20"]).status == 0)
   }
 }

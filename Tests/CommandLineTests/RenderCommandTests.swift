@@ -50,6 +50,7 @@ import Testing
   @Test func aBadSizeIsAClearError() throws {
     let outcome = try OptiscopeProcess.run(["render", "-l", "sphere", "--size", "wide"])
     #expect(outcome.status != 0)
-    #expect(outcome.stderr.contains("--size 'wide'"))
+    #expect(outcome.stderr.contains("'wide'") && outcome.stderr.contains("--size <WxH>"))
+    #expect(outcome.stderr.split(separator: "\n").count == 1)
   }
 }

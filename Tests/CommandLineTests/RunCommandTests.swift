@@ -18,6 +18,16 @@ import Testing
     #expect(object["gap"] as? Double == loss)
   }
 
+  @Test func nonFiniteNumbersAreNullAndTheRestExact() throws {
+    let outcome = try OptiscopeProcess.run([
+      "run", "-e", "1/(x-x)", "-o", "random-search", "--start", "0.1,-0", "--steps", "2", "--format", "json",
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("\"loss\" : null"), "JSON has no infinity")
+    #expect(outcome.stdout.contains("0.1,\n") && outcome.stdout.contains("-0\n"), "shortest exact numbers")
+    #expect(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) is [String: Any])
+  }
+
   @Test func anExpressionHasANullGap() throws {
     let object = try #require(
       try OptiscopeProcess.json(["run", "--expression", "(x-1)^2 + (y+2)^2", "-o", "pso", "--evals", "2000", "--format", "json"])

@@ -51,3 +51,19 @@ struct ChecksumsSectionTests {
     #expect(try SceneReader.read(appended) == recorded)
   }
 }
+
+@Suite("Checksums spliced into a file the writer wrote")
+struct WrittenChecksumsSectionTests {
+  @Test("the splice reads back as the recorded scene, whatever the description holds")
+  func splicesIntoWrittenFiles() throws {
+    var scene = SampleScenes.everyEvent
+    for description in ["  indented\nlines\n", "ends in blank lines\n\n", "checksums:\n  every: 1", "tab\there"] {
+      scene.description = description
+      let recorded = try SceneChecksums.recorded(for: scene, interval: 10)
+      let appended = ChecksumsSection.replacing(in: SceneWriter.write(scene), with: recorded)
+      #expect(try SceneReader.read(appended) == recorded, "\(description)")
+      let replaced = ChecksumsSection.replacing(in: SceneWriter.write(recorded), with: recorded)
+      #expect(replaced == SceneWriter.write(recorded), "\(description)")
+    }
+  }
+}

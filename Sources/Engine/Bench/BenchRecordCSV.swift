@@ -15,9 +15,9 @@ public enum BenchRecordCSV {
     for r in records {
       let fields: [String] = [
         String(r.index), quoted(r.optimizer), quoted(r.landscape), String(r.seed), String(r.budget),
-        String(r.evaluations), formatFullPrecision(r.bestLoss), r.minimum.map(formatFullPrecision) ?? "",
-        r.gap.map(formatFullPrecision) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
-        formatFullPrecision(r.seconds), r.curve.map(formatFullPrecision).joined(separator: ";"),
+        String(r.evaluations), exactNumber(r.bestLoss), r.minimum.map(exactNumber) ?? "",
+        r.gap.map(exactNumber) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
+        exactNumber(r.seconds), r.curve.map(exactNumber).joined(separator: ";"),
       ]
       lines.append(fields.joined(separator: ","))
     }

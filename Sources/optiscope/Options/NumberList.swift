@@ -1,25 +1,47 @@
+import ArgumentParser
 import Foundation
 import OptimizerCore
 
-/// Reads a comma-separated list of numbers (`1.5,-2`), naming the bad
-/// token when one is not a number.
-func parseNumberList(_ text: String, option: String) throws -> [Double] {
-  let tokens = text.split(separator: ",", omittingEmptySubsequences: false)
-  return try tokens.map { token in
-    let trimmed = token.trimmingCharacters(in: .whitespaces)
-    guard let value = Double(trimmed), value.isFinite else {
-      throw CommandLineError("malformed number '\(trimmed)' in \(option) '\(text)'")
+/// A comma-separated list of finite numbers (`1.5,-2`), as `--at` takes a
+/// point. A malformed one is refused by argument-parser, naming the option
+/// and the value, like any other option value.
+struct NumberList: ExpressibleByArgument {
+  let values: [Double]
+  /// As given, for messages.
+  let text: String
+
+  init?(argument: String) {
+    var values: [Double] = []
+    for item in Self.items(argument) {
+      guard let value = Double(item), value.isFinite else { return nil }
+      values.append(value)
     }
-    return value
+    self.values = values
+    text = argument
+  }
+
+  /// The items between the commas, spaces trimmed.
+  static func items(_ text: String) -> [String] {
+    text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  /// The list as a point of a landscape with `dimension` axes; how many
+  /// coordinates it needs is only known once the landscape is.
+  func point(option: String, dimension: Int) throws -> Vector {
+    guard values.count == dimension else {
+      throw CommandLineError(
+        "\(option) '\(text)' has \(values.count) coordinate\(values.count == 1 ? "" : "s"); the landscape takes \(dimension)")
+    }
+    return Vector(values)
   }
 }
 
-/// Reads a point with exactly `dimension` coordinates.
+/// Reads a point with exactly `dimension` coordinates from text, for
+/// `--start`, whose option (in OptimizerOptions) still takes a string.
 func parsePoint(_ text: String, option: String, dimension: Int) throws -> Vector {
-  let values = try parseNumberList(text, option: option)
-  guard values.count == dimension else {
-    throw CommandLineError(
-      "\(option) '\(text)' has \(values.count) coordinate\(values.count == 1 ? "" : "s"); the landscape takes \(dimension)")
+  guard let list = NumberList(argument: text) else {
+    let malformed = NumberList.items(text).first { Double($0)?.isFinite != true } ?? text
+    throw CommandLineError("malformed number '\(malformed)' in \(option) '\(text)'")
   }
-  return Vector(values)
+  return try list.point(option: option, dimension: dimension)
 }

@@ -13,7 +13,7 @@ struct BenchReport {
     let summaries = BenchSummary.summarize(records)
     switch format {
     case .csv: Swift.print(BenchRecordCSV.write(records), terminator: "")
-    case .json: Swift.print(json(summaries).serialized())
+    case .json: Swift.print(jsonText(summaries.map(SummaryDocument.init)))
     case .markdown: Swift.print(tables(summaries, markdown: true))
     case .table: Swift.print(tables(summaries, markdown: false))
     }
@@ -47,19 +47,33 @@ struct BenchReport {
     return sections.joined(separator: "\n\n")
   }
 
-  private func json(_ summaries: [BenchSummary]) -> JSONValue {
-    .array(
-      summaries.map { summary in
-        .object([
-          ("optimizer", .string(summary.optimizer)),
-          ("landscape", .string(summary.landscape)),
-          ("runs", .integer(summary.runs)),
-          ("success_rate", .number(summary.successRate)),
-          ("median_gap", .finite(summary.medianGap)),
-          ("median_evals_to_success", .finite(summary.medianEvaluationsToSuccess)),
-          ("evals_per_second", .number(summary.evaluationsPerSecond.rounded())),
-        ])
-      })
+  /// What `bench --format json` prints for an optimizer on a landscape.
+  struct SummaryDocument: Encodable {
+    let optimizer: String
+    let landscape: String
+    let runs: Int
+    let successRate: JSONNumber
+    let medianGap: JSONNumber
+    let medianEvalsToSuccess: JSONNumber
+    let evalsPerSecond: JSONNumber
+
+    enum CodingKeys: String, CodingKey {
+      case optimizer, landscape, runs
+      case successRate = "success_rate"
+      case medianGap = "median_gap"
+      case medianEvalsToSuccess = "median_evals_to_success"
+      case evalsPerSecond = "evals_per_second"
+    }
+
+    init(_ summary: BenchSummary) {
+      optimizer = summary.optimizer
+      landscape = summary.landscape
+      runs = summary.runs
+      successRate = JSONNumber(summary.successRate)
+      medianGap = JSONNumber(summary.medianGap)
+      medianEvalsToSuccess = JSONNumber(summary.medianEvaluationsToSuccess)
+      evalsPerSecond = JSONNumber(summary.evaluationsPerSecond.rounded())
+    }
   }
 }
 

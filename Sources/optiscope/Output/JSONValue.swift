@@ -1,10 +1,8 @@
-import Rendering
-import Foundation
-import OptimizerCore
-
-/// A JSON document, written by hand so that numbers keep full precision
-/// (`%.17g`) and non-finite numbers become `null`.
-enum JSONValue {
+/// A JSON document built as a tree, for `bench --perf`, whose cases differ
+/// in their fields; every other command prints an `Encodable` struct.
+/// Encoded by JSONEncoder like those (`jsonText`): objects with sorted keys,
+/// non-finite numbers as `null`.
+enum JSONValue: Encodable {
   case null
   case bool(Bool)
   case number(Double)
@@ -13,38 +11,41 @@ enum JSONValue {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  /// A number, or null when it is NaN or infinite (JSON has neither).
-  static func finite(_ value: Double?) -> JSONValue {
-    guard let value, value.isFinite else { return .null }
-    return .number(value)
+  /// The document's text.
+  func serialized() -> String { jsonText(self) }
+
+  func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .number(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(JSONNumber(value))
+    case .integer(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .string(let text):
+      var container = encoder.singleValueContainer()
+      try container.encode(text)
+    case .array(let items):
+      var container = encoder.unkeyedContainer()
+      for item in items { try container.encode(item) }
+    case .object(let members):
+      var container = encoder.container(keyedBy: Key.self)
+      for (key, value) in members { try container.encode(value, forKey: Key(key)) }
+    }
   }
 
-  static func vector(_ vector: Vector) -> JSONValue { .array(vector.components.map { .finite($0) }) }
-
-  /// The compact text, or pretty-printed with two-space indents.
-  func serialized(pretty: Bool = true, indent: String = "") -> String {
-    let inner = indent + "  "
-    let newline = pretty ? "\n" : ""
-    switch self {
-    case .null: return "null"
-    case .bool(let value): return value ? "true" : "false"
-    case .integer(let value): return String(value)
-    case .number(let value):
-      if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-      return value.description  // the shortest text that reads back to the same Double
-    case .string(let text): return jsonQuoted(text)
-    case .array(let items):
-      if items.isEmpty { return "[]" }
-      let scalar = items.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
-      if scalar || !pretty { return "[" + items.map { $0.serialized(pretty: false) }.joined(separator: ", ") + "]" }
-      return "[" + newline + items.map { inner + $0.serialized(pretty: pretty, indent: inner) }
-        .joined(separator: "," + newline) + newline + indent + "]"
-    case .object(let members):
-      if members.isEmpty { return "{}" }
-      let body = members.map { key, value in
-        (pretty ? inner : "") + jsonQuoted(key) + ": " + value.serialized(pretty: pretty, indent: inner)
-      }
-      return "{" + newline + body.joined(separator: "," + newline) + newline + (pretty ? indent : "") + "}"
-    }
+  /// An object's member name.
+  private struct Key: CodingKey {
+    let stringValue: String
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
   }
 }
