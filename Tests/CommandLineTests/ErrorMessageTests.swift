@@ -99,7 +99,7 @@ extension OptionValueTests {
   @Test func aMalformedStartNamesTheToken() throws {
     let outcome = try OptiscopeProcess.run(["run", "-l", "sphere", "--start", "1,x"])
     #expect(outcome.status != 0)
-    #expect(outcome.stderr.contains("malformed number 'x' in --start '1,x'"))
+    #expect(outcome.stderr.contains("The value '1,x' is invalid for '--start <x,y>'"), "\(outcome.stderr)")
   }
 
   @Test func sizesAndPointsAcceptWhatTheHelpShows() throws {

@@ -35,13 +35,3 @@ struct NumberList: ExpressibleByArgument {
     return Vector(values)
   }
 }
-
-/// Reads a point with exactly `dimension` coordinates from text, for
-/// `--start`, whose option (in OptimizerOptions) still takes a string.
-func parsePoint(_ text: String, option: String, dimension: Int) throws -> Vector {
-  guard let list = NumberList(argument: text) else {
-    let malformed = NumberList.items(text).first { Double($0)?.isFinite != true } ?? text
-    throw CommandLineError("malformed number '\(malformed)' in \(option) '\(text)'")
-  }
-  return try list.point(option: option, dimension: dimension)
-}

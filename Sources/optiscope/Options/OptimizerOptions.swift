@@ -25,7 +25,7 @@ struct OptimizerOptions: ParsableArguments {
   var settings: [HyperparameterSetting] = []
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
-  var start: String?
+  var start: NumberList?
 
   @Option(name: .customLong("seed"), help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
   var givenSeed: UInt64?
@@ -57,7 +57,7 @@ struct OptimizerOptions: ParsableArguments {
 
   /// The start point, checked against the landscape's dimension.
   func startPoint(dimension: Int) throws -> Vector? {
-    try start.map { try parsePoint($0, option: "--start", dimension: dimension) }
+    try start?.point(option: "--start", dimension: dimension)
   }
 
   /// The run these options describe on `surface`: its recipe and its start.
