@@ -1,6 +1,6 @@
 extension OptimizerRegistry {
   /// Every optimizer users can name, in the order `optiscope list` shows
-  /// them: by family, as in ALGORITHMS.md.
+  /// them: by family, in `OptimizerFamily.allCases` order.
   public static let entries: [OptimizerEntry] = [
     DescentOptimizer.entry(
       name: "descent", summary: "gradient descent from parts: pick a gradient source, an update rule, guards",

@@ -6,7 +6,7 @@ import Testing
 
 /// The curated scenes of `scenes/`: every one loads, says what to watch for
 /// and replays to its recorded checksums, and together they show every
-/// optimizer family of ALGORITHMS.md.
+/// optimizer family (`OptimizerFamily`).
 ///
 /// After an intended change in behaviour, re-record the checksums with
 /// `RECORD_SCENES=1 swift test --filter CuratedScenesTests`, then replay the
@@ -25,9 +25,9 @@ import Testing
 
   static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_SCENES"] == "1" }
 
-  /// The optimizer families of ALGORITHMS.md (sections 1 to 6) and the
-  /// registry names that belong to each. Section 6's baselines are the
-  /// analytic descents of section 1 with Nelder–Mead and CMA-ES.
+  /// The optimizer families, numbered in catalog order, and the registry
+  /// names that belong to each. The classic baselines are the analytic
+  /// descents (gd, adam) with Nelder–Mead and CMA-ES.
   static let families: [(section: String, names: [String])] = [
     ("1. Descent, built from parts", ["descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa"]),
     ("2. Random walks", ["nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp"]),
@@ -104,7 +104,7 @@ import Testing
     let registered = Set(OptimizerRegistry.names)
     #expect(
       registered.subtracting(mapped).isEmpty,
-      "add \(registered.subtracting(mapped).sorted()) to the family of ALGORITHMS.md it belongs to")
+      "add \(registered.subtracting(mapped).sorted()) to the family it belongs to in CuratedScenesTests.families")
     #expect(mapped.subtracting(registered).isEmpty, "not in the registry: \(mapped.subtracting(registered).sorted())")
   }
 
@@ -117,7 +117,7 @@ import Testing
     for family in Self.families {
       #expect(
         !used.isDisjoint(with: family.names),
-        "no curated scene runs an optimizer of ALGORITHMS.md \(family.section): \(family.names.joined(separator: ", "))")
+        "no curated scene runs an optimizer of family \(family.section): \(family.names.joined(separator: ", "))")
     }
   }
 
