@@ -47,6 +47,8 @@ let package = Package(
         "OptimizerCore", "Landscapes", "Engine", "Rendering", "Scenes", "Visualizer", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Snapshots, golden files and the one record switch (RECORD=1) for the tests.
+    .target(name: "TestSupport", dependencies: ["Rendering"], path: "Tests/TestSupport"),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
     .testTarget(
       name: "LandscapesTests",
@@ -54,19 +56,19 @@ let package = Package(
         "Landscapes",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine"],
+      name: "RenderingTests", dependencies: ["Rendering", "OptimizerCore", "Landscapes", "Engine", "TestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ScenesTests",
       dependencies: [
-        "Scenes", "Engine", "OptimizerCore", "Rendering",
+        "Scenes", "Engine", "OptimizerCore", "Rendering", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Engine"]),
-    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore", "Scenes"]),
+    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "Rendering", "OptimizerCore", "Scenes", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes"]),
   ],

@@ -1,5 +1,6 @@
 import OptimizerCore
 import Rendering
+import TestSupport
 import Testing
 
 /// A 20×10 map of [0, 20]²: one landscape unit per pixel, so the point

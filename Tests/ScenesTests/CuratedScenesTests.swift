@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import OptimizerCore
 import Scenes
+import TestSupport
 import Testing
 
 /// The curated scenes of `scenes/`: every one loads, says what to watch for
@@ -9,7 +10,7 @@ import Testing
 /// optimizer family (`OptimizerFamily`).
 ///
 /// After an intended change in behaviour, re-record the checksums with
-/// `RECORD_SCENES=1 swift test --filter CuratedScenesTests`, then replay the
+/// `RECORD=1 swift test --filter CuratedScenesTests`, then replay the
 /// changed scenes and check that each still shows what its description says.
 @Suite struct CuratedScenesTests {
   /// `scenes/` at the root of the checkout (this file is Tests/ScenesTests/…),
@@ -22,8 +23,6 @@ import Testing
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
   }()
-
-  static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_SCENES"] == "1" }
 
   /// The optimizer families, numbered in catalog order, and the registry
   /// names that belong to each. The classic baselines are the analytic
@@ -70,7 +69,7 @@ import Testing
     #expect(
       !scene.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
       "\(path): the scene needs a description that says what to watch for")
-    if Self.isRecording {
+    if Recording.isOn {
       // As `replay --record` does: only the checksums section changes, so
       // the file's comments and layout stay as their author wrote them.
       let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -79,14 +78,15 @@ import Testing
     }
     let verification: Verification
     do { verification = try SceneChecksums.verify(scene) } catch {
-      Issue.record("\(path): \(error) (curated scenes record theirs with RECORD_SCENES=1)")
+      Issue.record("\(path): \(error) (curated scenes record theirs with \(Recording.hint(for: "CuratedScenesTests")))")
       return
     }
     if let divergence = verification.divergence {
       Issue.record(
         """
         \(path): \(divergence) (after \(verification.checked) matching checksums); \
-        if the change in behaviour is intended, re-record with RECORD_SCENES=1 and check the scene still shows its point
+        if the change in behaviour is intended, re-record with \(Recording.hint(for: "CuratedScenesTests")) \
+        and check the scene still shows its point
         """)
     }
     #expect(verification.checked > 0, "\(path): the replay met no checksums")
