@@ -42,16 +42,16 @@ public struct Cell: Sendable, Hashable {
   public static let blank = Cell()
 
   /// The columns the glyph takes: 2 for a wide glyph, 0 for a continuation.
-  public var width: Int { DisplayWidth.columns(of: scalar) }
+  @inlinable public var width: Int { DisplayWidth.columns(of: scalar) }
 
   /// The glyph of a wide glyph's second cell: a zero-width space, so that
   /// whatever writes every cell of a row in turn (the text and ANSI
   /// exports, an asciicast) still puts each glyph in its column.
-  public static let continuationScalar: Unicode.Scalar = "\u{200B}"
+  @inlinable public static var continuationScalar: Unicode.Scalar { "\u{200B}" }
 
   /// True for the second cell of a wide glyph, which the terminal fills
   /// with the glyph before it.
-  public var isContinuation: Bool { scalar == Self.continuationScalar }
+  @inlinable public var isContinuation: Bool { scalar == Self.continuationScalar }
 
   /// The second cell of the wide glyph `head`: its colours, no glyph.
   static func continuation(of head: Cell) -> Cell {

@@ -71,8 +71,17 @@ public struct CellGrid: Sendable, Hashable {
   /// Writes `glyph` in `style` into every cell of `rect` (clipped).
   public mutating func fill(_ rect: Rect, glyph: Character = " ", style: CellStyle) {
     let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
+    let narrow = DisplayWidth.columns(of: glyph.unicodeScalars.first!) == 1
     for y in area.y..<area.maxY {
-      for x in area.x..<area.maxX { put(glyph, x: x, y: y, style: style) }
+      let row = y * width
+      if narrow {
+        releasePair(at: row + area.x, x: area.x)
+        releasePair(at: row + area.maxX - 1, x: area.maxX - 1)
+        for x in area.x..<area.maxX { style.apply(glyph, to: &cells[row + x]) }
+      } else {
+        for x in area.x..<area.maxX { put(glyph, x: x, y: y, style: style) }
+      }
     }
   }
 
@@ -81,8 +90,19 @@ public struct CellGrid: Sendable, Hashable {
   /// Writes `cell` at `index` (column x), keeping wide glyphs whole. A
   /// zero-width glyph cannot stand in a cell of its own and becomes a blank.
   @inline(__always) mutating func write(_ cell: Cell, at index: Int, x: Int) {
+    // Nearly always a narrow glyph over a cell that is no half of a pair:
+    // then one store, and the pair handling stays out of the inner loops.
+    if cell.width == 1 && !Self.isPaired(cells[index]) {
+      cells[index] = cell
+    } else {
+      writeAcrossPairs(cell, at: index, x: x)
+    }
+  }
+
+  /// `write` when a wide glyph is written or overwritten.
+  @inline(never) mutating func writeAcrossPairs(_ cell: Cell, at index: Int, x: Int) {
     releasePair(at: index, x: x)
-    let columns = cell.scalar.value < 0x300 ? 1 : cell.width
+    let columns = cell.width
     if columns == 1 {
       cells[index] = cell
     } else if columns == 2 && x + 1 < width {
@@ -99,14 +119,18 @@ public struct CellGrid: Sendable, Hashable {
   /// Before cell `index` (column x) is overwritten: when it is half of a
   /// wide glyph, the other half becomes a blank in the glyph's colours.
   @inline(__always) mutating func releasePair(at index: Int, x: Int) {
-    let scalar = cells[index].scalar
-    // Wide glyphs and the continuation all lie at or above U+1100.
-    guard scalar.value >= 0x1100 else { return }
-    if scalar == Cell.continuationScalar {
+    guard Self.isPaired(cells[index]) else { return }
+    if cells[index].isContinuation {
       if x > 0 { cells[index - 1].scalar = " " }
-    } else if x + 1 < width && DisplayWidth.columns(of: scalar) == 2 {
+    } else if x + 1 < width {
       cells[index + 1].scalar = " "
     }
+  }
+
+  /// True for either half of a wide glyph.
+  @inline(__always) static func isPaired(_ cell: Cell) -> Bool {
+    // Wide glyphs and the continuation all lie at or above U+1100.
+    cell.scalar.value >= 0x1100 && (cell.isContinuation || cell.width == 2)
   }
 
   // MARK: - Text

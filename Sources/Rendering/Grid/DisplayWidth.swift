@@ -12,8 +12,10 @@ public enum DisplayWidth {
   /// The columns of one scalar: 0, 1 or 2.
   @inlinable public static func columns(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    // Latin, Greek, Cyrillic, … before the first combining mark: one column.
-    if value < 0x300 { return 1 }
+    // Latin, Greek, Cyrillic, … before the first combining mark, and the
+    // box drawing, blocks, shapes and braille that frames are made of (the
+    // heat map's ▀ above all), without a look-up: one column.
+    if value < 0x300 || (0x2500...0x25FC).contains(value) || (0x2800...0x28FF).contains(value) { return 1 }
     return value < 0x10000 ? Int(basicPlane[Int(value)]) : computed(scalar)
   }
 
