@@ -60,6 +60,8 @@ let package = Package(
         "OptimizerCore", "Landscapes", "Engine", "ViewModel", "Rendering", "Scenes", "Exports", "Visualizer", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Snapshots, golden files and the one record switch (RECORD=1) for the tests.
+    .target(name: "TestSupport", dependencies: ["Rendering"], path: "Tests/TestSupport"),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
     .testTarget(
       name: "LandscapesTests",
@@ -67,20 +69,22 @@ let package = Package(
         "Landscapes", "OptimizerCore",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "OptimizerCore", "Exports"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "OptimizerCore", "Exports", "TestSupport"]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["Rendering", "ViewModel", "Exports", "OptimizerCore", "Landscapes", "Engine"],
+      name: "RenderingTests",
+      dependencies: ["Rendering", "ViewModel", "Exports", "OptimizerCore", "Landscapes", "Engine", "TestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ScenesTests",
       dependencies: [
-        "Scenes", "Exports", "Engine", "OptimizerCore", "ViewModel", "Rendering",
+        "Scenes", "Exports", "Engine", "OptimizerCore", "ViewModel", "Rendering", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
     .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Exports", "Engine"]),
     .testTarget(
-      name: "VisualizerTests", dependencies: ["Visualizer", "Engine", "ViewModel", "Rendering", "OptimizerCore", "Scenes"]),
+      name: "VisualizerTests",
+      dependencies: ["Visualizer", "Engine", "ViewModel", "Rendering", "OptimizerCore", "Scenes", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Visualizer", "Rendering", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "Scenes", "Engine"]),
     .testTarget(name: "LayeringTests"),

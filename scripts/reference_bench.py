@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Run the Python reference optimizers on optiscope's default bench suite.
 
-The same suite as `optiscope bench`: the 14 classic functions of
-LANDSCAPES.md, 20 seeds, 2000 evaluations per run, success when
+The same suite as `optiscope bench`: its 14 classic functions
+(`LandscapeCatalog.classic`), 20 seeds, 2000 evaluations per run, success when
 best - f* <= 1e-4 * max(1, |f*|). Domains and f* come from
 `optiscope list landscapes --format json`, so both sides use one catalog.
 

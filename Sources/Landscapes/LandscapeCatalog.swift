@@ -2,7 +2,7 @@ import OptimizerCore
 
 /// The built-in test functions, by the names users type.
 ///
-/// In LANDSCAPES.md order:
+/// By kind (`entries` holds them in the order `optiscope list landscapes` prints):
 /// - with an n-dimensional form (any n ≥ 1): `sphere`, `rosenbrock`,
 ///   `rastrigin`, `ackley`, `styblinski-tang`, `griewank`, `schwefel`;
 /// - two-dimensional only: `himmelblau`, `beale`, `booth`, `goldstein-price`,
@@ -43,7 +43,8 @@ public enum LandscapeCatalog {
     }
   }
 
-  /// Every built-in landscape, in LANDSCAPES.md order.
+  /// Every built-in landscape, in the order `optiscope list landscapes`
+  /// prints them: the classic set first (see `classic`).
   public static let entries: [Entry] = [
     Entry(Sphere.self),
     Entry(Rosenbrock.self),

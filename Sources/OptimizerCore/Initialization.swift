@@ -1,7 +1,8 @@
 /// How a population method places members that it did not adopt.
 ///
-/// ALGORITHMS.md: "initialize all individuals separately"; the default is
-/// `gaussian`, so members never start on one point.
+/// Every member gets its own place, so that a population has spread to
+/// learn from at the first step; the default is `gaussian`, so members
+/// never start on one point.
 public enum Initialization: String, Sendable, Hashable, CaseIterable {
   /// Every member at the start point.
   case point

@@ -68,7 +68,9 @@ extension DescribedOptimizer {
   public var kind: OptimizerKind { OptimizerKind(name: Self.descriptor.name) }
 }
 
-/// The families of ALGORITHMS.md, for listing and for the picker.
+/// The optimizer families (descent from parts, random walks, annealing,
+/// search, swarms, evolution, classic baselines), for listing and for the
+/// picker.
 public enum OptimizerFamily: String, Sendable, Hashable, CaseIterable {
   case descent, randomWalk = "random-walk", annealing, search, swarm, evolution, classic
 }

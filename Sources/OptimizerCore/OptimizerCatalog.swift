@@ -1,6 +1,6 @@
 extension OptimizerRegistry {
   /// Every optimizer users can name, in the order `optiscope list` shows
-  /// them: by family (the folders of docs/ARCHITECTURE.md).
+  /// them: by family, in `OptimizerFamily.allCases` order.
   public static let entries: [OptimizerEntry] = [
     DescentOptimizer.entry(
       name: "descent", summary: "gradient descent from parts: pick a gradient source, an update rule, guards",

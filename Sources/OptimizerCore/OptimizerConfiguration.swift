@@ -17,8 +17,8 @@ public struct OptimizerKind: Sendable, Hashable, Codable {
   }
 }
 
-/// The parts of a descent optimizer: where its gradient comes from, how it
-/// turns the gradient into a step, and the guards that check the step.
+/// The parts of a descent optimizer: a gradient source, an update rule and
+/// step guards, chained as `DescentOptimizer` runs them.
 public struct DescentParts: Sendable, Hashable, Codable, CustomStringConvertible {
   public var gradient: String
   public var update: String

@@ -4,7 +4,8 @@ import Rendering
 /// since the frame before, then one update.
 ///
 /// The whole screen is cleared and repainted only for the first frame and
-/// after `invalidate` (a resize, a resume): never per frame.
+/// after `invalidate` (a resize, a resume): never per frame. A wide glyph
+/// is written once, from its first cell; the terminal fills the second.
 struct FramePresenter {
   let glyphs: GlyphSet
   private(set) var colours: ColourResolver
@@ -44,6 +45,9 @@ struct FramePresenter {
       colours.release(shown[index])
       let key = colours.colours(of: cell, defineColour: screen.defineColour)
       shown[index] = key
+      // The wide glyph before a continuation already fills its column;
+      // in ASCII both halves show a stand-in of one column.
+      if cell.isContinuation && glyphs != .ascii { continue }
       let pair = colours.pair(for: key, define: screen.definePair)
       let scalar = glyphs == .ascii ? Self.ascii(cell.scalar) : cell.scalar
       screen.put(x: index % width, y: index / width, scalar: scalar, attributes: cell.attributes, pair: pair)

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import OptimizerCore
+import TestSupport
 import Testing
 
 /// Recorded results for a fixed seed per optimizer and landscape, so that
@@ -8,7 +9,7 @@ import Testing
 /// `Golden/optimizer-results.txt` (nevergrad's recorded-results test).
 ///
 /// After an intended change, re-record with
-/// `RECORD_GOLDEN=1 swift test --filter GoldenResultsTests` and read the diff.
+/// `RECORD=1 swift test --filter GoldenResultsTests` and read the diff.
 @Suite struct GoldenResultsTests {
   static let landscapes = ["rosenbrock", "rastrigin", "himmelblau"]
   static let steps = 60
@@ -31,23 +32,8 @@ import Testing
     try OptimizerRegistry.names.flatMap { name in try landscapes.map { try record(name, on: $0) } }
   }
 
+  /// A changed line means behaviour changed for a fixed seed.
   @Test func everyOptimizerMatchesItsRecordedResults() throws {
-    let lines = try Self.current()
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-      try (lines.joined(separator: "\n") + "\n").write(to: Self.file, atomically: true, encoding: .utf8)
-      return
-    }
-    let recorded = try String(contentsOf: Self.file, encoding: .utf8).split(separator: "\n").map(String.init)
-    let changed = lines.filter { !recorded.contains($0) }
-    let gone = recorded.filter { !lines.contains($0) }
-    #expect(
-      changed.isEmpty && gone.isEmpty,
-      """
-      behaviour changed for a fixed seed; if intended, re-record with RECORD_GOLDEN=1.
-      now:
-      \(changed.joined(separator: "\n"))
-      recorded:
-      \(gone.joined(separator: "\n"))
-      """)
+    assertGolden(try Self.current().joined(separator: "\n") + "\n", file: Self.file, suite: "GoldenResultsTests")
   }
 }

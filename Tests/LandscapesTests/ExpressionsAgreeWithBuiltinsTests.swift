@@ -9,7 +9,9 @@ import Testing
     var testDescription: String { name }
   }
 
-  /// Each built-in typed in as a user would, from the LANDSCAPES.md formula.
+  /// Each built-in typed in as a user would, from its textbook formula
+  /// (Wikipedia's "Test functions for optimization"; Surjanovic and
+  /// Bingham's Virtual Library of Simulation Experiments, SFU).
   static let formulas: [Formula] = [
     Formula(name: "sphere", source: "x^2 + y^2"),
     Formula(name: "rosenbrock", source: "(1 - x)^2 + 100*(y - x^2)^2"),

@@ -2,8 +2,10 @@ import Landscapes
 import OptimizerCore
 import Testing
 
-/// One row of LANDSCAPES.md: f* and x* as printed there, with tolerances of
-/// one unit in the last printed digit.
+/// One row of the standard table of known minima (Wikipedia's "Test
+/// functions for optimization"; Surjanovic and Bingham's Virtual Library of
+/// Simulation Experiments, SFU): f* and x* as printed there, with
+/// tolerances of one unit in the last printed digit.
 struct ReferenceRow: Sendable, CustomTestStringConvertible {
   var name: String
   var value: Double
@@ -27,7 +29,7 @@ struct ReferenceRow: Sendable, CustomTestStringConvertible {
     self.minimizerTolerance = minimizerTolerance
   }
 
-  /// LANDSCAPES.md, row by row.
+  /// The reference table, row by row.
   static let table: [ReferenceRow] = [
     ReferenceRow("sphere", 0, at: [[0, 0]]),
     ReferenceRow("rosenbrock", 0, at: [[1, 1]]),

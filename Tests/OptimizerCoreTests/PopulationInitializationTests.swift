@@ -2,7 +2,7 @@ import OptimizerCore
 import Testing
 
 /// Every population method places the members it did not adopt by its
-/// `init` setting (ALGORITHMS.md section 4).
+/// `init` setting: point, gaussian, uniform or stratified.
 @Suite struct PopulationInitializationTests {
   static let populations = ["pso", "empso", "eki", "gravity-swarm", "optimizer-evolution"]
 

@@ -1,8 +1,8 @@
 import OptimizerCore
 import Testing
 
-/// Every optimizer's inspection holds the readouts that ALGORITHMS.md
-/// promises for it (what the screen draws as gauges and breakpoints test).
+/// Every optimizer's inspection holds the readouts its catalog entry
+/// promises (what the screen draws as gauges and breakpoints test).
 ///
 /// Readout names are lowercase words joined by hyphens, so that a breakpoint
 /// condition such as `temperature < 0.01` or `ensemble-size >= 12` can name

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RegistryTests {
   private static let domain = Domain.cube(-5, 5, dimension: 2)
 
-  /// Families come in ALGORITHMS.md's order (`OptimizerFamily.allCases`),
+  /// Families come in catalog order (`OptimizerFamily.allCases`),
   /// names are unique, and the foundation's names lead their families.
   @Test func registryListsFamiliesInCatalogOrder() {
     let families = OptimizerRegistry.entries.map { OptimizerFamily.allCases.firstIndex(of: $0.descriptor.family)! }

@@ -1,5 +1,6 @@
 import OptimizerCore
 import Rendering
+import TestSupport
 import Testing
 
 @Suite struct WidgetTests {

@@ -2,14 +2,15 @@ import Engine
 import Foundation
 import OptimizerCore
 import Scenes
+import TestSupport
 import Testing
 
 /// The curated scenes of `scenes/`: every one loads, says what to watch for
 /// and replays to its recorded checksums, and together they show every
-/// optimizer family of ALGORITHMS.md.
+/// optimizer family (`OptimizerFamily`).
 ///
 /// After an intended change in behaviour, re-record the checksums with
-/// `RECORD_SCENES=1 swift test --filter CuratedScenesTests`, then replay the
+/// `RECORD=1 swift test --filter CuratedScenesTests`, then replay the
 /// changed scenes and check that each still shows what its description says.
 @Suite struct CuratedScenesTests {
   /// `scenes/` at the root of the checkout (this file is Tests/ScenesTests/…),
@@ -23,11 +24,9 @@ import Testing
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
   }()
 
-  static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_SCENES"] == "1" }
-
-  /// The optimizer families of ALGORITHMS.md (sections 1 to 6) and the
-  /// registry names that belong to each. Section 6's baselines are the
-  /// analytic descents of section 1 with Nelder–Mead and CMA-ES.
+  /// The optimizer families, numbered in catalog order, and the registry
+  /// names that belong to each. The classic baselines are the analytic
+  /// descents (gd, adam) with Nelder–Mead and CMA-ES.
   static let families: [(section: String, names: [String])] = [
     ("1. Descent, built from parts", ["descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa"]),
     ("2. Random walks", ["nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp"]),
@@ -70,7 +69,7 @@ import Testing
     #expect(
       !scene.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
       "\(path): the scene needs a description that says what to watch for")
-    if Self.isRecording {
+    if Recording.isOn {
       // As `replay --record` does: only the checksums section changes, so
       // the file's comments and layout stay as their author wrote them.
       let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -79,14 +78,15 @@ import Testing
     }
     let verification: Verification
     do { verification = try SceneChecksums.verify(scene) } catch {
-      Issue.record("\(path): \(error) (curated scenes record theirs with RECORD_SCENES=1)")
+      Issue.record("\(path): \(error) (curated scenes record theirs with \(Recording.hint(for: "CuratedScenesTests")))")
       return
     }
     if let divergence = verification.divergence {
       Issue.record(
         """
         \(path): \(divergence) (after \(verification.checked) matching checksums); \
-        if the change in behaviour is intended, re-record with RECORD_SCENES=1 and check the scene still shows its point
+        if the change in behaviour is intended, re-record with \(Recording.hint(for: "CuratedScenesTests")) \
+        and check the scene still shows its point
         """)
     }
     #expect(verification.checked > 0, "\(path): the replay met no checksums")
@@ -104,7 +104,7 @@ import Testing
     let registered = Set(OptimizerRegistry.names)
     #expect(
       registered.subtracting(mapped).isEmpty,
-      "add \(registered.subtracting(mapped).sorted()) to the family of ALGORITHMS.md it belongs to")
+      "add \(registered.subtracting(mapped).sorted()) to the family it belongs to in CuratedScenesTests.families")
     #expect(mapped.subtracting(registered).isEmpty, "not in the registry: \(mapped.subtracting(registered).sorted())")
   }
 
@@ -117,7 +117,7 @@ import Testing
     for family in Self.families {
       #expect(
         !used.isDisjoint(with: family.names),
-        "no curated scene runs an optimizer of ALGORITHMS.md \(family.section): \(family.names.joined(separator: ", "))")
+        "no curated scene runs an optimizer of family \(family.section): \(family.names.joined(separator: ", "))")
     }
   }
 

@@ -19,6 +19,23 @@ import Testing
     #expect(GridDiff.changedCells(from: before, to: after) == [1, 1 * 4 + 2, 2 * 4 + 3])
   }
 
+  @Test func aWideGlyphIsRedrawnWithItsContinuationWhenEitherChanges() {
+    var before = CellGrid(width: 6, height: 1)
+    before.text("a中b", x: 0, y: 0)
+    var glyph = before
+    glyph.text("文", x: 1, y: 0)
+    #expect(GridDiff.changedCells(from: before, to: glyph) == [1, 2])
+    var colour = before
+    colour.text("中", x: 1, y: 0, style: CellStyle(foreground: RGB(255, 0, 0)))
+    #expect(GridDiff.changedCells(from: before, to: colour) == [1, 2])
+    var narrow = before
+    narrow.text("xy", x: 1, y: 0)
+    #expect(GridDiff.changedCells(from: before, to: narrow) == [1, 2])
+    var shifted = before
+    shifted.text("中", x: 2, y: 0)
+    #expect(GridDiff.changedCells(from: before, to: shifted) == [1, 2, 3], "the old glyph's first half and the new glyph")
+  }
+
   @Test func withoutAPreviousFrameOrAfterAResizeEveryCellChanges() {
     let small = CellGrid(width: 3, height: 2)
     let large = CellGrid(width: 4, height: 2)

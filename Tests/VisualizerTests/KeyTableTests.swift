@@ -1,5 +1,6 @@
 import Foundation
 import Rendering
+import TestSupport
 import Testing
 import Visualizer
 
@@ -41,13 +42,8 @@ import Visualizer
   }
 
   /// docs/KEYS.md is generated from the table; re-record with
-  /// RECORD_SNAPSHOTS=1 after changing a key.
-  @Test func docsKeysMatchesTheTable() throws {
-    let generated = KeyMap.markdown()
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      try generated.write(to: Self.keysFile, atomically: true, encoding: .utf8)
-    }
-    let written = try String(contentsOf: Self.keysFile, encoding: .utf8)
-    #expect(written == generated, "docs/KEYS.md is out of date: run RECORD_SNAPSHOTS=1 swift test --filter KeyTableTests")
+  /// `RECORD=1 swift test --filter KeyTableTests` after changing a key.
+  @Test func docsKeysMatchesTheTable() {
+    assertGolden(KeyMap.markdown(), file: Self.keysFile, suite: "KeyTableTests")
   }
 }

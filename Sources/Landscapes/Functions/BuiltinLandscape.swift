@@ -3,7 +3,7 @@ import OptimizerCore
 /// A landscape of the built-in catalog: its name and title are facts of the
 /// type, so the catalog can list it without building one.
 protocol BuiltinLandscape: Landscape {
-  /// What users type, as in LANDSCAPES.md: `rosenbrock`.
+  /// What users type after `--landscape`: `rosenbrock`.
   static var name: String { get }
   /// What the screen shows: `Rosenbrock`.
   static var title: String { get }

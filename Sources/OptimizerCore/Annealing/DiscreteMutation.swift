@@ -1,4 +1,4 @@
-/// Native moves on integer and boolean axes (ALGORITHMS.md section 7), shared
+/// Native moves on integer and boolean axes (whole steps and flips), shared
 /// by the mutation-style methods: annealing, threshold accepting, the random
 /// walks, STP and accelerated random search.
 ///

@@ -10,8 +10,8 @@ import RealModule
 /// point. Changing T₀ or α mid-run rescales T from then on; the coolings so
 /// far are kept.
 ///
-/// On integer and boolean axes the move is native (`DiscreteMutation`,
-/// ALGORITHMS.md section 7): each discrete axis changes with probability 1/d
+/// On integer and boolean axes the move is native (`DiscreteMutation`):
+/// each discrete axis changes with probability 1/d
 /// (d discrete axes; at least one when no axis is continuous), an integer
 /// axis by ±max(1, round(|η·ξ|)) and a boolean one by a flip.
 public struct SimulatedAnnealing: DescribedOptimizer {
@@ -56,7 +56,7 @@ public struct SimulatedAnnealing: DescribedOptimizer {
 
     // The step shrinks with the temperature, so that the search that
     // roams while hot settles precisely once cold (an improvement over the
-    // fixed step of ALGORITHMS.md, which cannot finish closer than about η).
+    // classic fixed step δ = η·ξ, which cannot finish closer than about η).
     let scale = eta * Double.pow(chain.schedule.cooling, hyperparameters["stepCooling"])
     let (candidate, loss) = chain.propose(scale: scale, &f, rng: &rng)
 

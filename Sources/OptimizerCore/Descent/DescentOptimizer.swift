@@ -1,4 +1,4 @@
-/// A single-point descent built from parts (ALGORITHMS.md section 1): one
+/// A single-point descent built from parts: one
 /// gradient source, one update rule and any number of step guards, chained
 /// like optax's or torchzero's transformations.
 ///

@@ -23,8 +23,8 @@ import RealModule
 /// (Eggholder 37 % against 20 %); 0.1·w finds the global basin of
 /// Rastrigin, Eggholder and Easom far less often.
 ///
-/// On integer and boolean axes the mutation is native (ALGORITHMS.md
-/// section 7): each such axis changes with probability 1/k (k discrete
+/// On integer and boolean axes the mutation is native (whole steps and
+/// flips, as in `DiscreteMutation`): each such axis changes with probability 1/k (k discrete
 /// axes; one surely changes when no axis is continuous), an integer axis by
 /// ±max(1, round(|σ·ξ|)), a boolean one by a flip.
 ///

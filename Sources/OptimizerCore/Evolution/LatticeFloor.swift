@@ -2,7 +2,7 @@
 /// and boolean axes, so that sampling never freezes on one lattice value.
 ///
 /// A distribution method (CMA-ES, xNES, sNES) samples continuously and the
-/// evaluator rounds its samples onto the lattice (ALGORITHMS.md section 7).
+/// evaluator rounds its samples onto the lattice (`Evaluator.evaluate`).
 /// Once the deviation along a lattice axis falls well below the spacing of
 /// 1, every sample rounds to the same value and that axis stops being
 /// searched. Like the `cma` package's `minstd` for integer variables (and

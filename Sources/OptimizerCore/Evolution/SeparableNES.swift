@@ -9,7 +9,7 @@ import RealModule
 /// `NESUtilities`. Then μ ← μ + η_μ·σ ⊙ Σ uₖ·zₖ and
 /// σ ← σ ⊙ exp(η_σ/2 · Σ uₖ·(zₖ² − 1)), with η_μ = 1 and
 /// η_σ = (3 + ln n)/(5√n), the rate of the JMLR paper's Table 1.
-/// ALGORITHMS.md gives (9 + 3 ln n)/(5√n), three times that (the factor 3
+/// The rate (9 + 3 ln n)/(5√n) sometimes quoted is three times that (the factor 3
 /// belongs to xNES's rate only); on the bench (14 functions × 20 seeds in
 /// 2-D) the paper's rate succeeds in 9.5 functions' worth of runs against
 /// 7.3, because the larger one lets σ collapse before the mean arrives.

@@ -15,7 +15,7 @@
 /// Tried and not kept: comparing ρ with a moving average of the earlier
 /// rates, and raising K only after two growing rates in a row; neither
 /// changed the bench's success rates beyond seed noise, so the rule stays
-/// as ALGORITHMS.md words it.
+/// the plain one above.
 public struct ConvexOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "convex-order-walk", family: .randomWalk,

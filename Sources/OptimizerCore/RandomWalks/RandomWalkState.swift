@@ -1,4 +1,4 @@
-/// What the n-th order random walks of ALGORITHMS.md section 2 share: the
+/// What the n-th order random walks (fixed, adaptive and convex order) share: the
 /// point x with f(x), the committed vectors d[0…K−2] (d[0] the velocity,
 /// d[1] the acceleration, …), the candidate rule and the ways to accept or
 /// reject.

@@ -11,9 +11,9 @@ import RealModule
 /// reported as a `.resample` event. At s = 1 the box is the whole domain,
 /// as in the paper, so each success and each restart goes back to global
 /// search; the paper's smallest radius is here a count of failures. The
-/// `radius` readout is s·w/2 for w the smallest side, as ALGORITHMS.md
-/// states it; the box uses each axis's own side so that a non-square domain
-/// is covered too.
+/// `radius` readout is s·w/2 for w the smallest side, the width every
+/// distance-like setting is a fraction of (docs/ARCHITECTURE.md); the box
+/// uses each axis's own side so that a non-square domain is covered too.
 ///
 /// On integer axes the box is at least one step wide and the sample native
 /// (`DiscreteMutation`): each discrete axis moves with probability 1/d to

@@ -1,8 +1,8 @@
 import RealModule
 
 /// Torchzero's swarm of optimizers, with gravity: N members, each running
-/// its own descent (ALGORITHMS.md section 1), pulled toward a common centre
-/// and culled when they lag.
+/// its own descent (a gradient source, an update rule, guards), pulled
+/// toward a common centre and culled when they lag.
 ///
 /// Each step, before the inner step, every member is pulled toward the
 /// centre c (the best member, or the members' mean):

@@ -1,10 +1,10 @@
 /// One character cell of the screen: a glyph, its colours and attributes.
 ///
-/// Every glyph is taken to be one column wide and one Unicode scalar: the
-/// renderer only draws glyphs for which that holds (box drawing, blocks,
-/// braille, arrows, Latin text). Storing the scalar rather than a
-/// `Character` keeps a cell plain data, so a 200×60 grid is created and
-/// copied without reference counting.
+/// A glyph is one Unicode scalar (a character of several keeps its first).
+/// Storing the scalar rather than a `Character` keeps a cell plain data, so
+/// a 200×60 grid is created and copied without reference counting. A wide
+/// glyph (CJK, emoji: `DisplayWidth` 2) takes its cell and the next one,
+/// which holds its continuation; `CellGrid` keeps the two together.
 public struct Cell: Sendable, Hashable {
   /// The glyph's one scalar.
   public var scalar: Unicode.Scalar
@@ -40,6 +40,23 @@ public struct Cell: Sendable, Hashable {
 
   /// A space in the terminal's default colours.
   public static let blank = Cell()
+
+  /// The columns the glyph takes: 2 for a wide glyph, 0 for a continuation.
+  @inlinable public var width: Int { DisplayWidth.columns(of: scalar) }
+
+  /// The glyph of a wide glyph's second cell: a zero-width space, so that
+  /// whatever writes every cell of a row in turn (the text and ANSI
+  /// exports, an asciicast) still puts each glyph in its column.
+  @inlinable public static var continuationScalar: Unicode.Scalar { "\u{200B}" }
+
+  /// True for the second cell of a wide glyph, which the terminal fills
+  /// with the glyph before it.
+  @inlinable public var isContinuation: Bool { scalar == Self.continuationScalar }
+
+  /// The second cell of the wide glyph `head`: its colours, no glyph.
+  static func continuation(of head: Cell) -> Cell {
+    Cell(scalar: continuationScalar, foreground: head.foreground, background: head.background, attributes: head.attributes)
+  }
 }
 
 /// Text attributes of a cell.

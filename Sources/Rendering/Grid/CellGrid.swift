@@ -4,6 +4,11 @@
 /// presents the difference to the last one) or to an exporter. Every drawing
 /// method clips to the grid, so a widget given too little room draws less
 /// rather than trapping.
+///
+/// Every write keeps wide glyphs whole, as a terminal does: a wide glyph
+/// takes the next cell as its continuation (at the right edge, where it
+/// does not fit, it becomes a blank), and writing over either half of one
+/// blanks the other half. So a continuation always follows its glyph.
 public struct CellGrid: Sendable, Hashable {
   public let width: Int
   public let height: Int
@@ -20,7 +25,8 @@ public struct CellGrid: Sendable, Hashable {
   /// The whole grid as a rectangle.
   public var bounds: Rect { Rect(width: width, height: height) }
 
-  /// The cell at column x, row y; both must lie in the grid.
+  /// The cell at column x, row y; both must lie in the grid. Setting a
+  /// wide glyph also sets its continuation in the next cell.
   public subscript(x: Int, y: Int) -> Cell {
     get {
       precondition(x >= 0 && x < width && y >= 0 && y < height, "cell (\(x), \(y)) is outside \(width)×\(height)")
@@ -28,7 +34,7 @@ public struct CellGrid: Sendable, Hashable {
     }
     set {
       precondition(x >= 0 && x < width && y >= 0 && y < height, "cell (\(x), \(y)) is outside \(width)×\(height)")
-      cells[y * width + x] = newValue
+      write(newValue, at: y * width + x, x: x)
     }
   }
 
@@ -38,32 +44,101 @@ public struct CellGrid: Sendable, Hashable {
   /// Writes one glyph with a style; nothing happens outside the grid.
   public mutating func put(_ glyph: Character, x: Int, y: Int, style: CellStyle = .plain) {
     guard contains(x: x, y: y) else { return }
-    style.apply(glyph, to: &cells[y * width + x])
+    let index = y * width + x
+    var cell = cells[index]
+    style.apply(glyph, to: &cell)
+    write(cell, at: index, x: x)
   }
 
   /// Sets every cell of `rect` (clipped to the grid) to `cell`.
   public mutating func fill(_ rect: Rect, with cell: Cell) {
     let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
     for y in area.y..<area.maxY {
       let row = y * width
-      for x in area.x..<area.maxX { cells[row + x] = cell }
+      if cell.width == 1 {
+        // Only a wide glyph across the edges needs mending; inside, every
+        // cell is overwritten.
+        releasePair(at: row + area.x, x: area.x)
+        releasePair(at: row + area.maxX - 1, x: area.maxX - 1)
+        for x in area.x..<area.maxX { cells[row + x] = cell }
+      } else {
+        for x in area.x..<area.maxX { write(cell, at: row + x, x: x) }
+      }
     }
   }
 
   /// Writes `glyph` in `style` into every cell of `rect` (clipped).
   public mutating func fill(_ rect: Rect, glyph: Character = " ", style: CellStyle) {
     let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
+    let narrow = DisplayWidth.columns(of: glyph.unicodeScalars.first!) == 1
     for y in area.y..<area.maxY {
       let row = y * width
-      for x in area.x..<area.maxX { style.apply(glyph, to: &cells[row + x]) }
+      if narrow {
+        releasePair(at: row + area.x, x: area.x)
+        releasePair(at: row + area.maxX - 1, x: area.maxX - 1)
+        for x in area.x..<area.maxX { style.apply(glyph, to: &cells[row + x]) }
+      } else {
+        for x in area.x..<area.maxX { put(glyph, x: x, y: y, style: style) }
+      }
     }
+  }
+
+  // MARK: - Wide glyphs
+
+  /// Writes `cell` at `index` (column x), keeping wide glyphs whole. A
+  /// zero-width glyph cannot stand in a cell of its own and becomes a blank.
+  @inline(__always) mutating func write(_ cell: Cell, at index: Int, x: Int) {
+    // Nearly always a narrow glyph over a cell that is no half of a pair:
+    // then one store, and the pair handling stays out of the inner loops.
+    if cell.width == 1 && !Self.isPaired(cells[index]) {
+      cells[index] = cell
+    } else {
+      writeAcrossPairs(cell, at: index, x: x)
+    }
+  }
+
+  /// `write` when a wide glyph is written or overwritten.
+  @inline(never) mutating func writeAcrossPairs(_ cell: Cell, at index: Int, x: Int) {
+    releasePair(at: index, x: x)
+    let columns = cell.width
+    if columns == 1 {
+      cells[index] = cell
+    } else if columns == 2 && x + 1 < width {
+      releasePair(at: index + 1, x: x + 1)
+      cells[index] = cell
+      cells[index + 1] = .continuation(of: cell)
+    } else {
+      var blank = cell
+      blank.scalar = " "
+      cells[index] = blank
+    }
+  }
+
+  /// Before cell `index` (column x) is overwritten: when it is half of a
+  /// wide glyph, the other half becomes a blank in the glyph's colours.
+  @inline(__always) mutating func releasePair(at index: Int, x: Int) {
+    guard Self.isPaired(cells[index]) else { return }
+    if cells[index].isContinuation {
+      if x > 0 { cells[index - 1].scalar = " " }
+    } else if x + 1 < width {
+      cells[index + 1].scalar = " "
+    }
+  }
+
+  /// True for either half of a wide glyph.
+  @inline(__always) static func isPaired(_ cell: Cell) -> Bool {
+    // Wide glyphs and the continuation all lie at or above U+1100.
+    cell.scalar.value >= 0x1100 && (cell.isContinuation || cell.width == 2)
   }
 
   // MARK: - Text
 
   /// Writes `text` on row y from column x, in at most `maxWidth` columns
-  /// (and never past the grid). Text that does not fit ends in an ellipsis
-  /// "…". Returns the number of columns written.
+  /// (and never past the grid). Each character advances by its display
+  /// width (`DisplayWidth`); text that does not fit ends in an ellipsis "…".
+  /// Returns the number of columns written.
   @discardableResult
   public mutating func text(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: CellStyle = .plain) -> Int {
     guard y >= 0, y < height else { return 0 }
@@ -72,10 +147,16 @@ public struct CellGrid: Sendable, Hashable {
     let shown = Self.fitted(text, to: limit)
     var column = x
     for character in shown {
-      if column >= 0 { style.apply(character, to: &cells[y * width + column]) }
-      column += 1
+      let columns = DisplayWidth.columns(of: character.unicodeScalars.first!)
+      if column >= 0 {
+        if columns > 0 { put(character, x: column, y: y, style: style) }
+      } else if column + columns > 0 {
+        // A wide glyph cut by the left edge: its visible half is a blank.
+        put(" ", x: 0, y: y, style: style)
+      }
+      column += columns
     }
-    return shown.count
+    return column - x
   }
 
   /// Where a line of text sits in its space.
@@ -87,20 +168,28 @@ public struct CellGrid: Sendable, Hashable {
   public mutating func text(_ text: String, in rect: Rect, alignment: Alignment = .left, style: CellStyle = .plain) -> Int {
     guard !rect.isEmpty else { return 0 }
     let shown = Self.fitted(text, to: rect.width)
+    let columns = DisplayWidth.columns(of: shown)
     let offset: Int
     switch alignment {
     case .left: offset = 0
-    case .center: offset = (rect.width - shown.count) / 2
-    case .right: offset = rect.width - shown.count
+    case .center: offset = (rect.width - columns) / 2
+    case .right: offset = rect.width - columns
     }
     return self.text(shown, x: rect.x + offset, y: rect.y, maxWidth: rect.width - offset, style: style)
   }
 
-  /// `text` cut to `width` columns, ending in "…" when it was longer.
+  /// `text` cut to `width` display columns, ending in "…" when it was
+  /// longer; a wide glyph that would straddle the cut goes too.
   public static func fitted(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
-    guard text.count > width else { return text }
-    return String(text.prefix(width - 1)) + "…"
+    guard DisplayWidth.columns(of: text) > width else { return text }
+    var shown = "", used = 0
+    for character in text {
+      used += DisplayWidth.columns(of: character.unicodeScalars.first!)
+      if used > width - 1 { break }
+      shown.append(character)
+    }
+    return shown + "…"
   }
 
   // MARK: - Lines and boxes
@@ -137,13 +226,18 @@ public struct CellGrid: Sendable, Hashable {
     return rect.inset(by: 1)
   }
 
-  /// Copies `other` with its top-left corner at (x, y), clipped.
+  /// Copies `other` with its top-left corner at (x, y), clipped; a wide
+  /// glyph cut in half by the clipping becomes a blank.
   public mutating func draw(_ other: CellGrid, x: Int, y: Int) {
     let left = max(x, 0), right = min(x + other.width, width)
     guard left < right else { return }
     for row in 0..<other.height where y + row >= 0 && y + row < height {
       let target = (y + row) * width, source = row * other.width + left - x
+      releasePair(at: target + left, x: left)
+      releasePair(at: target + right - 1, x: right - 1)
       cells.replaceSubrange(target + left..<target + right, with: other.cells[source..<source + right - left])
+      if cells[target + left].isContinuation { cells[target + left].scalar = " " }
+      if cells[target + right - 1].width == 2 { cells[target + right - 1].scalar = " " }
     }
   }
 
@@ -173,16 +267,18 @@ public struct CellGrid: Sendable, Hashable {
     let index = y * width + x
     let behind = Self.backdrop(of: cells[index])
     let shown = fade > 0 ? colour.blended(with: behind ?? RGB(0, 0, 0), weight: fade) : colour
-    cells[index] = Cell(scalar: scalar, foreground: shown, background: behind, attributes: attributes)
+    write(Cell(scalar: scalar, foreground: shown, background: behind, attributes: attributes), at: index, x: x)
   }
 
   // MARK: - Reading back
 
   /// Each row's glyphs as a string, colours dropped: what tests compare.
+  /// A wide glyph appears once (its continuation is left out), so a line
+  /// takes as many columns on a terminal as the grid is wide.
   public func lines() -> [String] {
     (0..<height).map { y in
       var line = String.UnicodeScalarView()
-      line.append(contentsOf: cells[y * width..<(y + 1) * width].lazy.map(\.scalar))
+      line.append(contentsOf: cells[y * width..<(y + 1) * width].lazy.filter { !$0.isContinuation }.map(\.scalar))
       return String(line)
     }
   }

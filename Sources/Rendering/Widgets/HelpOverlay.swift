@@ -28,8 +28,8 @@ public enum HelpOverlay {
         sections.append((entry.section, [entry]))
       }
     }
-    let keyWidth = min(entries.map(\.keys.count).max() ?? 0, 26)
-    let naturalWidth = keyWidth + 2 + (entries.map(\.description.count).max() ?? 0)
+    let keyWidth = min(entries.map { DisplayWidth.columns(of: $0.keys) }.max() ?? 0, 26)
+    let naturalWidth = keyWidth + 2 + (entries.map { DisplayWidth.columns(of: $0.description) }.max() ?? 0)
     // A heading per section, its rows, and a blank row between sections.
     var lines: [Line] = []
     for (index, section) in sections.enumerated() {

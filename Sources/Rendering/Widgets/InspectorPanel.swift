@@ -75,7 +75,7 @@ public enum InspectorPanel {
   static func title(_ content: InspectorContent, width: Int) -> String {
     let count = content.particleCount
     let full = "inspect \(content.runName)" + (count > 0 ? " · particle \(content.particleIndex + 1)/\(count)" : "")
-    guard full.count > width else { return full }
+    guard DisplayWidth.columns(of: full) > width else { return full }
     return content.runName + (count > 0 ? " · \(content.particleIndex + 1)/\(count)" : "")
   }
 

@@ -26,11 +26,11 @@ public enum StatusLine {
     // Hints that fit beside the facts (or their first 24 columns),
     // measured from the right.
     let factsText = facts.joined(separator: "  ")
-    let hintSpace = rect.maxX - x - min(factsText.count, 24) - 1
+    let hintSpace = rect.maxX - x - min(DisplayWidth.columns(of: factsText), 24) - 1
     let hintTexts = hints.map { ($0.key, " " + $0.action) }
     var hintWidth = 0, shown = 0
     for (key, action) in hintTexts {
-      let w = key.count + action.count + 2
+      let w = DisplayWidth.columns(of: key) + DisplayWidth.columns(of: action) + 2
       if hintWidth + w > hintSpace { break }
       hintWidth += w
       shown += 1
