@@ -39,7 +39,7 @@ public struct RecoveryFile: Sendable, Hashable {
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
       throw WriteError(description: "cannot make \(folder.path) for the recovery file: \(error.localizedDescription)")
     }
-    do { try writeAtomically(SceneWriter.write(scene), to: path) } catch {
+    do { try FileOutput.write(SceneWriter.write(scene), to: path) } catch {
       throw WriteError(description: "recovery file: \(error.message)")
     }
   }
