@@ -38,6 +38,7 @@ struct ReplayCommand: ParsableCommand {
       recovery.yaml, else ~/.local/state/optiscope/recovery.yaml; after a
       crash or a kill, 'optiscope replay FILE' opens it like any scene. A
       copy found at start is set aside as recovery-YYYYMMDD-HHMMSS.yaml.
+      OPTISCOPE_RECOVERY=off (or /dev/null) keeps none.
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
@@ -144,7 +145,7 @@ struct ReplayCommand: ParsableCommand {
 
   private func recordChecksums(_ loaded: LoadedScene) throws {
     let target = output ?? loaded.path
-    if let output, !force, case .file = FileOutput.target(at: output), !Self.isSameFile(output, loaded.path) {
+    if let output, output != "-", !force, case .file = FileOutput.target(at: output), !Self.isSameFile(output, loaded.path) {
       throw CommandLineError("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
