@@ -8,15 +8,16 @@ import Visualizer
 /// Runs the visualizer in the terminal until the user quits, with a clear
 /// error when there is no terminal. While a recording is not saved, its
 /// recovery copy is kept (see `RecoveryFile`); a copy left by an earlier
-/// session is moved aside and named on the status line.
+/// session is moved aside and named on the status line. A signal that
+/// ends a recording with no copy of it says so, and exits non-zero.
 func openVisualizer(_ state: AppState) throws {
   guard TerminalSession.isAvailable else {
     throw CommandLineError(
       "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers), 'optiscope render' (pictures) or 'optiscope replay --headless'")
   }
   var state = state
-  let recovery = RecoveryFile.standard()
-  if let earlier = recovery.setAsideEarlier() {
+  let recovery = RecoveryFile.configured()
+  if let recovery, let earlier = recovery.setAsideEarlier() {
     let shown = RecoveryFile.abbreviated(earlier)
     if let path = state.scenePath, samePath(path, recovery.path) {
       state.scenePath = earlier
