@@ -32,11 +32,25 @@ func openVisualizer(_ state: AppState) throws {
   do { ending = try TerminalSession.run(&program) } catch {
     throw CommandLineError("\(error)")
   }
+  var status = ending.exitStatus
   if let kept = program.close(quitting: ending == .quit) {
     let shown = RecoveryFile.abbreviated(kept)
     printNote("optiscope: the unsaved recording is kept in \(shown); 'optiscope replay \(shown)' opens it")
+  } else if ending != .quit, program.state.hasUnsavedChanges {
+    // A quit without saving was a choice; a signal's loss is not.
+    let why =
+      program.recovery == nil
+      ? "recovery is off (OPTISCOPE_RECOVERY=\(ProcessInfo.processInfo.environment["OPTISCOPE_RECOVERY"] ?? "off"))"
+      : program.state.recovery.failure ?? "no recovery copy was written"
+    printNote("optiscope: the unsaved recording (\(describe(program.state.player.recording))) is lost: \(why)")
+    status = max(status, 1)
   }
-  if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }
+  if status != 0 { throw ExitCode(status) }
+}
+
+/// "120 steps, 2 events", as the quit question says it.
+private func describe(_ scene: Scene) -> String {
+  "\(scene.steps) step\(scene.steps == 1 ? "" : "s"), \(scene.events.count) event\(scene.events.count == 1 ? "" : "s")"
 }
 
 /// Opens the visualizer on a scene read from `path`, playing it from step 0
