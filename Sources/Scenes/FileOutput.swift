@@ -10,10 +10,12 @@ public enum FileOutput {
     /// A regular file, replaced atomically; read-only when its mode has no
     /// write bit or this process may not write it.
     case file(readOnly: Bool)
-    /// A character device or a FIFO (`/dev/null`, a pipe): written into,
-    /// as a shell's `>` would, since renaming over it would put a file in
-    /// the device's place.
-    case stream
+    /// A character device (`/dev/null`, a terminal): written into, as a
+    /// shell's `>` would, since renaming over it would put a file in the
+    /// device's place.
+    case device
+    /// A FIFO: written into likewise, once a reader opens it.
+    case pipe
     case directory
     /// A block device or a socket: never written.
     case unsupported
@@ -26,7 +28,8 @@ public enum FileOutput {
     guard stat(path, &info) == 0 else { return .nothing }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .file(readOnly: info.st_mode & 0o222 == 0 || access(path, W_OK) != 0)
-    case S_IFCHR, S_IFIFO: return .stream
+    case S_IFCHR: return .device
+    case S_IFIFO: return .pipe
     case S_IFDIR: return .directory
     default: return .unsupported
     }
@@ -42,7 +45,7 @@ public enum FileOutput {
   /// denied", "Is a directory").
   public static func write(_ text: String, to path: String, replacingReadOnly: Bool = false) throws(FileWriteError) {
     switch target(at: path) {
-    case .stream: try streamInto(path, text)
+    case .device, .pipe: try streamInto(path, text)
     case .directory: throw FileWriteError(path, errno: EISDIR)
     case .unsupported: throw FileWriteError(path, reason: "it is neither a file nor a character device nor a pipe")
     case .file(readOnly: true) where !replacingReadOnly:

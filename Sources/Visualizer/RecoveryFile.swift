@@ -48,8 +48,13 @@ public struct RecoveryFile: Sendable, Hashable {
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
       throw WriteError(description: "cannot make \(folder.path) for the recovery file: \(error.localizedDescription)")
     }
-    if case .file = FileOutput.target(at: path), !holdsRecording {
+    switch FileOutput.target(at: path) {
+    case .file where !holdsRecording:
       throw WriteError(description: "recovery file: cannot write \(path): it holds something other than a scene")
+    case .pipe:
+      // Writing waits for a reader, and recovery writes hold up the screen.
+      throw WriteError(description: "recovery file: cannot write \(path): it is a pipe")
+    default: break
     }
     do { try FileOutput.write(SceneWriter.write(scene), to: path) } catch {
       throw WriteError(description: "recovery file: \(error.message)")

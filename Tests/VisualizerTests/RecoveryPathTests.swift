@@ -66,6 +66,25 @@ import Visualizer
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["recovery.yaml"])
   }
 
+  /// A write into a FIFO would wait for a reader and freeze the screen. A
+  /// reader is open anyway, so that a write that wrongly went ahead would
+  /// not block the test: it would show in the pipe.
+  @Test func aPipeAtThePathIsRefused() throws {
+    let (recovery, folder) = RecoveryTests.recoveryFile()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    #expect(mkfifo(recovery.path, 0o600) == 0)
+    let reader = open(recovery.path, O_RDONLY | O_NONBLOCK)
+    try #require(reader >= 0)
+    defer { close(reader) }
+    #expect(recovery.setAsideEarlier() == nil)
+    let state = try Self.recordAndQuit(with: recovery)
+    #expect(state.recovery.failure == "recovery file: cannot write \(recovery.path): it is a pipe")
+    var byte: UInt8 = 0
+    #expect(read(reader, &byte, 1) <= 0, "nothing was written into the pipe")
+    #expect(Self.fileType(recovery.path) == S_IFIFO)
+  }
+
   @Test func aScenesStartIsSetAsideAndACopyIsRemovedOnQuit() throws {
     let (recovery, folder) = RecoveryTests.recoveryFile()
     defer { try? FileManager.default.removeItem(atPath: folder) }
