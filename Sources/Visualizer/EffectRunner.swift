@@ -72,7 +72,8 @@ final class EffectRunner: @unchecked Sendable {
         }
       }
       if let checked {
-        try SceneFile.save(checked, to: path)
+        // The user was asked before any file is replaced (`Confirmation.overwrite`).
+        try SceneFile.save(checked, to: path, replacingReadOnly: true)
         outcome = .saveFinished(job: job)
       } else {
         outcome = nil

@@ -58,8 +58,11 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Output format: text, ansi, svg or cast.")
   var format: RenderFormat = .text
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(help: ArgumentHelp("Write to this file (atomically; a device or a pipe is written into, - is stdout) instead of stdout.", valueName: "file"))
   var output: String?
+
+  @Flag(help: "Replace a read-only --output file.")
+  var force = false
 
   @Option(help: "Colour map: \(ColourMapName.allCases.map(\.rawValue).joined(separator: ", ")) (default: the scene's, else viridis).")
   var colourMap: String?
@@ -93,6 +96,7 @@ struct RenderCommand: ParsableCommand {
     } else if at != nil {
       throw ValidationError("--at picks one frame; --format cast records the whole replay")
     }
+    if force, output == nil { throw ValidationError("--force goes with --output") }
     if scene == nil, at != nil { throw ValidationError("--at picks a step of a SCENE; without one use --steps") }
   }
 
@@ -137,8 +141,8 @@ struct RenderCommand: ParsableCommand {
     } catch let error as SceneError {
       throw CommandLineError(path.map { "\($0): \(error)" } ?? error.description)
     }
-    if let output {
-      try writeAtomically(text, to: output)
+    if let output, output != "-" {
+      try writeAtomically(text, to: output, force: force)
       printNote("wrote \(output)")
     } else {
       print(text, terminator: text.hasSuffix("\n") ? "" : "\n")

@@ -38,6 +38,7 @@ struct ReplayCommand: ParsableCommand {
       recovery.yaml, else ~/.local/state/optiscope/recovery.yaml; after a
       crash or a kill, 'optiscope replay FILE' opens it like any scene. A
       copy found at start is set aside as recovery-YYYYMMDD-HHMMSS.yaml.
+      OPTISCOPE_RECOVERY=off (or /dev/null) keeps none.
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
@@ -76,10 +77,10 @@ struct ReplayCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --record: a checksum every K steps (default: about ten over the scene).", valueName: "K"))
   var every: Int?
 
-  @Option(help: ArgumentHelp("With --record: write to this file instead of SCENE.", valueName: "file"))
+  @Option(help: ArgumentHelp("With --record: write to this file (- is stdout) instead of SCENE.", valueName: "file"))
   var output: String?
 
-  @Flag(help: "With --record --output: overwrite the file if it exists.")
+  @Flag(help: "With --record: overwrite the --output file if it exists, or a read-only file.")
   var force = false
 
   /// Exit status of a replay that diverged, or of breakpoints that never held.
@@ -144,9 +145,7 @@ struct ReplayCommand: ParsableCommand {
 
   private func recordChecksums(_ loaded: LoadedScene) throws {
     let target = output ?? loaded.path
-    if let output, !force, FileManager.default.fileExists(atPath: output),
-      !Self.isSameFile(output, loaded.path)
-    {
+    if let output, output != "-", !force, case .file = FileOutput.target(at: output), !Self.isSameFile(output, loaded.path) {
       throw CommandLineError("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
@@ -158,10 +157,12 @@ struct ReplayCommand: ParsableCommand {
       text = SceneWriter.write(recorded)
       printNote("note: \(target) is rewritten whole; its comments are not kept")
     }
-    try writeAtomically(text, to: target)
+    try writeAtomically(text, to: target, force: force)
     let checksums = recorded.checksums!
-    print(
-      "\(target): recorded \(checksums.entries.count) checksums, one every \(checksums.interval) steps, over \(Self.length(of: recorded))")
+    let summary =
+      "\(target): recorded \(checksums.entries.count) checksums, one every \(checksums.interval) steps, over \(Self.length(of: recorded))"
+    // With `--output -` the scene is stdout.
+    if target == "-" { printNote(summary) } else { print(summary) }
   }
 
   private func findBreakpoint(_ breakpoints: [Breakpoint], in loaded: LoadedScene) throws {

@@ -8,15 +8,16 @@ import Visualizer
 /// Runs the visualizer in the terminal until the user quits, with a clear
 /// error when there is no terminal. While a recording is not saved, its
 /// recovery copy is kept (see `RecoveryFile`); a copy left by an earlier
-/// session is moved aside and named on the status line.
+/// session is moved aside and named on the status line. A signal that
+/// ends a recording with no copy of it says so, and exits non-zero.
 func openVisualizer(_ state: AppState) throws {
   guard TerminalSession.isAvailable else {
     throw CommandLineError(
       "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers), 'optiscope render' (pictures) or 'optiscope replay --headless'")
   }
   var state = state
-  let recovery = RecoveryFile.standard()
-  if let earlier = recovery.setAsideEarlier() {
+  let recovery = RecoveryFile.configured()
+  if let recovery, let earlier = recovery.setAsideEarlier() {
     let shown = RecoveryFile.abbreviated(earlier)
     if let path = state.scenePath, samePath(path, recovery.path) {
       state.scenePath = earlier
@@ -31,11 +32,25 @@ func openVisualizer(_ state: AppState) throws {
   do { ending = try TerminalSession.run(&program) } catch {
     throw CommandLineError("\(error)")
   }
+  var status = ending.exitStatus
   if let kept = program.close(quitting: ending == .quit) {
     let shown = RecoveryFile.abbreviated(kept)
     printNote("optiscope: the unsaved recording is kept in \(shown); 'optiscope replay \(shown)' opens it")
+  } else if ending != .quit, program.state.hasUnsavedChanges {
+    // A quit without saving was a choice; a signal's loss is not.
+    let why =
+      program.recovery == nil
+      ? "recovery is off (OPTISCOPE_RECOVERY=\(ProcessInfo.processInfo.environment["OPTISCOPE_RECOVERY"] ?? "off"))"
+      : program.state.recovery.failure ?? "no recovery copy was written"
+    printNote("optiscope: the unsaved recording (\(describe(program.state.player.recording))) is lost: \(why)")
+    status = max(status, 1)
   }
-  if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }
+  if status != 0 { throw ExitCode(status) }
+}
+
+/// "120 steps, 2 events", as the quit question says it.
+private func describe(_ scene: Scene) -> String {
+  "\(scene.steps) step\(scene.steps == 1 ? "" : "s"), \(scene.events.count) event\(scene.events.count == 1 ? "" : "s")"
 }
 
 /// Opens the visualizer on a scene read from `path`, playing it from step 0

@@ -73,7 +73,7 @@ import Testing
       // As `replay --record` does: only the checksums section changes, so
       // the file's comments and layout stay as their author wrote them.
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      try writeAtomically(ChecksumsSection.replacing(in: text, with: try SceneChecksums.recorded(for: scene)), to: path)
+      try FileOutput.write(ChecksumsSection.replacing(in: text, with: try SceneChecksums.recorded(for: scene)), to: path)
       return
     }
     let verification: Verification

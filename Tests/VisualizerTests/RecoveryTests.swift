@@ -95,10 +95,10 @@ import Visualizer
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: URL(fileURLWithPath: recovery.path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-    try "earlier".write(toFile: recovery.path, atomically: true, encoding: .utf8)
+    try "version: 1\nearlier".write(toFile: recovery.path, atomically: true, encoding: .utf8)
     let aside = try #require(recovery.setAsideEarlier())
     #expect(aside != recovery.path && !recovery.exists)
-    #expect(try String(contentsOfFile: aside, encoding: .utf8) == "earlier")
+    #expect(try String(contentsOfFile: aside, encoding: .utf8) == "version: 1\nearlier")
     #expect(URL(fileURLWithPath: aside).lastPathComponent.wholeMatch(of: #/recovery-\d{8}-\d{6}\.yaml/#) != nil)
     #expect(recovery.setAsideEarlier() == nil)
   }

@@ -77,8 +77,17 @@ struct BenchReport {
   }
 }
 
-/// Writes a file atomically (see `Scenes.writeAtomically`), with a
-/// command-line error.
-func writeAtomically(_ text: String, to path: String) throws {
-  do { try Scenes.writeAtomically(text, to: path) } catch { throw CommandLineError(error.message) }
+/// Writes an output file (see `FileOutput.write`; `-` is stdout), with a
+/// command-line error; `force` is the command's --force, nil without one.
+func writeAtomically(_ text: String, to path: String, force: Bool? = nil) throws {
+  do {
+    if path == "-" {
+      fflush(nil)  // what print wrote first
+      try FileOutput.write(text, into: STDOUT_FILENO, name: "standard output")
+    } else {
+      try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
+    }
+  } catch {
+    throw CommandLineError(error.message + (error.isReadOnly && force != nil ? "; add --force to replace it" : ""))
+  }
 }
