@@ -57,7 +57,7 @@ struct BenchPerfCommand: ParsableCommand {
     let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     if wanted("scenes") { printNote("measuring scenes …") }
     let scenes: [SceneBenchmark.Figure]
-    do { scenes = wanted("scenes") ? try SceneBenchmark.run(paths: SceneLibrary.paths()) : [] } catch {
+    do { scenes = wanted("scenes") ? try SceneBenchmark.run(scenes: SceneLibrary.scenes()) : [] } catch {
       throw CommandLineError("\(error)")
     }
     switch format {
