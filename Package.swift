@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "optiscope",
-  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "optiscope", targets: ["optiscope"]),
     .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
