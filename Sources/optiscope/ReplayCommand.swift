@@ -149,7 +149,8 @@ struct ReplayCommand: ParsableCommand {
       throw CommandLineError("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
-    let original = try String(contentsOfFile: loaded.path, encoding: .utf8)
+    let original: String
+    do { original = try SceneFile.text(at: loaded.path) } catch { throw CommandLineError(error.description) }
     let spliced = ChecksumsSection.replacing(in: original, with: recorded)
     var text = spliced
     if (try? SceneReader.read(spliced)) != recorded {
