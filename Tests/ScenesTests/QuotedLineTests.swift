@@ -65,4 +65,14 @@ struct QuotedLineTests {
     #expect(quoted.caret.hasPrefix(" \t"), "the leading … is one column, then tabs as in the line")
     #expect(pointedAt(quoted) == "here")
   }
+
+  /// The optimizers' own error quotes the name it was given; from a file,
+  /// that name is cut.
+  @Test func aMessageQuotesALongValueCut() throws {
+    let name = String(repeating: "x", count: 5000)
+    let text = "version: 1\ntitle: t\nlandscape: {function: sphere}\nseed: 1\nsteps: 5\nruns:\n  - optimizer: \(name)\n"
+    let error = try #require(throws: SceneError.self) { try SceneReader.read(text) }
+    #expect(error.message.hasPrefix("unknown optimizer '" + String(repeating: "x", count: 59) + "…'"))
+    #expect(error.description.split(separator: "\n").allSatisfy { $0.count < 250 })
+  }
 }
