@@ -1,7 +1,8 @@
 /// Why a scene could not be read, replayed or saved, and where in its file.
 ///
 /// Printed as compilers print: `FILE:LINE:COLUMN: message`, then the line
-/// itself with a caret under the offending token.
+/// itself (`QuotedLine`: a long one cut around the token) with a caret
+/// under the offending token.
 public struct SceneError: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
   /// 1-based; nil for errors that belong to no place in the file (an
@@ -51,12 +52,8 @@ public struct SceneError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     var text = location + message
     if let sourceLine, let column, column >= 1 {
-      // Tabs stay tabs, so that the caret lines up under the token.
-      let prefix: String = String(sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " as Character })
-      let room: Int = max(1, sourceLine.count - column + 1)
-      let width: Int = max(1, min(token?.count ?? 1, room))
-      let carets = String(repeating: "^", count: width)
-      text += "\n  \(sourceLine)\n  \(prefix)\(carets)"
+      let quoted = QuotedLine(sourceLine, column: column, tokenWidth: token?.count ?? 1)
+      text += "\n  \(quoted.text)\n  \(quoted.caretLine)"
     }
     return text
   }

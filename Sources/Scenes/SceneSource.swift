@@ -36,6 +36,6 @@ public struct SceneSource: Sendable {
   /// The scene's text as it is in the file.
   public func read() throws(SceneError) -> String {
     if let text { return text }
-    return try SceneFile.read(label)
+    return try SceneFile.text(at: label)
   }
 }

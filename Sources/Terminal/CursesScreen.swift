@@ -58,11 +58,22 @@ final class CursesScreen {
     guard let screen = newterm(nil, optiscope_stdout(), optiscope_stdin()) else {
       throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) })
     }
+    try requireCursorAddressing(screen, term: getenv("TERM").map { String(cString: $0) } ?? "")
     let curses = CursesScreen(
       screen: screen, output: optiscope_stdout(), input: optiscope_stdin(), isVirtual: false, isUTF8: isUTF8,
       noColor: noColor)
     curses.configure(interactive: true)
     return curses
+  }
+
+  /// Refuses a terminal that cannot move its cursor to a cell (no `cup`):
+  /// ncurses opens one, but draws nothing useful on it. The screen just
+  /// opened is closed again; it has sent nothing yet.
+  private static func requireCursorAddressing(_ screen: OpaquePointer, term: String) throws {
+    guard optiscope_tigetstr("cup") == nil else { return }
+    endwin()
+    delscreen(screen)
+    throw TerminalError.cannotAddressCursor(term)
   }
 
   /// A screen of `width`×`height` for terminfo entry `term` whose output
@@ -82,6 +93,11 @@ final class CursesScreen {
       fclose(output)
       fclose(input)
       throw TerminalError.unknownTerminal(term)
+    }
+    do { try requireCursorAddressing(screen, term: term) } catch {
+      fclose(output)
+      fclose(input)
+      throw error
     }
     let curses = CursesScreen(screen: screen, output: output, input: input, isVirtual: true, isUTF8: isUTF8, noColor: noColor)
     resizeterm(Int32(height), Int32(width))
@@ -157,15 +173,24 @@ final class CursesScreen {
   /// The bytes that put the terminal back as it was, for the crash handler
   /// (which cannot call ncurses): attributes reset, the palette restored,
   /// mouse reports off, the cursor shown, keypad mode and the alternate
-  /// screen left.
+  /// screen left, or the screen cleared when there is none. terminfo's
+  /// padding (`$<5>`, a delay for slow terminals) is dropped: only
+  /// ncurses's output routine understands it.
   var restoreSequence: String {
     var bytes = ""
-    for capability in ["sgr0", "oc", "cnorm", "rmkx", "rmcup"] {
-      if let value = optiscope_tigetstr(capability) { bytes += String(cString: value) }
+    for capability in ["sgr0", "oc", "cnorm", "rmkx", hasAlternateScreen ? "rmcup" : "clear"] {
+      if let value = optiscope_tigetstr(capability) {
+        bytes += String(cString: value).replacing(#/\$<[0-9.]*[*\/]*>/#, with: "")
+      }
       if capability == "oc", mouseEnabled { bytes += Self.dragTrackingOff + "\u{1B}[?1006l\u{1B}[?1000l" }
     }
     return bytes
   }
+
+  /// The terminal has a screen of its own for programs (`smcup`), which
+  /// ncurses leaves at the end; without one (vt100) the frame stays under
+  /// the shell's prompt unless it is cleared.
+  private var hasAlternateScreen: Bool { optiscope_tigetstr("smcup") != nil }
 
   /// Columns and rows.
   var size: (width: Int, height: Int) {
@@ -269,7 +294,8 @@ final class CursesScreen {
     return Array(bytes.prefix(max(count, 0)))
   }
 
-  /// Puts the terminal back: drag tracking and mouse reports off, then
+  /// Puts the terminal back: drag tracking and mouse reports off, the
+  /// screen cleared when it is the shell's own (no alternate screen), then
   /// endwin (modes, cursor, palette, main screen) and the screen freed.
   /// A virtual screen's bytes stay readable until it is released.
   func close() {
@@ -278,6 +304,12 @@ final class CursesScreen {
     if mouseEnabled {
       writeDirectly(Self.dragTrackingOff)
       mousemask(0, nil)
+    }
+    if !hasAlternateScreen {
+      werase(window)
+      clearOnNextUpdate()
+      wnoutrefresh(window)
+      doupdate()
     }
     endwin()
     delscreen(screen)

@@ -4,6 +4,9 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
   case notATerminal
   /// ncurses has no terminfo entry for this TERM (nil: TERM is unset).
   case unknownTerminal(String?)
+  /// TERM's terminfo entry has no cursor addressing (`cup`), so no screen
+  /// can be drawn (TERM=dumb, as editors' shells and CI jobs set it).
+  case cannotAddressCursor(String)
   /// A system call the loop depends on failed (what, and errno's text).
   case systemCallFailed(String, String)
 
@@ -15,6 +18,10 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownTerminal(let name?):
       return "unknown terminal type '\(name)' (TERM=\(name)): no terminfo entry describes it; "
         + "set TERM to one that exists, such as xterm-256color"
+    case .cannotAddressCursor(let name):
+      return "this terminal (TERM=\(name)) cannot address the cursor, which the interactive view needs; "
+        + "set TERM to your terminal's type, such as TERM=xterm-256color, or use the headless commands: "
+        + "`optiscope run`, `optiscope render` or `optiscope replay SCENE --headless`"
     case .unknownTerminal(nil):
       return "TERM is not set, so the terminal's capabilities are unknown; set TERM, such as TERM=xterm-256color"
     case .systemCallFailed(let call, let reason):

@@ -154,7 +154,8 @@ struct ReplayCommand: ParsableCommand {
       throw CommandLineError("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
-    let original = try loaded.source.read()
+    let original: String
+    do { original = try loaded.source.read() } catch { throw CommandLineError(error.description) }
     let spliced = ChecksumsSection.replacing(in: original, with: recorded)
     var text = spliced
     if (try? SceneReader.read(spliced)) != recorded {

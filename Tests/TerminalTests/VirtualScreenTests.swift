@@ -127,6 +127,45 @@ import Testing
     #expect(TerminalError.unknownTerminal("no-such-terminal-xyz").description.contains("TERM=no-such-terminal-xyz"))
   }
 
+  @Test func aTerminalThatCannotAddressTheCursorIsRefusedSayingWhatToDo() {
+    #expect(throws: TerminalError.cannotAddressCursor("dumb")) {
+      try CursesScreen.virtual(term: "dumb", width: 80, height: 24)
+    }
+    let message = TerminalError.cannotAddressCursor("dumb").description
+    #expect(message.hasPrefix("this terminal (TERM=dumb) cannot address the cursor"))
+    #expect(message.contains("TERM=xterm-256color") && message.contains("--headless"))
+  }
+
+  /// vt100 has no alternate screen: the frame is cleared at the end rather
+  /// than left under the shell's prompt, by ncurses and by the crash
+  /// handler's bytes (without terminfo's padding, which only ncurses reads).
+  @Test func aTerminalWithoutAnAlternateScreenIsClearedAtTheEnd() throws {
+    let screen = try CursesScreen.virtual(term: "vt100", width: 20, height: 4)
+    presenterDraws(on: screen)
+    #expect(screen.restoreSequence.contains("\u{1B}[H\u{1B}[J"))
+    #expect(!screen.restoreSequence.contains("$<"))
+    let beforeClose = screen.bytesWritten
+    screen.close()
+    #expect(text(screen.writtenBytes(from: beforeClose)).contains("\u{1B}[H\u{1B}[J"))
+  }
+
+  @Test func aTerminalWithAnAlternateScreenLeavesItInsteadOfClearing() throws {
+    let screen = try CursesScreen.virtual(term: "xterm-256color", width: 20, height: 4)
+    presenterDraws(on: screen)
+    #expect(screen.restoreSequence.contains("\u{1B}[?1049l"))
+    let beforeClose = screen.bytesWritten
+    screen.close()
+    let closing = text(screen.writtenBytes(from: beforeClose))
+    #expect(closing.contains("\u{1B}[?1049l") && !closing.contains("\u{1B}[H\u{1B}[2J"))
+  }
+
+  private func presenterDraws(on screen: CursesScreen) {
+    var presenter = FramePresenter(screen: screen)
+    var grid = CellGrid(width: 20, height: 4)
+    grid.text("step 41", x: 0, y: 0)
+    presenter.present(grid, on: screen)
+  }
+
   @Test func theBenchmarkMeasuresEveryWorkloadOnBothPalettes() throws {
     let results = try TerminalBenchmark.run(frames: 3)
     #expect(results.count == 6)

@@ -34,8 +34,16 @@ public enum SceneReader {
     return YAMLValue(node: node, path: "")
   }
 
+  /// How deep libyaml lets lists and mappings nest (its
+  /// MAX_NESTING_LEVEL); a scene nests at most 6 deep.
+  static let maximumNesting = 1000
+
   private static func sceneError(_ error: YamlError, text: String) -> SceneError {
     switch error {
+    case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level"):
+      return SceneError(
+        "bad YAML: lists and mappings nest deeper than \(maximumNesting) levels, the most a scene file may "
+          + "nest (a scene needs 6)", line: mark.line, column: mark.column)
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""

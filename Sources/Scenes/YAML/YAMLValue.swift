@@ -22,11 +22,18 @@ struct YAMLValue {
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
+  /// An error at this node. A message that quotes the node's text whole
+  /// (as the optimizers' and landscapes' own errors quote a name) quotes
+  /// it `shown` instead.
   func error(_ message: String) -> SceneError {
-    SceneError(message, line: line, column: column, token: text)
+    var message = message
+    if let text, text.count > Self.shownLength, message.contains(text) {
+      message = message.replacing(text, with: Self.shown(text))
+    }
+    return SceneError(message, line: line, column: column, token: text)
   }
 
-  /// "expected a number at view.contours, got a list".
+  /// "view.contours must be a whole number, got a list".
   func typeError(expected: String) -> SceneError {
     let got: String
     switch node {
@@ -35,7 +42,17 @@ struct YAMLValue {
     case .sequence: got = "a list"
     case .alias: got = "an alias"
     }
-    return error("\(path) must be \(expected), got \(got)")
+    return error("\(path.isEmpty ? "the scene" : path) must be \(expected), got \(got)")
+  }
+
+  /// The most characters of the file's text a message quotes.
+  static let shownLength = 60
+
+  /// Text from the file as a message quotes it: cut to `shownLength`
+  /// characters ending in "…", so that a message stays one short line
+  /// (the quoted line below it shows where the text stands).
+  static func shown(_ text: String) -> String {
+    text.count > shownLength ? text.prefix(shownLength - 1) + "…" : text
   }
 
   func string() throws(SceneError) -> String {
