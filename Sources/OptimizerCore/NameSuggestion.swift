@@ -5,13 +5,23 @@
 /// max(2, ⌈len/3⌉) edits, so that unrelated words get no suggestion.
 public func nearestName(to input: String, in candidates: some Sequence<String>) -> String? {
   let typed = input.lowercased()
+  let length = typed.count, limit = max(2, (length + 2) / 3)
   var best: (name: String, distance: Int)?
   for candidate in candidates {
     let lowered = candidate.lowercased()
-    let distance = lowered.contains(typed) && !typed.isEmpty ? 1 : editDistance(typed, lowered)
+    let distance: Int
+    if lowered.contains(typed) && !typed.isEmpty {
+      distance = 1
+    } else if abs(lowered.count - length) > limit {
+      // The distance is at least the difference in length: too far, and a
+      // long input (a file's whole line) is not compared letter by letter.
+      continue
+    } else {
+      distance = editDistance(typed, lowered)
+    }
     if best == nil || distance < best!.distance { best = (candidate, distance) }
   }
-  guard let best, best.distance <= max(2, (typed.count + 2) / 3) else { return nil }
+  guard let best, best.distance <= limit else { return nil }
   return best.name
 }
 
