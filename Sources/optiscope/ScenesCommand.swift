@@ -34,7 +34,7 @@ struct ScenesCommand: ParsableCommand {
 
   func run() throws {
     guard let folder = SceneLibrary.folder else {
-      throw CommandLineError("no scenes folder: set OPTISCOPE_SCENES to a folder of .yaml scenes")
+      throw CommandLineError.failure("no scenes folder: set OPTISCOPE_SCENES to a folder of .yaml scenes")
     }
     let entries = SceneLibrary.paths().map { path in
       Entry(

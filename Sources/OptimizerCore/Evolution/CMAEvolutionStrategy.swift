@@ -52,7 +52,7 @@ import RealModule
 /// evaluator, with the deviation there kept at least `LatticeFloor`'s.
 public struct CMAEvolutionStrategy: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
-    name: "cma-es", family: .evolution,
+    name: "cma-es", family: .evolution, keepsSquareMatrix: true,
     summary: "covariance matrix adaptation: a Gaussian that learns its shape and step size from ranked samples",
     specs: [
       HyperparameterSpec(

@@ -22,7 +22,7 @@ import RealModule
 /// axes the deviation is kept at least `LatticeFloor`'s by scaling B's rows.
 public struct ExponentialNES: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
-    name: "xnes", family: .evolution,
+    name: "xnes", family: .evolution, keepsSquareMatrix: true,
     summary: "exponential natural evolution strategy: a full Gaussian climbed along the natural gradient",
     specs: [
       HyperparameterSpec(
