@@ -11,6 +11,9 @@ public enum Limits {
   public static let dimension = 1_000_000
   /// The most axes for an optimizer whose entry keeps an n×n matrix.
   public static let squareMatrixDimension = 10_000
+  /// The most coordinates a population may hold: its size (a spec counting
+  /// points) times n; 10⁸ doubles are 800 MB.
+  public static let populationCoordinates = 100_000_000
   /// The most steps a run, a scene or a budget may last; also the most
   /// evaluations a budget may grant.
   public static let steps = 1_000_000_000_000

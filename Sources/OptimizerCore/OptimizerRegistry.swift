@@ -106,7 +106,8 @@ public enum OptimizerRegistry {
     -> Hyperparameters
   {
     let kind = try resolve(kind)
-    return Hyperparameters(try entry(named: kind.name).specs(for: kind), width: domain.width)
+    return Hyperparameters(
+      try entry(named: kind.name).specs(for: kind), width: domain.width, dimension: domain.dimension)
   }
 
   /// Builds the optimizer a configuration describes, starting from

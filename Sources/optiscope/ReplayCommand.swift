@@ -42,7 +42,8 @@ struct ReplayCommand: ParsableCommand {
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
-      2 the scene could not be read or played; 64 a wrong command line.
+      2 the scene could not be read or played; 64 a wrong command line (an
+      unknown name, a --break that cannot hold in the scene).
 
       Examples:
         optiscope replay tour

@@ -29,6 +29,11 @@ import Testing
     #expect(message == "optiscope: error: cma-es takes at most 10000 dimensions (it keeps an n×n matrix), not 100000\n")
   }
 
+  @Test func aPopulationTooLargeForTheDimensionStatesTheLimit() throws {
+    let message = try refusal(["run", "-l", "sphere", "--dim", "1000000", "-o", "pso", "--set", "particles=1000"])
+    #expect(message.contains("valid range is [1, 100] (particles × dimension may be at most 100000000)"))
+  }
+
   @Test(arguments: ["100000x100000", "4294967296x4294967296", "1001x10"])
   func aHugeFrameStatesTheLimit(size: String) throws {
     let message = try refusal(["render", "-l", "sphere", "--steps", "1", "--size", size])

@@ -30,7 +30,7 @@ public struct ExponentialNES: DescribedOptimizer {
         help: "initial step size σ"),
       .integer(
         "population", symbol: "λ", default: 0, range: 0...100_000,
-        help: "samples per generation (0: 4 + ⌊3 ln n⌋)"),
+        help: "samples per generation (0: 4 + ⌊3 ln n⌋)").countingPoints,
     ])
 
   public var hyperparameters: Hyperparameters

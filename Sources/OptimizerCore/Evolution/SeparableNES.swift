@@ -30,7 +30,7 @@ public struct SeparableNES: DescribedOptimizer {
         help: "initial step size on every axis"),
       .integer(
         "population", symbol: "λ", default: 0, range: 0...100_000,
-        help: "samples per generation (0: 4 + ⌊3 ln n⌋)"),
+        help: "samples per generation (0: 4 + ⌊3 ln n⌋)").countingPoints,
     ])
 
   public var hyperparameters: Hyperparameters
