@@ -55,6 +55,20 @@ import Testing
     #expect(try files.read(path).contains("9223372036854775807"), "the file is left as it was")
   }
 
+  /// A domain 10²⁰⁰ times taller than wide asked the SVG for more rows than an Int holds.
+  @Test func aTallDomainRendersAsSVG() throws {
+    let files = try SceneFiles()
+    defer { files.remove() }
+    let path = try files.write(
+      "tall.yaml",
+      SceneFiles.himmelblau.replacingOccurrences(
+        of: "landscape: {function: himmelblau}",
+        with: "landscape: {function: himmelblau, domain: [[0, 1e-100], [0, 1e100]]}"))
+    let outcome = try OptiscopeProcess.run(["render", path, "--format", "svg"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("<svg") && outcome.stdout.hasSuffix("</svg>\n"))
+  }
+
   @Test func anOverflowingDomainIsListedWithItsErrorBesideTheScenesThatLoad() throws {
     let files = try SceneFiles()
     defer { files.remove() }
