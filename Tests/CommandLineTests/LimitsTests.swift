@@ -108,6 +108,13 @@ import Testing
     #expect(outcome.stderr == "optiscope: error: \(message)\n")
   }
 
+  @Test func aNegativeSeedOrNoiseReachesItsOption() throws {
+    let seed = try OptiscopeProcess.run(["run", "-l", "sphere", "--seed", "-1"])
+    #expect(seed.stderr == "optiscope: error: The value '-1' is invalid for '--seed <seed>'\n")
+    let noise = try OptiscopeProcess.run(["run", "-l", "sphere", "--noise", "-1"])
+    #expect(noise.stderr == "optiscope: error: --noise must be ≥ 0, got -1\n")
+  }
+
   @Test func anExpressionWithADimensionSaysItHasTwoVariables() throws {
     let outcome = try OptiscopeProcess.run(["run", "-e", "x^2", "--dim", "3"])
     #expect(outcome.status == 64)

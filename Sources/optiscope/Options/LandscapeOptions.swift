@@ -38,7 +38,7 @@ struct LandscapeOptions: ParsableArguments {
     if expression != nil, let givenDimension, givenDimension != 2 {
       throw ValidationError("--expression is a function of x and y, so it uses 2 variables; drop --dim \(givenDimension)")
     }
-    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0") }
+    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
   }
 
   /// The chosen source; `defaultName` when neither option is given, or an

@@ -27,7 +27,7 @@ struct OptimizerOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
   var start: NumberList?
 
-  @Option(name: .customLong("seed"), help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
+  @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
   var givenSeed: UInt64?
 
   var optimizer: String { givenOptimizer ?? "adam" }
