@@ -1,5 +1,4 @@
 import Foundation
-import OptimizerCore
 import Testing
 
 /// Inputs that used to crash optiscope (a segfault, an 80 GB allocation,
