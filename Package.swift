@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "optiscope",
-  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "optiscope", targets: ["optiscope"]),
     .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
@@ -44,7 +43,11 @@ let package = Package(
         "OptimizerCore", "Landscapes", "Engine", "ViewModel",
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "Yams", package: "Yams"),
-      ]),
+      ],
+      plugins: ["EmbedScenes"]),
+    // The curated scenes of scenes/, built into Scenes so that a copied binary has them.
+    .executableTarget(name: "EmbedScenesTool"),
+    .plugin(name: "EmbedScenes", capability: .buildTool(), dependencies: ["EmbedScenesTool"]),
     .target(
       name: "Exports",
       dependencies: [
@@ -69,7 +72,8 @@ let package = Package(
         "Landscapes", "OptimizerCore",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "OptimizerCore", "Exports", "TestSupport"]),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "OptimizerCore", "Exports", "TestSupport"], exclude: ["Golden"]),
     .testTarget(
       name: "RenderingTests",
       dependencies: ["Rendering", "ViewModel", "Exports", "OptimizerCore", "Landscapes", "Engine", "TestSupport"],

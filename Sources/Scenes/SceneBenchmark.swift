@@ -38,18 +38,18 @@ public enum SceneBenchmark {
     return try SceneChecksums.recorded(for: player.recording)
   }
 
-  /// Verifies every scene at `paths` and the long recording; each figure
+  /// Verifies every scene of `scenes` and the long recording; each figure
   /// is a wall-clock time or a size.
-  public static func run(paths: [String]) throws(SceneError) -> [Figure] {
+  public static func run(scenes: [SceneSource]) throws(SceneError) -> [Figure] {
     var figures: [Figure] = []
     let clock = ContinuousClock()
     var failures: [String] = []
     var start = clock.now
-    for path in paths {
-      let verification = try SceneChecksums.verify(try SceneFile.load(path))
-      if !verification.passed { failures.append(path) }
+    for source in scenes {
+      let verification = try SceneChecksums.verify(try source.load())
+      if !verification.passed { failures.append(source.label) }
     }
-    figures.append(Figure(name: "verify \(paths.count) curated scenes", value: format(clock.now - start)))
+    figures.append(Figure(name: "verify \(scenes.count) curated scenes", value: format(clock.now - start)))
     if !failures.isEmpty { figures.append(Figure(name: "scenes that did not verify", value: failures.joined(separator: ", "))) }
     start = clock.now
     let scene = try longRecording(steps: 100_000, changeEvery: 1000)

@@ -4,11 +4,14 @@ import Foundation
 /// through `FileOutput`.
 public enum SceneFile {
   public static func load(_ path: String) throws(SceneError) -> Scene {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+    try SceneReader.read(try read(path), file: path)
+  }
+
+  /// The file's text.
+  public static func read(_ path: String) throws(SceneError) -> String {
+    do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
       throw SceneError("cannot read \(path): \(Self.reason(error))")
     }
-    return try SceneReader.read(text, file: path)
   }
 
   /// Writes the scene, with checksums if it has them (see

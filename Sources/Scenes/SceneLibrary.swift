@@ -1,46 +1,40 @@
 import Foundation
 
-/// The curated scenes: the `scenes/` folder of the checkout optiscope was
-/// built from, or the folder `OPTISCOPE_SCENES` names.
+/// The curated scenes: the `scenes/` folder of optiscope's checkout, built
+/// into the binary at build time (so a copied binary still has them), or
+/// the scene files of the folder `OPTISCOPE_SCENES` names.
 public enum SceneLibrary {
   /// The scene `optiscope` opens with no arguments.
   public static let tourName = "tour"
 
-  /// The folder of curated scenes, if it exists.
+  /// The folder `OPTISCOPE_SCENES` names, which replaces the built-in
+  /// scenes; nil when it is not set.
   public static var folder: String? {
-    var candidates: [String] = []
-    if let path = ProcessInfo.processInfo.environment["OPTISCOPE_SCENES"], !path.isEmpty { candidates.append(path) }
-    // Sources/Scenes/SceneLibrary.swift → the checkout's root.
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    candidates.append(root.appendingPathComponent("scenes").path)
-    candidates.append(FileManager.default.currentDirectoryPath + "/scenes")
-    return candidates.first { isDirectory($0) }
+    guard let path = ProcessInfo.processInfo.environment["OPTISCOPE_SCENES"], !path.isEmpty else { return nil }
+    return path
   }
 
-  /// Every `.yaml` file of the folder, sorted by name.
-  public static func paths() -> [String] {
-    guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+  /// Every curated scene, sorted by name.
+  public static func scenes() -> [SceneSource] {
+    guard let folder else { return curatedSceneTexts.map { SceneSource(builtIn: $0.name, text: $0.text) } }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { SceneSource(file: folder + "/" + $0) }
   }
 
-  /// A scene's path from a name (`tour`, `rosenbrock-momentum`) or a path.
-  public static func resolve(_ nameOrPath: String) -> String {
-    if FileManager.default.fileExists(atPath: nameOrPath) { return nameOrPath }
-    if let folder, !nameOrPath.contains("/") {
-      let candidate = folder + "/" + (nameOrPath.hasSuffix(".yaml") ? nameOrPath : nameOrPath + ".yaml")
-      if FileManager.default.fileExists(atPath: candidate) { return candidate }
-    }
-    return nameOrPath
+  /// The scene a command-line argument names: a file if one is there, else
+  /// the curated scene of that name (`tour`, `rosenbrock-momentum.yaml`);
+  /// nil when it is neither.
+  public static func source(_ nameOrPath: String) -> SceneSource? {
+    if FileManager.default.fileExists(atPath: nameOrPath) { return SceneSource(file: nameOrPath) }
+    guard !nameOrPath.contains("/") else { return nil }
+    return curated(nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath)
   }
 
-  /// The curated scenes' names (file names without `.yaml`).
-  public static var names: [String] {
-    paths().map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+  /// The curated scene called `name`, if there is one.
+  public static func curated(_ name: String) -> SceneSource? {
+    scenes().first { $0.name == name }
   }
 
-  private static func isDirectory(_ path: String) -> Bool {
-    var directory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
-  }
+  /// The curated scenes' names.
+  public static var names: [String] { scenes().map(\.name) }
 }

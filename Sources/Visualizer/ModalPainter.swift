@@ -49,14 +49,17 @@ enum ModalPainter {
 
   static func draw(_ entry: TextEntry, into grid: inout CellGrid) {
     // As wide as the hint and notes need, where the screen has room.
-    let width = ([60, entry.text.count + 8, entry.hint.count + 2] + entry.notes.map { $0.count + 2 }).max()!
+    let width = ([60, DisplayWidth.columns(of: entry.text) + 8, DisplayWidth.columns(of: entry.hint) + 2]
+      + entry.notes.map { DisplayWidth.columns(of: $0) + 2 }).max()!
     let inside = box(width, 7 + entry.notes.count, title: entry.title, into: &grid)
     guard inside.height >= 4 else { return }
     let field = "› " + entry.text
     _ = grid.text(field + "▏", x: inside.x, y: inside.y, maxWidth: inside.width, style: title)
     if let problem = entry.problem {
       if let column = problem.column {
-        let caret = String(repeating: " ", count: 2 + column - 1) + String(repeating: "^", count: problem.length)
+        // Under the column's character, however wide the characters before it.
+        let before = DisplayWidth.columns(of: entry.text.prefix(max(column - 1, 0)))
+        let caret = String(repeating: " ", count: 2 + before) + String(repeating: "^", count: problem.length)
         _ = grid.text(caret, x: inside.x, y: inside.y + 1, maxWidth: inside.width, style: error)
       }
       _ = grid.text(problem.message, x: inside.x, y: inside.y + 2, maxWidth: inside.width, style: error)
@@ -71,7 +74,9 @@ enum ModalPainter {
   /// A question: its lines, then its answers as `key label` pairs.
   static func draw(_ confirmation: Confirmation, into grid: inout CellGrid) {
     let answers = confirmation.choices.map { "\($0.key)  \($0.label)" }
-    let widest = max(confirmation.lines.map(\.count).max() ?? 0, answers.joined(separator: "   ").count)
+    let widest = max(
+      confirmation.lines.map { DisplayWidth.columns(of: $0) }.max() ?? 0,
+      DisplayWidth.columns(of: answers.joined(separator: "   ")))
     let inside = box(widest + 4, confirmation.lines.count + 4, title: confirmation.title, into: &grid)
     guard inside.height >= 2 else { return }
     for (offset, line) in confirmation.lines.enumerated() where inside.y + offset < inside.maxY - 1 {

@@ -26,7 +26,7 @@ public struct Screen: Sendable {
     // evaluation steps the hints leave room for "evaluation k/n of step s".
     if message != nil || state.modal != nil { chrome.hints = [] }
     if state.stepping.isOn, let first = chrome.statusFacts.first {
-      let needed = chrome.mode.count + 3 + "step \(content.step)  ".count + first.count
+      let needed = chrome.mode.count + 3 + "step \(content.step)  ".count + DisplayWidth.columns(of: first)
       func hintsWidth() -> Int { chrome.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
       while !chrome.hints.isEmpty, needed + hintsWidth() > width { chrome.hints.removeLast() }
     }
@@ -120,7 +120,7 @@ public struct Screen: Sendable {
 
   /// True when the status line holds the mode, the step and the message.
   private func fitsStatusLine(_ message: String, mode: String, step: Int, width: Int) -> Bool {
-    mode.count + 3 + "step \(step)  ".count + message.count <= width
+    mode.count + 3 + "step \(step)  ".count + DisplayWidth.columns(of: message) <= width
   }
 
   /// The message across the screen just above the status line, wrapped
@@ -138,11 +138,11 @@ public struct Screen: Sendable {
     }
   }
 
-  /// Words into lines of at most `width` characters (a longer word is cut).
+  /// Words into lines of at most `width` columns (a longer word is cut).
   static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = [], line = ""
     for word in text.split(separator: " ") {
-      if !line.isEmpty, line.count + 1 + word.count > width {
+      if !line.isEmpty, DisplayWidth.columns(of: line) + 1 + DisplayWidth.columns(of: word) > width {
         lines.append(line)
         line = ""
       }

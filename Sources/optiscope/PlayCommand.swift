@@ -12,7 +12,7 @@ struct PlayCommand: ParsableCommand {
     commandName: "play",
     abstract: "Open the live visualizer (the default when optiscope runs without a command).",
     discussion: """
-      Without options it opens the tour scene (scenes/tour.yaml). With a
+      Without options it opens the curated tour scene (scenes/tour.yaml). With a
       landscape (and optionally an optimizer, its settings, a start, a seed
       or noise) it opens that run, recording from step 0: every live change
       is kept, and s saves the scene for 'optiscope replay'.
@@ -34,33 +34,21 @@ struct PlayCommand: ParsableCommand {
     // No landscape or optimizer option at all: the tour. (--seed or
     // --noise alone would be silently ignored by the saved tour, so they
     // count as options and then need a landscape.)
-    let opensTour = landscape.given.isEmpty && optimizer.given.isEmpty
-    if opensTour {
-      let path = SceneLibrary.resolve(SceneLibrary.tourName)
-      if FileManager.default.fileExists(atPath: path) {
-        let loaded = try LoadedScene(path)
-        try openVisualizer(replaying: loaded.scene, from: loaded.path, breakpoints: [], paused: paused)
-        return
+    if landscape.given.isEmpty && optimizer.given.isEmpty {
+      guard let tour = SceneLibrary.curated(SceneLibrary.tourName) else {
+        throw CommandLineError.failure(
+          "\(SceneLibrary.folder ?? "the curated scenes") has no \(SceneLibrary.tourName).yaml to open; give a scene or a landscape")
       }
+      try openVisualizer(replaying: try LoadedScene(tour), breakpoints: [], paused: paused)
+      return
     }
-    let scene = opensTour ? Self.builtInTour : try freshScene()
+    let scene = try freshScene()
     let player: ScenePlayer
     do { player = try ScenePlayer(scene: scene, recording: true, historyDepth: AppState.historyDepth) } catch {
       throw CommandLineError(error.description)
     }
     try openVisualizer(AppState(player: player, isRunning: !paused))
   }
-
-  /// The tour when scenes/tour.yaml cannot be found (a binary moved away
-  /// from its checkout): Rosenbrock's valley with Adam, a particle swarm and
-  /// an adaptive-order random walk racing to (1, 1), recorded afresh.
-  static let builtInTour: Scene = {
-    let start: Vector = [-1.5, 2]
-    let runs = ["adam", "pso", "adaptive-order-walk"].map { RunSetup(OptimizerConfiguration($0), start: start) }
-    return Scene(
-      title: "Adam, PSO and the adaptive-order walk on Rosenbrock", landscape: .named("rosenbrock"), seed: 1,
-      runs: runs, steps: 0)
-  }()
 
   /// The scene a fresh session records: the run the options describe.
   private func freshScene() throws -> Scene {

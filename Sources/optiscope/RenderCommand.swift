@@ -108,7 +108,7 @@ struct RenderCommand: ParsableCommand {
     if let name = self.scene {
       try refuseBeside(scene: name, options: landscape.given + optimizer.given + (steps == nil ? [] : ["--steps"]))
       let loaded = try LoadedScene(name)
-      (scene, path) = (loaded.scene, loaded.path)
+      (scene, path) = (loaded.scene, loaded.label)
     } else {
       scene = try oneRunScene()
       mode = "rendered"

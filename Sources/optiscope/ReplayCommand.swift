@@ -112,7 +112,7 @@ struct ReplayCommand: ParsableCommand {
     let loaded = try LoadedScene(scene)
     let breakpoints = try parseBreakpoints(conditions, in: loaded.scene)
     guard headless else {
-      try openVisualizer(replaying: loaded.scene, from: loaded.path, breakpoints: breakpoints, paused: paused)
+      try openVisualizer(replaying: loaded, breakpoints: breakpoints, paused: paused)
       return
     }
     do {
@@ -124,7 +124,7 @@ struct ReplayCommand: ParsableCommand {
         try findBreakpoint(breakpoints, in: loaded)
       }
     } catch let error as SceneError {
-      throw CommandLineError.failure("\(loaded.path): \(error)")
+      throw CommandLineError.failure("\(loaded.label): \(error)")
     }
   }
 
@@ -133,24 +133,29 @@ struct ReplayCommand: ParsableCommand {
   private func verifyChecksums(_ loaded: LoadedScene) throws {
     guard loaded.scene.checksums != nil else {
       throw CommandLineError.failure(
-        "\(loaded.path) has no checksums to verify; add them with 'optiscope replay \(loaded.path) --headless --record'")
+        "\(loaded.label) has no checksums to verify; add them with 'optiscope replay \(loaded.label) --headless --record'")
     }
     let verification = try SceneChecksums.verify(loaded.scene, until: until)
     let count = "\(verification.checked) checksum\(verification.checked == 1 ? "" : "s")"
     if let divergence = verification.divergence {
-      printError("\(loaded.path): the replay \(divergence) (\(count) matched before it)")
+      printError("\(loaded.label): the replay \(divergence) (\(count) matched before it)")
       throw ExitCode(Self.notFoundStatus)
     }
-    print("\(loaded.path): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
+    print("\(loaded.label): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
   }
 
   private func recordChecksums(_ loaded: LoadedScene) throws {
-    let target = output ?? loaded.path
-    if let output, output != "-", !force, case .file = FileOutput.target(at: output), !Self.isSameFile(output, loaded.path) {
+    guard let target = output ?? loaded.source.path else {
+      throw CommandLineError(
+        "\(loaded.label) is built into optiscope and cannot be rewritten; record into a file with --output FILE")
+    }
+    if let output, output != "-", !force, case .file = FileOutput.target(at: output),
+      !(loaded.source.path.map { Self.isSameFile(output, $0) } ?? false)
+    {
       throw CommandLineError.failure("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
-    let original = try String(contentsOfFile: loaded.path, encoding: .utf8)
+    let original = try loaded.source.read()
     let spliced = ChecksumsSection.replacing(in: original, with: recorded)
     var text = spliced
     if (try? SceneReader.read(spliced)) != recorded {
@@ -175,11 +180,11 @@ struct ReplayCommand: ParsableCommand {
       let hits = breakpoints.filter { $0.isHit(by: player.session) }
       guard !hits.isEmpty else { continue }
       let conditions = hits.map { "'\($0)'" }.joined(separator: " and ")
-      print("\(loaded.path): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
+      print("\(loaded.label): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
       print(Self.bests(player.session, readouts: readouts))
       return
     }
-    print("\(loaded.path): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
+    print("\(loaded.label): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
     print(Self.bests(player.session, readouts: readouts))
     throw ExitCode(Self.notFoundStatus)
   }

@@ -88,8 +88,8 @@ extension RunCommand {
   /// Plays a scene to its end and prints its runs' trajectories or bests.
   func play(_ loaded: LoadedScene) throws {
     let text: String
-    do { text = try report(loaded.scene, path: loaded.path) } catch {
-      throw CommandLineError.failure("\(loaded.path): \(error)")
+    do { text = try report(loaded.scene, path: loaded.label) } catch {
+      throw CommandLineError.failure("\(loaded.label): \(error)")
     }
     print(text)
   }

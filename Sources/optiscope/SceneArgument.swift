@@ -5,23 +5,29 @@ import Scenes
 /// A scene named on the command line: a file, or a curated scene's name.
 struct LoadedScene {
   var scene: Scene
-  /// The file it was read from, as errors and reports name it.
-  var path: String
+  /// Where it was read from.
+  var source: SceneSource
+  /// What errors and reports call it: its path, or `NAME (built in)`.
+  var label: String { source.label }
 
   /// Reads the scene `nameOrPath` names. A name that is neither a file nor
   /// a curated scene says so and suggests the nearest curated name; a file
   /// that does not read prints as `FILE:LINE:COLUMN: message` with the line
   /// and a caret under it.
   init(_ nameOrPath: String) throws {
-    let path = SceneLibrary.resolve(nameOrPath)
-    guard FileManager.default.fileExists(atPath: path) else {
+    guard let source = SceneLibrary.source(nameOrPath) else {
       let suggestion = suggestionSuffix(for: nameOrPath, in: SceneLibrary.names)
       throw CommandLineError(
         "no scene '\(nameOrPath)': no such file, nor a curated scene"
           + (suggestion.isEmpty ? " ('optiscope scenes' lists them)" : suggestion))
     }
-    do { scene = try SceneFile.load(path) } catch { throw CommandLineError.failure(error.description) }
-    self.path = path
+    try self.init(source)
+  }
+
+  /// Reads a scene from where `source` says.
+  init(_ source: SceneSource) throws {
+    do { scene = try source.load() } catch { throw CommandLineError.failure(error.description) }
+    self.source = source
   }
 }
 

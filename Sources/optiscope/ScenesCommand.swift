@@ -9,10 +9,11 @@ struct ScenesCommand: ParsableCommand {
     commandName: "scenes",
     abstract: "List the curated scenes: name, title, landscape, length and optimizers.",
     discussion: """
-      The curated scenes are the scenes/ folder of optiscope's checkout, or
-      the folder OPTISCOPE_SCENES names. Play one with 'optiscope replay
-      NAME'. A scene that does not load is listed with its error (file, line
-      and column) on stderr, and the exit status is then 1.
+      The curated scenes are built into optiscope (from the scenes/ folder of
+      its checkout); OPTISCOPE_SCENES names a folder of .yaml scenes to list
+      instead. Play one with 'optiscope replay NAME'. A scene that does not
+      load is listed with its error (file, line and column) on stderr, and
+      the exit status is then 1.
 
       Examples:
         optiscope scenes
@@ -25,23 +26,19 @@ struct ScenesCommand: ParsableCommand {
 
   func validate() throws { try format.require([.table, .json, .markdown]) }
 
-  /// A curated file, read or not.
+  /// A curated scene, read or not.
   struct Entry {
     var name: String
-    var path: String
+    /// Its file; nil for a built-in scene.
+    var path: String?
     var outcome: Result<Scene, SceneError>
   }
 
   func run() throws {
-    guard let folder = SceneLibrary.folder else {
-      throw CommandLineError.failure("no scenes folder: set OPTISCOPE_SCENES to a folder of .yaml scenes")
+    let entries = SceneLibrary.scenes().map { source in
+      Entry(name: source.name, path: source.path, outcome: Result { () throws(SceneError) in try source.load() })
     }
-    let entries = SceneLibrary.paths().map { path in
-      Entry(
-        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, path: path,
-        outcome: Result { () throws(SceneError) in try SceneFile.load(path) })
-    }
-    if entries.isEmpty { printNote("\(folder) has no .yaml scenes") }
+    if entries.isEmpty { printNote("\(SceneLibrary.folder ?? "optiscope") has no .yaml scenes") }
     switch format {
     case .json:
       print(jsonText(entries.map(SceneEntryDocument.init)))

@@ -53,14 +53,17 @@ private func describe(_ scene: Scene) -> String {
   "\(scene.steps) step\(scene.steps == 1 ? "" : "s"), \(scene.events.count) event\(scene.events.count == 1 ? "" : "s")"
 }
 
-/// Opens the visualizer on a scene read from `path`, playing it from step 0
-/// (paused if asked), with the `--break` conditions set.
-func openVisualizer(replaying scene: Scene, from path: String, breakpoints: [Breakpoint], paused: Bool) throws {
+/// Opens the visualizer on a scene from the command line, playing it from
+/// step 0 (paused if asked), with the `--break` conditions set. `s` then
+/// suggests a name beside the scene's file, or in the current directory for
+/// a built-in scene.
+func openVisualizer(replaying loaded: LoadedScene, breakpoints: [Breakpoint], paused: Bool) throws {
   let player: ScenePlayer
-  do { player = try ScenePlayer(scene: scene, historyDepth: AppState.historyDepth) } catch {
-    throw CommandLineError.failure("\(path): \(error)")
+  do { player = try ScenePlayer(scene: loaded.scene, historyDepth: AppState.historyDepth) } catch {
+    throw CommandLineError.failure("\(loaded.label): \(error)")
   }
-  var state = AppState(player: player, isRunning: !paused, scenePath: path)
+  let scenePath = loaded.source.path ?? loaded.source.name + ".yaml"
+  var state = AppState(player: player, isRunning: !paused, scenePath: scenePath)
   for breakpoint in breakpoints { state.breakpoints.add(breakpoint, session: state.session) }
   try openVisualizer(state)
 }

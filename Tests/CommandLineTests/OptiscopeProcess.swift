@@ -26,8 +26,8 @@ struct OptiscopeProcess {
     let token = UUID().uuidString
     let outURL = directory.appendingPathComponent("optiscope-\(token).out")
     let errURL = directory.appendingPathComponent("optiscope-\(token).err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: outURL)
       try? FileManager.default.removeItem(at: errURL)

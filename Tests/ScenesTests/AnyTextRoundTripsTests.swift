@@ -59,7 +59,7 @@ import Testing
 
   /// Any finite Double, from its bits, or one of the awkward ones.
   static func number(using rng: inout SeededGenerator) -> Double {
-    let awkward: [Double] = [0, -0.0, 1, -1, 0.1, 1e-7, 1e300, -1e-300, 5e-324, 1e15, 1e16, 123456789.125, 2.5e-5]
+    let awkward: [Double] = [0, -0.0, 1, -1, 0.1, 1e-7, 1e300, -1e-300, .leastNonzeroMagnitude, 1e15, 1e16, 123456789.125, 2.5e-5]
     if rng.integer(below: 2) == 0 { return awkward[rng.integer(below: awkward.count)] }
     let value = Double(bitPattern: rng.next())
     return value.isFinite ? value : 0.5

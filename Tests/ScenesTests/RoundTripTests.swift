@@ -27,15 +27,9 @@ struct RoundTripTests {
 
 @Suite("Curated scenes read back equal after writing")
 struct CuratedRoundTripTests {
-  @Test("every curated scene survives the writer", arguments: SceneLibrary.paths())
-  func roundTrips(path: String) throws {
-    let scene = try SceneFile.load(path)
-    #expect(try SceneReader.read(SceneWriter.write(scene)) == scene, "\(path)")
-  }
-
-  @Test("the library finds the curated scenes and the tour")
-  func libraryFindsThem() {
-    #expect(SceneLibrary.names.contains(SceneLibrary.tourName))
-    #expect(SceneLibrary.names.count >= 17)
+  @Test("every curated scene survives the writer", arguments: SceneLibrary.names)
+  func roundTrips(name: String) throws {
+    let scene = try #require(SceneLibrary.curated(name)).load()
+    #expect(try SceneReader.read(SceneWriter.write(scene)) == scene, "\(name)")
   }
 }

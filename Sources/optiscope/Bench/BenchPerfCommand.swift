@@ -57,36 +57,28 @@ struct BenchPerfCommand: ParsableCommand {
     let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     if wanted("scenes") { printNote("measuring scenes …") }
     let scenes: [SceneBenchmark.Figure]
-    do { scenes = wanted("scenes") ? try SceneBenchmark.run(paths: SceneLibrary.paths()) : [] } catch {
+    do { scenes = wanted("scenes") ? try SceneBenchmark.run(scenes: SceneLibrary.scenes()) : [] } catch {
       throw CommandLineError.failure("\(error)")
     }
     switch format {
     case .json:
-      let speed: [JSONValue] = results.map {
-        .object([
-          ("case", .string($0.name)), ("summary", .string($0.summary)),
-          ("evaluations", .integer($0.evaluations)), ("seconds", .number($0.seconds)),
-          ("evals_per_second", .number($0.evaluationsPerSecond.rounded())),
-        ])
+      let speed = results.map {
+        PerformanceDocument(
+          name: $0.name, summary: $0.summary, evaluations: $0.evaluations, seconds: JSONNumber($0.seconds),
+          evalsPerSecond: JSONNumber($0.evaluationsPerSecond.rounded()))
       }
-      let frames: [JSONValue] = rendering.map {
-        .object([
-          ("case", .string($0.name)), ("summary", .string($0.summary)), ("evals_per_second", .null),
-          ("median_ms", .number($0.medianMilliseconds)), ("best_ms", .number($0.bestMilliseconds)),
-          ("goal_ms", .number($0.goalMilliseconds)),
-        ])
+      let frames = rendering.map {
+        PerformanceDocument(
+          name: $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
+          bestMilliseconds: JSONNumber($0.bestMilliseconds), goalMilliseconds: JSONNumber($0.goalMilliseconds))
       }
-      let screens: [JSONValue] = terminal.map {
-        .object([
-          ("case", .string("terminal/" + $0.name)), ("summary", .string($0.summary)), ("evals_per_second", .null),
-          ("mean_bytes_per_frame", .number($0.meanBytesPerFrame)), ("max_bytes_per_frame", .integer($0.maxBytesPerFrame)),
-          ("median_ms", .number($0.medianMilliseconds)),
-        ])
+      let screens = terminal.map {
+        PerformanceDocument(
+          name: "terminal/" + $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
+          meanBytesPerFrame: JSONNumber($0.meanBytesPerFrame), maxBytesPerFrame: $0.maxBytesPerFrame)
       }
-      let sceneFigures: [JSONValue] = scenes.map {
-        .object([("case", .string("scenes/" + $0.name)), ("value", .string($0.value)), ("evals_per_second", .null)])
-      }
-      print(JSONValue.array(speed + frames + screens + sceneFigures).serialized())
+      let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
+      print(jsonText(speed + frames + screens + sceneFigures))
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {

@@ -1,10 +1,11 @@
 import Scenes
 
 /// What `scenes --format json` prints about a curated scene: its facts, or
-/// why it does not load (the fields of the other case left out).
+/// why it does not load (the fields of the other case left out). `path`
+/// is there for a scene file, not for a built-in scene.
 struct SceneEntryDocument: Encodable {
   let name: String
-  let path: String
+  let path: String?
   var title: String?
   var description: String?
   var landscape: String?
