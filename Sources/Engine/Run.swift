@@ -34,6 +34,9 @@ public struct Run: Sendable {
   /// every optimizer is judged the same way.
   public var best: Point? { evaluator.best ?? optimizer.best }
 
+  /// The best loss as outputs show it: nan, not inf, where f gave NaN.
+  public var shownBestLoss: Double? { evaluator.shownBestLoss ?? optimizer.best?.loss }
+
   /// The probes of the last step.
   public var probes: ProbeLog { evaluator.probes }
 

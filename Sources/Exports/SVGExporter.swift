@@ -24,8 +24,11 @@ public struct SVGExporter: Sendable {
   /// The SVG document.
   public func render() -> String {
     let domainView = view.viewport ?? Viewport(domain: content.landscape.domain)
-    // Square pixels: as many rows as the viewport's aspect asks for.
-    let rows = max(Int((Double(resolution) * domainView.height / domainView.width / 2).rounded()), 2)
+    // Square pixels: as many rows as the viewport's aspect asks for, at
+    // most 4 per column, so that a domain far taller than wide cannot ask
+    // for more rows than an Int holds (the map is then widened instead).
+    let aspectRows = (Double(resolution) * domainView.height / domainView.width / 2).rounded()
+    let rows = Int(min(max(aspectRows, 2), Double(4 * resolution)))
     let viewport = domainView.fitted(columns: resolution, rows: rows)
     var heatMap = HeatMap()
     heatMap.update(

@@ -80,14 +80,14 @@ public enum LandscapeCatalog {
   /// dimensions.
   ///
   /// Throws for an unknown name (with the nearest known one as a
-  /// suggestion), a dimension below 1, or a dimension other than 2 for a
+  /// suggestion), a dimension outside 1…`Limits.dimension`, or a dimension other than 2 for a
   /// function defined only in 2-D.
   public static func make(_ name: String, dimension: Int = 2) throws(LandscapeError) -> any Landscape {
     let typed = name.lowercased()
     guard let entry = entries.first(where: { $0.name == typed }) else {
       throw .unknownName(name, suggestion: nearestName(to: name, in: names))
     }
-    guard dimension >= 1 else { throw .invalidDimension(dimension) }
+    guard (1...Limits.dimension).contains(dimension) else { throw .invalidDimension(dimension) }
     guard entry.hasNDimensionalForm || dimension == 2 else {
       throw .planarOnly(name: entry.name, dimension: dimension)
     }

@@ -7,7 +7,7 @@ public enum LandscapeError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownName(String, suggestion: String?)
   /// The function is defined in two dimensions only.
   case planarOnly(name: String, dimension: Int)
-  /// A dimension below 1.
+  /// A dimension below 1 or above `Limits.dimension`.
   case invalidDimension(Int)
 
   public var description: String {
@@ -17,7 +17,7 @@ public enum LandscapeError: Error, Sendable, Hashable, CustomStringConvertible {
     case .planarOnly(let name, let dimension):
       "\(name) is defined in 2 dimensions only, not \(dimension)"
     case .invalidDimension(let dimension):
-      "a landscape needs dimension at least 1, not \(dimension)"
+      "a landscape's dimension must be from 1 to \(Limits.dimension), not \(dimension)"
     }
   }
 }

@@ -5,12 +5,14 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
   case name(RegistryError)
   /// A part is unknown, or the optimizer takes no parts.
   case parts(RegistryError)
+  /// The domain has more axes than the optimizer takes.
+  case dimension(RegistryError)
   /// The setting at `index` of the choice's settings.
   case setting(index: Int, optimizer: String, SettingError)
 
   public var description: String {
     switch self {
-    case .name(let error), .parts(let error): return error.description
+    case .name(let error), .parts(let error), .dimension(let error): return error.description
     case .setting(_, let optimizer, let error): return error.message(optimizer: optimizer)
     }
   }

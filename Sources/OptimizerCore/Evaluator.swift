@@ -18,6 +18,9 @@ public struct Evaluator: Sendable {
   public var best: Point? {
     bestLoss.isNaN ? nil : Point(position: Vector(bestCoordinates), loss: bestLoss)
   }
+  /// True when f gave NaN at the best point: `evaluate` reports NaN as +∞
+  /// so that comparisons hold, but what is shown says nan (`shownBestLoss`).
+  private var bestIsNaN = false
   /// The best loss and its coordinates, kept in storage of their own so that
   /// recording a new best never shares (and later copies) the caller's vector.
   private var bestLoss = Double.nan
@@ -52,6 +55,10 @@ public struct Evaluator: Sendable {
 
   public var dimension: Int { domain.dimension }
 
+  /// The best loss as outputs show it: NaN where f gave NaN, rather than
+  /// the +∞ that `best` holds for comparisons; nil before any evaluation.
+  public var shownBestLoss: Double? { best.map { bestIsNaN ? .nan : $0.loss } }
+
   /// f at x: x is first projected onto the domain, in place, so the caller
   /// holds exactly the point that was evaluated. NaN from the function is
   /// reported as +∞ so that no comparison is poisoned.
@@ -59,10 +66,14 @@ public struct Evaluator: Sendable {
     project(&x)
     var loss = objective.value(at: x)
     if noise > 0 { loss += noise * noiseGenerator.normal() }
-    if loss.isNaN { loss = .infinity }
+    let isNaN = loss.isNaN
+    if isNaN { loss = .infinity }
     evaluations += 1
     if probes.isEnabled { probes.append(x, loss: loss) }
-    if loss < bestLoss || bestLoss.isNaN { record(best: x, loss: loss) }
+    if loss < bestLoss || bestLoss.isNaN {
+      record(best: x, loss: loss)
+      bestIsNaN = isNaN
+    }
     return loss
   }
 

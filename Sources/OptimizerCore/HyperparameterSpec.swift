@@ -5,8 +5,10 @@ import RealModule
 ///
 /// Distance-like parameters (step sizes, radii, probe distances) are declared
 /// as fractions of the domain's smallest side w (`unit: .domainWidth`); they
-/// are resolved to absolute values by `resolved(width:)` when an optimizer is
-/// built for a domain.
+/// are resolved to absolute values by `resolved(width:dimension:)` when an
+/// optimizer is built for a domain. Population sizes (`unit: .points`) are
+/// capped there so that the points they count hold at most
+/// `Limits.populationCoordinates` coordinates.
 public struct HyperparameterSpec: Sendable, Hashable {
   /// How ← and → move the value, and how a slider spreads it.
   public enum Scale: String, Sendable, Hashable { case linear, log }
@@ -25,6 +27,10 @@ public struct HyperparameterSpec: Sendable, Hashable {
     case absolute
     /// A multiple of w, the domain's smallest side.
     case domainWidth
+    /// A count of points of n coordinates each (a swarm's particles, a
+    /// population): with n it bounds memory, so its range ends at
+    /// `Limits.populationCoordinates / n`.
+    case points
   }
 
   public var name: String
@@ -34,6 +40,8 @@ public struct HyperparameterSpec: Sendable, Hashable {
   public var scale: Scale
   public var kind: Kind
   public var unit: Unit
+  /// True once `resolved` lowered a population's range for the dimension.
+  public private(set) var isCappedByDimension = false
   public var help: String
 
   public init(
@@ -79,13 +87,28 @@ public struct HyperparameterSpec: Sendable, Hashable {
   }
 
   /// The spec with its default and range in absolute terms for a domain of
-  /// smallest side `width`.
-  public func resolved(width: Double) -> HyperparameterSpec {
-    guard unit == .domainWidth else { return self }
+  /// smallest side `width` and `dimension` axes.
+  public func resolved(width: Double, dimension: Int) -> HyperparameterSpec {
     var copy = self
-    copy.defaultValue = defaultValue * width
-    copy.range = range.lowerBound * width...range.upperBound * width
-    copy.unit = .absolute
+    switch unit {
+    case .absolute:
+      return self
+    case .domainWidth:
+      copy.defaultValue = defaultValue * width
+      copy.range = range.lowerBound * width...range.upperBound * width
+      copy.unit = .absolute
+    case .points:
+      let most = (Double(Limits.populationCoordinates) / Double(max(dimension, 1))).rounded(.down)
+      copy.range = range.lowerBound...max(range.lowerBound, min(range.upperBound, most))
+      copy.isCappedByDimension = most < range.upperBound
+    }
+    return copy
+  }
+
+  /// The same spec, counting points (`Unit.points`).
+  public var countingPoints: HyperparameterSpec {
+    var copy = self
+    copy.unit = .points
     return copy
   }
 
@@ -99,7 +122,9 @@ public struct HyperparameterSpec: Sendable, Hashable {
   public func problem(with value: Double) -> String? {
     if !value.isFinite { return "\(name) must be a finite number" }
     if !range.contains(value) {
-      return "\(name) = \(formatNumber(value)) is out of range; valid range is \(describeRange())"
+      // A population's range ends where its points would pass the limit.
+      let why = isCappedByDimension ? " (\(name) × dimension may be at most \(Limits.populationCoordinates))" : ""
+      return "\(name) = \(formatNumber(value)) is out of range; valid range is \(describeRange())\(why)"
     }
     switch kind {
     case .real: return nil

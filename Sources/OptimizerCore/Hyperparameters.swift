@@ -7,9 +7,10 @@ public struct Hyperparameters: Sendable, Hashable {
   public private(set) var specs: [HyperparameterSpec]
   public private(set) var values: [Double]
 
-  /// The specs at their defaults, resolved for a domain of smallest side w.
-  public init(_ specs: [HyperparameterSpec], width: Double) {
-    self.specs = specs.map { $0.resolved(width: width) }
+  /// The specs at their defaults, resolved for a domain of smallest side w
+  /// and `dimension` axes.
+  public init(_ specs: [HyperparameterSpec], width: Double, dimension: Int) {
+    self.specs = specs.map { $0.resolved(width: width, dimension: dimension) }
     self.values = self.specs.map(\.defaultValue)
     let names = Set(specs.map(\.name))
     precondition(names.count == specs.count, "duplicate hyperparameter names in \(specs.map(\.name))")

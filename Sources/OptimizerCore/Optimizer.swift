@@ -81,11 +81,22 @@ public struct OptimizerDescriptor: Sendable, Hashable {
   public var family: OptimizerFamily
   public var summary: String
   public var specs: [HyperparameterSpec]
+  /// True for methods that keep an n×n matrix (a covariance, a simplex of
+  /// n + 1 points): memory grows with n², so they take at most
+  /// `Limits.squareMatrixDimension` axes.
+  public var keepsSquareMatrix: Bool
 
-  public init(name: String, family: OptimizerFamily, summary: String, specs: [HyperparameterSpec]) {
+  public init(
+    name: String, family: OptimizerFamily, keepsSquareMatrix: Bool = false, summary: String,
+    specs: [HyperparameterSpec]
+  ) {
     self.name = name
     self.family = family
     self.summary = summary
     self.specs = specs
+    self.keepsSquareMatrix = keepsSquareMatrix
   }
+
+  /// The most axes this method takes.
+  public var maximumDimension: Int { keepsSquareMatrix ? Limits.squareMatrixDimension : Limits.dimension }
 }

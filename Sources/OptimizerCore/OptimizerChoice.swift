@@ -44,6 +44,7 @@ public struct OptimizerChoice: Sendable, Hashable {
   public func defaults(on domain: Domain) throws(ConfigurationError) -> (kind: OptimizerKind, hyperparameters: Hyperparameters) {
     let entry: OptimizerEntry
     do { entry = try OptimizerRegistry.entry(named: name) } catch { throw .name(error) }
+    do { try entry.requireDimension(domain.dimension) } catch { throw .dimension(error) }
     var kind = OptimizerKind(name: name)
     if let parts {
       guard let defaults = entry.defaultParts else {

@@ -64,6 +64,14 @@ public struct OptimizerEntry: Sendable {
   /// the gravity swarm's descent walkers).
   public var takesParts: Bool { defaultParts != nil }
 
+  /// Fails when a domain of `dimension` axes is more than this method
+  /// takes (`OptimizerDescriptor.maximumDimension`).
+  public func requireDimension(_ dimension: Int) throws(RegistryError) {
+    guard dimension <= descriptor.maximumDimension else {
+      throw .tooManyDimensions(optimizer: name, dimension: dimension, limit: descriptor.maximumDimension)
+    }
+  }
+
   /// The entry marked as a frame for parts (`asksForParts`).
   func askingForParts() -> OptimizerEntry {
     var copy = self
@@ -98,7 +106,8 @@ public enum OptimizerRegistry {
     -> Hyperparameters
   {
     let kind = try resolve(kind)
-    return Hyperparameters(try entry(named: kind.name).specs(for: kind), width: domain.width)
+    return Hyperparameters(
+      try entry(named: kind.name).specs(for: kind), width: domain.width, dimension: domain.dimension)
   }
 
   /// Builds the optimizer a configuration describes, starting from
@@ -109,6 +118,7 @@ public enum OptimizerRegistry {
     rng: inout SeededGenerator
   ) throws(RegistryError) -> any Optimizer {
     let kind = try resolve(configuration.kind)
+    try entry(named: kind.name).requireDimension(context.domain.dimension)
     var hyperparameters = try hyperparameters(for: kind, domain: context.domain)
     for setting in configuration.settings {
       do {
@@ -127,6 +137,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownPart(role: String, name: String, suggestion: String?, known: [String])
   case partsNotAccepted(optimizer: String, parts: String)
   case invalidSetting(optimizer: String, HyperparameterError)
+  /// More axes than the method takes (it keeps an n×n matrix).
+  case tooManyDimensions(optimizer: String, dimension: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -140,6 +152,9 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
       return "'\(optimizer)' is not a descent optimizer, so it takes no gradient, update or guard (got \(parts))"
     case .invalidSetting(let optimizer, let error):
       return "\(optimizer): \(error)"
+    case .tooManyDimensions(let optimizer, let dimension, let limit):
+      let why = limit < Limits.dimension ? " (it keeps an n×n matrix)" : ""
+      return "\(optimizer) takes at most \(limit) dimensions\(why), not \(dimension)"
     }
   }
 }

@@ -41,6 +41,10 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   public var run: Int?
   /// The condition as typed, for the status line.
   public let text: String
+  /// 1-based columns in `text` of the run number and of the subject, for
+  /// errors found once the scene is known (`check(in:)`).
+  let runColumn: Int?
+  let subjectColumn: Int
 
   public var description: String { text }
 
@@ -48,12 +52,13 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   public static func parse(_ text: String) throws(BreakpointError) -> Breakpoint {
     var tokens = Tokens(text)
     var run: Int?
+    var runColumn: Int?
     if tokens.peek?.word == "run" {
       tokens.next()
       guard let token = tokens.next(), let id = Int(token.word), id >= 0 else {
         throw tokens.error("expected a run number after 'run'", at: tokens.last)
       }
-      run = id
+      (run, runColumn) = (id, token.column)
     }
     guard let subjectToken = tokens.next() else {
       throw tokens.error("expected step, best, event or a readout such as temperature", at: nil)
@@ -93,7 +98,9 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
       }
     }
     if let extra = tokens.next() { throw tokens.error("unexpected '\(extra.word)'", at: extra) }
-    return Breakpoint(subject: subject, comparison: comparison, value: value, run: run, text: text.trimmingSpaces)
+    return Breakpoint(
+      subject: subject, comparison: comparison, value: value, run: run, text: text.trimmingSpaces,
+      runColumn: runColumn, subjectColumn: subjectToken.column)
   }
 
   /// True when the condition holds for the session as it is now.

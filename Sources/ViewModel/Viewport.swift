@@ -46,20 +46,33 @@ public struct Viewport: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Zoomed by `factor` (> 1 zooms in) about `point` (default the centre),
-  /// which stays where it is on the screen.
+  /// which stays where it is on the screen; unchanged when that would go
+  /// past `within` (a zoom in so deep that the sides collapse, or out so
+  /// far that they overflow).
   public func zoomed(by factor: Double, about point: Vector? = nil) -> Viewport {
     precondition(factor > 0, "a zoom factor must be positive")
     let p = point ?? center
-    func scale(_ r: ClosedRange<Double>, _ at: Double) -> ClosedRange<Double> {
-      (at + (r.lowerBound - at) / factor)...(at + (r.upperBound - at) / factor)
+    func scale(_ lower: Double, _ upper: Double, _ at: Double) -> (Double, Double) {
+      (at + (lower - at) / factor, at + (upper - at) / factor)
     }
-    return Viewport(x: scale(x, p[0]), y: scale(y, p[1]))
+    return Self.within(scale(x.lowerBound, x.upperBound, p[0]), scale(y.lowerBound, y.upperBound, p[1])) ?? self
   }
 
-  /// Moved by fractions of its own size (+dx right, +dy up).
+  /// Moved by fractions of its own size (+dx right, +dy up); unchanged when
+  /// that would go past `within`.
   public func panned(dx: Double, dy: Double) -> Viewport {
     let sx = dx * width, sy = dy * height
-    return Viewport(x: x.lowerBound + sx...x.upperBound + sx, y: y.lowerBound + sy...y.upperBound + sy)
+    return Self.within((x.lowerBound + sx, x.upperBound + sx), (y.lowerBound + sy, y.upperBound + sy)) ?? self
+  }
+
+  /// The viewport with these sides, or nil unless each side has positive
+  /// width and lies within ±`Limits.coordinate` (docs/SCENES.md, "Limits").
+  static func within(_ x: (Double, Double), _ y: (Double, Double)) -> Viewport? {
+    let sides = [x, y]
+    guard sides.allSatisfy({ $0.0 < $0.1 && abs($0.0) <= Limits.coordinate && abs($0.1) <= Limits.coordinate }) else {
+      return nil
+    }
+    return Viewport(x: x.0...x.1, y: y.0...y.1)
   }
 
   public var description: String {

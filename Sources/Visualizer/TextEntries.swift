@@ -110,6 +110,10 @@ private func commit(
     state.jump(to: Int(entry.text.trimmingCharacters(in: .whitespaces))!)
   case .breakpoint:
     let breakpoint = try! Breakpoint.parse(entry.text)  // checked as typed
+    do { try breakpoint.check(in: state.player.scene) } catch {
+      state.message = StatusMessage("breakpoint refused: \(error.message)", kind: .error)
+      return false
+    }
     let holds = state.breakpoints.add(breakpoint, session: state.session)
     let when = holds && !breakpoint.isAboutEvents ? " (holds now; stops when it next becomes true)" : ""
     state.message = StatusMessage("breakpoint set: \(breakpoint)\(when)")

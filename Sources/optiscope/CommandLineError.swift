@@ -1,15 +1,30 @@
+import ArgumentParser
 import Foundation
 
 /// A failure the user can fix: printed as one line on stderr, with a
 /// non-zero exit status.
+///
+/// Two statuses: a wrong command line (an unknown name, a value out of
+/// range, options that do not go together) exits with argument-parser's own
+/// status for a failed validation, so that every mistake in what was typed
+/// ends alike; a command line that was right but whose work failed (a file
+/// that does not read or play, a write that fails) exits 2.
 struct CommandLineError: Error {
   var message: String
-  var exitCode: Int32 = 2
+  var exitCode: Int32
 
-  init(_ message: String, exitCode: Int32 = 2) {
+  /// argument-parser's status for a command line that does not validate (EX_USAGE, 64).
+  static let usageStatus = ExitCode.validationFailure.rawValue
+  /// The status of a command whose work failed.
+  static let failureStatus: Int32 = 2
+
+  init(_ message: String, exitCode: Int32 = usageStatus) {
     self.message = message
     self.exitCode = exitCode
   }
+
+  /// The command line was right, but a file or the work failed.
+  static func failure(_ message: String) -> CommandLineError { CommandLineError(message, exitCode: failureStatus) }
 }
 
 /// Writes `optiscope: error: message` to stderr. Multi-line messages (an

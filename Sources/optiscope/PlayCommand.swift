@@ -36,7 +36,7 @@ struct PlayCommand: ParsableCommand {
     // count as options and then need a landscape.)
     if landscape.given.isEmpty && optimizer.given.isEmpty {
       guard let tour = SceneLibrary.curated(SceneLibrary.tourName) else {
-        throw CommandLineError(
+        throw CommandLineError.failure(
           "\(SceneLibrary.folder ?? "the curated scenes") has no \(SceneLibrary.tourName).yaml to open; give a scene or a landscape")
       }
       try openVisualizer(replaying: try LoadedScene(tour), breakpoints: [], paused: paused)

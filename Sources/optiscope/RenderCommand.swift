@@ -46,13 +46,13 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
 
-  @Option(help: "Without a scene: steps to take before rendering (default: 100).")
+  @Option(parsing: .unconditional, help: "Without a scene: steps to take before rendering, at most 10^12 (default: 100).")
   var steps: Int?
 
-  @Option(help: ArgumentHelp("With a scene: the step to render (default: the scene's end).", valueName: "step"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("With a scene: the step to render (default: the scene's end).", valueName: "step"))
   var at: Int?
 
-  @Option(help: ArgumentHelp("The frame's size in terminal cells (default: 120x40, for cast 100x30).", valueName: "WxH"))
+  @Option(help: ArgumentHelp("The frame's size in terminal cells, at most \(CellSize.maximum)x\(CellSize.maximum) (default: 120x40, for cast 100x30).", valueName: "WxH"))
   var size: CellSize?
 
   @Option(help: "Output format: text, ansi, svg or cast.")
@@ -70,25 +70,24 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Colour scale (default: the scene's, else log).")
   var scale: ColourScale?
 
-  @Option(help: "Contour lines over the heat map, 0 for none (default: the scene's, else 8).")
+  @Option(parsing: .unconditional, help: "Contour lines over the heat map, 0 for none (default: the scene's, else 8).")
   var contours: Int?
 
-  @Option(help: "cast: frames a second (default: 10).")
+  @Option(parsing: .unconditional, help: "cast: frames a second (default: 10).")
   var fps: Double?
 
-  @Option(help: ArgumentHelp("cast: a frame every K steps (default: 1).", valueName: "K"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("cast: a frame every K steps (default: 1).", valueName: "K"))
   var every: Int?
 
   enum RenderFormat: String, ExpressibleByArgument, CaseIterable { case text, ansi, svg, cast }
 
   func validate() throws {
-    if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
-    if let at, at < 0 { throw ValidationError("--at must be ≥ 0, got \(at)") }
-    if let contours, contours < 0 || contours > 64 {
-      throw ValidationError("--contours must be in 0…64, got \(contours)")
-    }
+    try size?.validate(option: "--size")
+    try requireCount(steps, "--steps", in: 0...Limits.steps)
+    try requireCount(at, "--at", in: 0...Limits.steps)
+    try requireCount(contours, "--contours", in: 0...64)
     if let fps, !(fps > 0 && fps <= 1000) { throw ValidationError("--fps must be in (0, 1000], got \(fps)") }
-    if let every, every < 1 { throw ValidationError("--every must be ≥ 1, got \(every)") }
+    try requireCount(every, "--every", in: 1...Limits.steps)
     if format != .cast {
       for (given, flag) in [(fps != nil, "--fps"), (every != nil, "--every")] where given {
         throw ValidationError("\(flag) goes with --format cast")
@@ -139,7 +138,7 @@ struct RenderCommand: ParsableCommand {
         }
       }
     } catch let error as SceneError {
-      throw CommandLineError(path.map { "\($0): \(error)" } ?? error.description)
+      throw CommandLineError.failure(path.map { "\($0): \(error)" } ?? error.description)
     }
     if let output, output != "-" {
       try writeAtomically(text, to: output, force: force)
@@ -191,7 +190,7 @@ struct RenderCommand: ParsableCommand {
 
   private func requirePlane(_ session: Session) throws {
     guard session.landscape.dimension == 2 else {
-      throw CommandLineError(
+      throw CommandLineError.failure(
         "render draws 2-D landscapes; \(session.landscape.name) has \(session.landscape.dimension) dimensions here")
     }
   }

@@ -42,7 +42,8 @@ struct ReplayCommand: ParsableCommand {
 
       Exit status: 0 verified, stopped at a breakpoint or recorded; 1 the
       replay diverged from its checksums, or no breakpoint held by the end;
-      2 the scene could not be read or played; 64 a wrong command line.
+      2 the scene could not be read or played; 64 a wrong command line (an
+      unknown name, a --break that cannot hold in the scene).
 
       Examples:
         optiscope replay tour
@@ -62,7 +63,7 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Headless: check the scene's checksums.")
   var verify = false
 
-  @Option(help: ArgumentHelp("With --verify: stop when the step first reaches N; check the checksums met by then.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("With --verify: stop when the step first reaches N; check the checksums met by then.", valueName: "N"))
   var until: Int?
 
   @Option(name: .customLong("break"), help: ArgumentHelp("Stop at the first step where COND holds; repeatable.", valueName: "COND"))
@@ -74,7 +75,7 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Headless: write the scene back with fresh checksums.")
   var record = false
 
-  @Option(help: ArgumentHelp("With --record: a checksum every K steps (default: about ten over the scene).", valueName: "K"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("With --record: a checksum every K steps (default: about ten over the scene).", valueName: "K"))
   var every: Int?
 
   @Option(help: ArgumentHelp("With --record: write to this file (- is stdout) instead of SCENE.", valueName: "file"))
@@ -99,17 +100,17 @@ struct ReplayCommand: ParsableCommand {
     }
     if let until {
       guard verify else { throw ValidationError("--until goes with --verify") }
-      if until < 0 { throw ValidationError("--until must be ≥ 0, got \(until)") }
+      try requireCount(until, "--until", in: 0...Limits.steps)
     }
     for (given, flag) in [(every != nil, "--every"), (output != nil, "--output"), (force, "--force")] where given && !record {
       throw ValidationError("\(flag) goes with --record")
     }
-    if let every, every < 1 { throw ValidationError("--every must be ≥ 1, got \(every)") }
+    try requireCount(every, "--every", in: 1...Limits.steps)
   }
 
   func run() throws {
     let loaded = try LoadedScene(scene)
-    let breakpoints = try parseBreakpoints(conditions)
+    let breakpoints = try parseBreakpoints(conditions, in: loaded.scene)
     guard headless else {
       try openVisualizer(replaying: loaded, breakpoints: breakpoints, paused: paused)
       return
@@ -123,7 +124,7 @@ struct ReplayCommand: ParsableCommand {
         try findBreakpoint(breakpoints, in: loaded)
       }
     } catch let error as SceneError {
-      throw CommandLineError("\(loaded.label): \(error)")
+      throw CommandLineError.failure("\(loaded.label): \(error)")
     }
   }
 
@@ -131,7 +132,7 @@ struct ReplayCommand: ParsableCommand {
 
   private func verifyChecksums(_ loaded: LoadedScene) throws {
     guard loaded.scene.checksums != nil else {
-      throw CommandLineError(
+      throw CommandLineError.failure(
         "\(loaded.label) has no checksums to verify; add them with 'optiscope replay \(loaded.label) --headless --record'")
     }
     let verification = try SceneChecksums.verify(loaded.scene, until: until)
@@ -151,7 +152,7 @@ struct ReplayCommand: ParsableCommand {
     if let output, output != "-", !force, case .file = FileOutput.target(at: output),
       !(loaded.source.path.map { Self.isSameFile(output, $0) } ?? false)
     {
-      throw CommandLineError("\(output) exists; add --force to overwrite it")
+      throw CommandLineError.failure("\(output) exists; add --force to overwrite it")
     }
     let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
     let original: String
@@ -209,7 +210,7 @@ struct ReplayCommand: ParsableCommand {
       table.append(
         [
           String(run.id), run.configuration.kind.displayName, String(run.steps), String(run.evaluations),
-          run.best.map { formatNumber($0.loss, significantDigits: 10) } ?? "–",
+          run.shownBestLoss.map { formatNumber($0, significantDigits: 10) } ?? "–",
           run.best.map { $0.position.description } ?? "–",
         ]
           + readouts.map { name in

@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
       if format == .csv, let best = session.runs[0].best {
         trajectory.append(
           [String(session.step), String(session.runs[0].evaluations)]
-            + best.position.components.map(exactNumber) + [exactNumber(best.loss)])
+            + best.position.components.map(exactNumber) + [exactNumber(session.runs[0].shownBestLoss ?? best.loss)])
       }
     }
 
@@ -89,7 +89,7 @@ extension RunCommand {
   func play(_ loaded: LoadedScene) throws {
     let text: String
     do { text = try report(loaded.scene, path: loaded.label) } catch {
-      throw CommandLineError("\(loaded.label): \(error)")
+      throw CommandLineError.failure("\(loaded.label): \(error)")
     }
     print(text)
   }
@@ -122,8 +122,8 @@ struct RunReport {
   let run: Run
 
   var gap: Double? {
-    guard let minimum = session.landscape.knownMinimum, let best = run.best else { return nil }
-    return best.loss - minimum.value
+    guard let minimum = session.landscape.knownMinimum, let loss = run.shownBestLoss else { return nil }
+    return loss - minimum.value
   }
 
   var table: String {
@@ -140,7 +140,7 @@ struct RunReport {
     }
     if let best = run.best {
       lines.append(("best point", best.position.description))
-      lines.append(("best loss", formatNumber(best.loss, significantDigits: 10)))
+      lines.append(("best loss", formatNumber(run.shownBestLoss ?? best.loss, significantDigits: 10)))
     }
     if let minimum = session.landscape.knownMinimum {
       lines.append(("f*", formatNumber(minimum.value, significantDigits: 10)))

@@ -26,16 +26,21 @@ struct LoadedScene {
 
   /// Reads a scene from where `source` says.
   init(_ source: SceneSource) throws {
-    do { scene = try source.load() } catch { throw CommandLineError(error.description) }
+    do { scene = try source.load() } catch { throw CommandLineError.failure(error.description) }
     self.source = source
   }
 }
 
-/// The conditions of `--break`, or the first that does not read, shown
-/// with a caret under its column.
-func parseBreakpoints(_ conditions: [String]) throws -> [Breakpoint] {
+/// The conditions of `--break`, each read and checked against `scene`, or
+/// the first that does not read or cannot hold there, shown with a caret
+/// under its column.
+func parseBreakpoints(_ conditions: [String], in scene: Scene) throws -> [Breakpoint] {
   try conditions.map { text in
-    do throws(BreakpointError) { return try Breakpoint.parse(text) } catch {
+    do throws(BreakpointError) {
+      let breakpoint = try Breakpoint.parse(text)
+      try breakpoint.check(in: scene)
+      return breakpoint
+    } catch {
       let caret = String(repeating: " ", count: max(error.column - 1, 0)) + "^"
       throw CommandLineError("--break '\(text)': \(error.message) at column \(error.column)\n  \(text)\n  \(caret)")
     }

@@ -26,7 +26,7 @@ enum SceneTrajectory {
           (
             [String(player.epoch), String(player.session.step), String(run.id), run.configuration.kind.name,
              String(run.evaluations)],
-            leader?.position.components ?? [], leader?.loss, run.best?.position.components ?? [], run.best?.loss
+            leader?.position.components ?? [], leader?.loss, run.best?.position.components ?? [], run.shownBestLoss
           ))
       }
     }

@@ -12,7 +12,7 @@ import Visualizer
 /// ends a recording with no copy of it says so, and exits non-zero.
 func openVisualizer(_ state: AppState) throws {
   guard TerminalSession.isAvailable else {
-    throw CommandLineError(
+    throw CommandLineError.failure(
       "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers), 'optiscope render' (pictures) or 'optiscope replay --headless'")
   }
   var state = state
@@ -30,7 +30,7 @@ func openVisualizer(_ state: AppState) throws {
   var program = VisualizerProgram(state: state, recovery: recovery)
   let ending: SessionEnding
   do { ending = try TerminalSession.run(&program) } catch {
-    throw CommandLineError("\(error)")
+    throw CommandLineError.failure("\(error)")
   }
   var status = ending.exitStatus
   if let kept = program.close(quitting: ending == .quit) {
@@ -60,7 +60,7 @@ private func describe(_ scene: Scene) -> String {
 func openVisualizer(replaying loaded: LoadedScene, breakpoints: [Breakpoint], paused: Bool) throws {
   let player: ScenePlayer
   do { player = try ScenePlayer(scene: loaded.scene, historyDepth: AppState.historyDepth) } catch {
-    throw CommandLineError("\(loaded.label): \(error)")
+    throw CommandLineError.failure("\(loaded.label): \(error)")
   }
   let scenePath = loaded.source.path ?? loaded.source.name + ".yaml"
   var state = AppState(player: player, isRunning: !paused, scenePath: scenePath)

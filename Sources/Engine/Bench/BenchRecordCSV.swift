@@ -49,6 +49,12 @@ public enum BenchRecordCSV {
       func optional<T>(_ column: Int, _ parse: (String) -> T?) throws(BenchFileError) -> T? {
         fields[column].isEmpty ? nil : try field(column, parse)
       }
+      // A budget is a count of evaluations, as `bench run --evals` takes it.
+      let budget: Int = try field(4) { Int($0) }
+      guard (1...Limits.steps).contains(budget) else {
+        throw BenchFileError(
+          file: file, line: number, message: "budget must be from 1 to \(Limits.steps) evaluations, got \(budget)")
+      }
       let curve: [Double] = try fields[11].isEmpty ? [] : fields[11].split(separator: ";").map {
         (text) throws(BenchFileError) -> Double in
         guard let value = Double(text) else {
@@ -59,7 +65,7 @@ public enum BenchRecordCSV {
       records.append(
         BenchRecord(
           index: try field(0) { Int($0) }, optimizer: fields[1], landscape: fields[2],
-          seed: try field(3) { UInt64($0) }, budget: try field(4) { Int($0) },
+          seed: try field(3) { UInt64($0) }, budget: budget,
           evaluations: try field(5) { Int($0) }, bestLoss: try field(6) { Double($0) },
           minimum: try optional(7) { Double($0) }, evaluationsToSuccess: try optional(9) { Int($0) },
           seconds: try field(10) { Double($0) }, curve: curve))

@@ -39,7 +39,7 @@
 /// simplex x₀, x₀ + s·eᵢ.
 public struct NelderMead: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
-    name: "nelder-mead", family: .classic,
+    name: "nelder-mead", family: .classic, keepsSquareMatrix: true,
     summary: "the downhill simplex: reflect, expand, contract or shrink n + 1 points",
     specs: [
       HyperparameterSpec(

@@ -52,7 +52,7 @@ import RealModule
 /// evaluator, with the deviation there kept at least `LatticeFloor`'s.
 public struct CMAEvolutionStrategy: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
-    name: "cma-es", family: .evolution,
+    name: "cma-es", family: .evolution, keepsSquareMatrix: true,
     summary: "covariance matrix adaptation: a Gaussian that learns its shape and step size from ranked samples",
     specs: [
       HyperparameterSpec(
@@ -60,7 +60,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
         help: "initial step size σ (also after each restart)"),
       .integer(
         "population", symbol: "λ", default: 0, range: 0...100_000,
-        help: "offspring per generation (0: 4 + ⌊3 ln n⌋); doubled at each restart"),
+        help: "offspring per generation (0: 4 + ⌊3 ln n⌋); doubled at each restart").countingPoints,
       .flag(
         "restarts", default: true,
         help: "IPOP: when the search stalls, restart from a random point with twice the population"),

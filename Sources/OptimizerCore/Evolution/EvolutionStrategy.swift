@@ -36,8 +36,8 @@ public struct EvolutionStrategy: DescribedOptimizer {
     name: "evolution-strategy", family: .evolution,
     summary: "(μ, λ) or (μ + λ) evolution strategy: Gaussian mutation, σ adapted by the 1/5th success rule",
     specs: [
-      .integer("parents", symbol: "μ", default: 5, range: 1...10_000, help: "parents kept each generation"),
-      .integer("offspring", symbol: "λ", default: 20, range: 1...100_000, help: "offspring per generation"),
+      .integer("parents", symbol: "μ", default: 5, range: 1...10_000, help: "parents kept each generation").countingPoints,
+      .integer("offspring", symbol: "λ", default: 20, range: 1...100_000, help: "offspring per generation").countingPoints,
       .choice(
         "selection", options: Selection.allCases.map(\.rawValue), default: Selection.plus.rawValue,
         help: "comma: parents from the offspring only, (μ, λ); plus: from parents and offspring, (μ + λ)"),

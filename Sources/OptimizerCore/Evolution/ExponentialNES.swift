@@ -22,7 +22,7 @@ import RealModule
 /// axes the deviation is kept at least `LatticeFloor`'s by scaling B's rows.
 public struct ExponentialNES: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
-    name: "xnes", family: .evolution,
+    name: "xnes", family: .evolution, keepsSquareMatrix: true,
     summary: "exponential natural evolution strategy: a full Gaussian climbed along the natural gradient",
     specs: [
       HyperparameterSpec(
@@ -30,7 +30,7 @@ public struct ExponentialNES: DescribedOptimizer {
         help: "initial step size σ"),
       .integer(
         "population", symbol: "λ", default: 0, range: 0...100_000,
-        help: "samples per generation (0: 4 + ⌊3 ln n⌋)"),
+        help: "samples per generation (0: 4 + ⌊3 ln n⌋)").countingPoints,
     ])
 
   public var hyperparameters: Hyperparameters

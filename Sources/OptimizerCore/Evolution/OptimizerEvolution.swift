@@ -40,7 +40,7 @@ public struct OptimizerEvolution: DescribedOptimizer {
     name: "optimizer-evolution", family: .evolution,
     summary: "a population of descents and walks; every G steps the worst die and good ones breed mutated children",
     specs: [
-      .integer("members", symbol: "N", default: 8, range: 3...1000, help: "how many optimizers the population runs"),
+      .integer("members", symbol: "N", default: 8, range: 3...1000, help: "how many optimizers the population runs").countingPoints,
       .integer("generationSteps", symbol: "G", default: 20, range: 1...1_000_000, help: "steps between generations"),
       .integer("replace", symbol: "k", default: 2, range: 1...998, help: "members replaced each generation"),
       .choice(

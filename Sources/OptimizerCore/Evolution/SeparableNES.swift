@@ -30,7 +30,7 @@ public struct SeparableNES: DescribedOptimizer {
         help: "initial step size on every axis"),
       .integer(
         "population", symbol: "λ", default: 0, range: 0...100_000,
-        help: "samples per generation (0: 4 + ⌊3 ln n⌋)"),
+        help: "samples per generation (0: 4 + ⌊3 ln n⌋)").countingPoints,
     ])
 
   public var hyperparameters: Hyperparameters
@@ -83,8 +83,9 @@ public struct SeparableNES: DescribedOptimizer {
   /// Overlays: the axis-aligned search ellipse at two standard deviations,
   /// the mean, the samples. The inspector lists σ per axis.
   public func inspect() -> Inspection {
-    let variances = deviations.components.map { $0 * $0 }
-    let covariance = SquareMatrix.diagonal(variances)
+    // The ellipse is drawn in the first two axes only; a full n×n diagonal
+    // would cost 8n² bytes on every inspection.
+    let covariance = SquareMatrix.diagonal(deviations.components.prefix(2).map { $0 * $0 })
     let geometricMean = Double.exp(
       deviations.components.reduce(0) { $0 + Double.log($1) } / Double(state.dimension))
     return Inspection(

@@ -7,7 +7,7 @@ public struct RandomSearch: DescribedOptimizer {
     name: "random-search", family: .search,
     summary: "uniform samples over the whole domain; keeps the best",
     specs: [
-      .integer("batch", symbol: "b", default: 1, range: 1...1000, help: "samples drawn per step")
+      .integer("batch", symbol: "b", default: 1, range: 1...1000, help: "samples drawn per step").countingPoints
     ])
 
   public var hyperparameters: Hyperparameters

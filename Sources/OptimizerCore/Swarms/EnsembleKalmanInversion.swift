@@ -37,7 +37,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
     name: "eki", family: .swarm,
     summary: "ensemble Kalman inversion: members move along the ensemble's loss–position covariance",
     specs: [
-      .integer("members", symbol: "J₀", default: 10, range: 2...10_000, help: "ensemble size (at the start)"),
+      .integer("members", symbol: "J₀", default: 10, range: 2...10_000, help: "ensemble size (at the start)").countingPoints,
       HyperparameterSpec(
         "h0", symbol: "h₀", default: 0.5, range: 1e-3...10, scale: .log,
         help: "step: the members' RMS move as a fraction of the ensemble's width"),
@@ -56,7 +56,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
         "growEvery", symbol: "τ", default: 0, range: 0...1_000_000,
         help: "add a member every τ steps, up to maxMembers (0: fixed size)"),
       .integer(
-        "maxMembers", symbol: "J_max", default: 40, range: 2...10_000, help: "largest ensemble the schedule grows"),
+        "maxMembers", symbol: "J_max", default: 40, range: 2...10_000, help: "largest ensemble the schedule grows").countingPoints,
       Initialization.spec,
     ])
 

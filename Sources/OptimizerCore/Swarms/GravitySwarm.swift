@@ -29,7 +29,7 @@ import RealModule
 public struct GravitySwarm: Optimizer {
   /// The swarm's own settings; the members' descent settings follow them.
   static let ownSpecs: [HyperparameterSpec] = [
-    .integer("members", symbol: "N", default: 8, range: 1...1000, help: "how many optimizers the swarm runs"),
+    .integer("members", symbol: "N", default: 8, range: 1...1000, help: "how many optimizers the swarm runs").countingPoints,
     HyperparameterSpec(
       "gravity", symbol: "G", default: 0.05, range: 0...1,
       help: "pull toward the centre: each step x ← x − G·(x − centre)"),
@@ -122,7 +122,7 @@ public struct GravitySwarm: Optimizer {
 
   /// A member with a fresh descent at `particle`.
   private func newMember(at particle: Particle) -> Member {
-    var inner = Hyperparameters(composition.specs, width: context.width)
+    var inner = Hyperparameters(composition.specs, width: context.width, dimension: context.dimension)
     inner.adopt(hyperparameters)
     let descent = DescentOptimizer(
       kind: OptimizerKind(name: "descent", parts: kind.parts), composition: composition,

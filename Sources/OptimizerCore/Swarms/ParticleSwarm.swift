@@ -57,7 +57,7 @@ public struct ParticleSwarm: DescribedOptimizer {
       pull = 2
     }
     return [
-      .integer("particles", symbol: "N", default: 20, range: 1...10_000, help: "swarm size"),
+      .integer("particles", symbol: "N", default: 20, range: 1...10_000, help: "swarm size").countingPoints,
       inertiaSpec,
       HyperparameterSpec(
         "c1", symbol: "c₁", default: pull, range: 0...4, help: "cognitive pull toward the particle's own best"),

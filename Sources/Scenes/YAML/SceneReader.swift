@@ -97,7 +97,7 @@ private struct Reader {
     let budget = try fields["budget"].map { b throws(SceneError) in try self.budget(b) } ?? .unlimited
     let steps: Int
     if let field = fields["steps"] {
-      steps = try field.integer(atLeast: 0)
+      steps = try field.integer(atLeast: 0, atMost: Limits.steps)
     } else if case .steps(let limit) = budget {
       steps = limit
     } else {
@@ -112,10 +112,19 @@ private struct Reader {
     }
     var events: [SceneEvent] = []
     var lastStep = 0
+    // The first event of this epoch past the scene's end: an error once
+    // no restart follows it, since the scene ends at step `steps` of its
+    // last epoch (docs/SCENES.md, "How a scene plays").
+    var late: YAMLValue?
     for item in try fields["events"]?.sequence() ?? [] {
-      let event = try self.event(item, after: lastStep, session: &session)
+      let (event, stepField) = try self.event(item, after: lastStep, session: &session)
       events.append(event)
       lastStep = event.restartsClock ? 0 : event.step
+      if event.restartsClock { late = nil } else if late == nil, event.step > steps { late = stepField }
+    }
+    if let late {
+      throw late.error(
+        "\(late.path) = \(late.text ?? "") is past the scene's end at step \(steps); the events of the last epoch come at or before 'steps'")
     }
     let checksums = try fields["checksums"].map { c throws(SceneError) in try self.checksums(c) }
     return Scene(
@@ -131,7 +140,7 @@ private struct Reader {
     let fields = try value.mapping(
       fields: ["function", "expression", "dimension", "domain", "kinds"] + (allowsNoise ? ["noise"] : []))
     let (which, field) = try fields.oneOf(["function", "expression"])
-    let dimension = try fields["dimension"]?.integer(atLeast: 1) ?? 2
+    let dimension = try fields["dimension"]?.integer(atLeast: 1, atMost: Limits.dimension) ?? 2
     var source: LandscapeSource
     let base: any Landscape
     if which == "function" {
@@ -180,7 +189,7 @@ private struct Reader {
     var axes: [Axis] = []
     for item in try value.sequence() {
       if case .sequence = item.node {
-        let bounds = try item.vector(count: 2)
+        let bounds = try item.vector(count: 2, bounded: true)
         guard bounds[0] < bounds[1] else { throw item.error("\(item.path): the lower bound must be below the upper") }
         axes.append(Axis(bounds[0], bounds[1]))
       } else {
@@ -190,9 +199,9 @@ private struct Reader {
           axes.append(Axis(0, 1, kind: .boolean))
           continue
         }
-        let lower = try fields.required("lower").finiteDouble()
+        let lower = try fields.required("lower").coordinate()
         let upperField = try fields.required("upper")
-        let upper = try upperField.finiteDouble()
+        let upper = try upperField.coordinate()
         guard lower < upper else { throw upperField.error("\(item.path): the lower bound must be below the upper") }
         axes.append(Axis(lower, upper, kind: kind))
       }
@@ -251,7 +260,7 @@ private struct Reader {
     choice.settings = entries.map { HyperparameterSetting($0.key.text ?? "", $0.value.text ?? "") }
     do { return try choice.configuration(on: domainInForce) } catch {
       switch error {
-      case .name: throw nameField.error(error.description)
+      case .name, .dimension: throw nameField.error(error.description)
       case .parts: throw (partsField ?? nameField).error(error.description)
       case .setting(let index, let optimizer, let problem):
         throw Self.settingError(problem, optimizer: optimizer, key: entries[index].key, value: entries[index].value)
@@ -308,7 +317,7 @@ private struct Reader {
     if let field = fields["viewport"] {
       let sides = try field.mapping(fields: ["x", "y"])
       let xField = try sides.required("x"), yField = try sides.required("y")
-      let x = try xField.vector(count: 2), y = try yField.vector(count: 2)
+      let x = try xField.vector(count: 2, bounded: true), y = try yField.vector(count: 2, bounded: true)
       guard x[0] < x[1] else { throw xField.error("viewport.x must go from low to high") }
       guard y[0] < y[1] else { throw yField.error("viewport.y must go from low to high") }
       view.viewport = Viewport(x: x[0]...x[1], y: y[0]...y[1])
@@ -317,13 +326,15 @@ private struct Reader {
       if let field = fields["viewport"] { throw field.error("give either viewport or zoom and center, not both") }
       var viewport = Viewport(domain: domainInForce)
       if let field = fields["center"] {
-        let center = try field.vector(count: 2)
+        let center = try field.vector(count: 2, bounded: true)
         viewport = viewport.panned(
           dx: (center[0] - viewport.center[0]) / viewport.width, dy: (center[1] - viewport.center[1]) / viewport.height)
       }
       if let field = fields["zoom"] {
         let factor = try field.finiteDouble()
-        guard factor > 0 else { throw field.error("view.zoom must be > 0, got \(field.text ?? "")") }
+        guard factor >= 1 / Limits.zoom, factor <= Limits.zoom else {
+          throw field.error("view.zoom must be from \(formatNumber(1 / Limits.zoom)) to \(formatNumber(Limits.zoom)), got \(field.text ?? "")")
+        }
         viewport = viewport.zoomed(by: factor)
       }
       view.viewport = viewport
@@ -341,7 +352,7 @@ private struct Reader {
     guard case .mapping = value.node else { throw value.typeError(expected: "unlimited, {steps: N} or {evaluations: N}") }
     let fields = try value.mapping(fields: ["steps", "evaluations"])
     let (which, field) = try fields.oneOf(["steps", "evaluations"])
-    let limit = try field.integer(atLeast: 1)
+    let limit = try field.integer(atLeast: 1, atMost: Limits.steps)
     return which == "steps" ? .steps(limit) : .evaluations(limit)
   }
 
@@ -351,13 +362,14 @@ private struct Reader {
     "set", "swap", "add-run", "remove-run", "move-start", "drop-particle", "landscape", "noise", "reset",
   ]
 
-  /// The event, checked against `session` as it stands, then applied to it.
+  /// The event, checked against `session` as it stands, then applied to
+  /// it; with its step field, for later checks.
   mutating func event(_ value: YAMLValue, after lastStep: Int, session: inout Session) throws(SceneError)
-    -> SceneEvent
+    -> (SceneEvent, step: YAMLValue)
   {
     let fields = try value.mapping(fields: ["step"] + Self.eventKinds)
     let stepField = try fields.required("step")
-    let step = try stepField.integer(atLeast: 0)
+    let step = try stepField.integer(atLeast: 0, atMost: Limits.steps)
     guard step >= lastStep else {
       throw stepField.error(
         "\(stepField.path) = \(step) comes before the previous event's step \(lastStep); events are in the order they happened")
@@ -365,7 +377,7 @@ private struct Reader {
     let (kind, field) = try fields.oneOf(Self.eventKinds)
     let command = try self.command(kind, field, session: session)
     do { try session.apply(command) } catch { throw field.error(error.description) }
-    return SceneEvent(step: step, command)
+    return (SceneEvent(step: step, command), stepField)
   }
 
   mutating func command(_ kind: String, _ value: YAMLValue, session: Session) throws(SceneError) -> Command {
@@ -433,7 +445,7 @@ private struct Reader {
 
   func checksums(_ value: YAMLValue) throws(SceneError) -> Checksums {
     let fields = try value.mapping(fields: ["every", "at"])
-    var checksums = Checksums(interval: try fields.required("every").integer(atLeast: 1))
+    var checksums = Checksums(interval: try fields.required("every").integer(atLeast: 1, atMost: Limits.steps))
     for item in try fields["at"]?.sequence() ?? [] {
       let entry = try item.mapping(fields: ["epoch", "step", "run", "best", "position"])
       let best = try entry["best"].flatMap { b throws(SceneError) in b.isNull ? nil : try b.double() }

@@ -80,11 +80,22 @@ struct YAMLValue {
     return value
   }
 
-  func integer(atLeast minimum: Int = .min) throws(SceneError) -> Int {
+  /// A coordinate of a domain or a view: finite and within
+  /// ±`Limits.coordinate`.
+  func coordinate() throws(SceneError) -> Double {
+    let value = try finiteDouble()
+    guard abs(value) <= Limits.coordinate else {
+      throw error("\(path) must lie within ±\(formatNumber(Limits.coordinate)), got \(text ?? "")")
+    }
+    return value
+  }
+
+  func integer(atLeast minimum: Int = .min, atMost maximum: Int = .max) throws(SceneError) -> Int {
     guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) else {
       throw typeError(expected: "a whole number")
     }
     guard value >= minimum else { throw error("\(path) must be at least \(minimum), got \(value)") }
+    guard value <= maximum else { throw error("\(path) must be at most \(maximum), got \(value)") }
     return value
   }
 
@@ -112,14 +123,15 @@ struct YAMLValue {
     return items.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]") }
   }
 
-  /// A point: a list of numbers, `count` of them when given.
-  func vector(count: Int? = nil) throws(SceneError) -> Vector {
+  /// A point: a list of numbers, `count` of them when given; with
+  /// `bounded`, each a `coordinate()`.
+  func vector(count: Int? = nil, bounded: Bool = false) throws(SceneError) -> Vector {
     let items = try sequence()
     if let count, items.count != count {
       throw error("\(path) must have \(count) coordinates, got \(items.count)")
     }
     var components: [Double] = []
-    for item in items { components.append(try item.finiteDouble()) }
+    for item in items { components.append(try bounded ? item.coordinate() : item.finiteDouble()) }
     return Vector(components)
   }
 

@@ -30,20 +30,20 @@ struct BenchMergeCommand: ParsableCommand {
     var records: [BenchRecord] = []
     for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw CommandLineError("\(file): cannot read the file")
+        throw CommandLineError.failure("\(file): cannot read the file")
       }
       do { records += try BenchRecordCSV.read(String(decoding: data, as: UTF8.self), file: file) } catch {
-        throw CommandLineError(error.description)
+        throw CommandLineError.failure(error.description)
       }
     }
     var seen = Set<Int>()
     for record in records where !seen.insert(record.index).inserted {
-      throw CommandLineError("run \(record.index) appears in more than one file: were the same slices merged twice?")
+      throw CommandLineError.failure("run \(record.index) appears in more than one file: were the same slices merged twice?")
     }
     records.sort { $0.index < $1.index }
     let budgets = Set(records.map(\.budget))
     guard budgets.count <= 1 else {
-      throw CommandLineError("the files were run with different budgets (\(budgets.sorted().map(String.init).joined(separator: ", ")))")
+      throw CommandLineError.failure("the files were run with different budgets (\(budgets.sorted().map(String.init).joined(separator: ", ")))")
     }
     try BenchReport(records: records, budget: budgets.first ?? 0).print(format: format, plot: plot)
   }

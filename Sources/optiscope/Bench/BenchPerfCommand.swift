@@ -26,7 +26,7 @@ struct BenchPerfCommand: ParsableCommand {
   /// Evaluations per speed case when --evals is not given.
   static let defaultEvaluations = 2_000_000
 
-  @Option(help: "Evaluations per speed case.")
+  @Option(parsing: .unconditional, help: "Evaluations per speed case, from 1000 to 10^12.")
   var evals: Int = BenchPerfCommand.defaultEvaluations
 
   @Option(help: "Only the cases whose name contains one of these (comma-separated).")
@@ -40,7 +40,7 @@ struct BenchPerfCommand: ParsableCommand {
   /// The checks of `bench perf`, shared with `bench run --perf`.
   static func validate(evaluations: Int, format: OutputFormat) throws {
     try format.require([.table, .json])
-    if evaluations < 1000 { throw ValidationError("--evals must be at least 1000 for speed cases, got \(evaluations)") }
+    try requireCount(evaluations, "--evals", in: 1000...Limits.steps)
   }
 
   func run() throws { try Self.measure(evaluations: evals, filters: cases.map(splitList) ?? [], format: format) }
@@ -58,7 +58,7 @@ struct BenchPerfCommand: ParsableCommand {
     if wanted("scenes") { printNote("measuring scenes …") }
     let scenes: [SceneBenchmark.Figure]
     do { scenes = wanted("scenes") ? try SceneBenchmark.run(scenes: SceneLibrary.scenes()) : [] } catch {
-      throw CommandLineError("\(error)")
+      throw CommandLineError.failure("\(error)")
     }
     switch format {
     case .json:

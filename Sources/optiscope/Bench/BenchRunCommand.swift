@@ -38,13 +38,13 @@ struct BenchRunCommand: ParsableCommand {
   @Option(help: "Comma-separated landscape names (default: the 14 classic functions).")
   var landscapes: String?
 
-  @Option(help: "Seeds per optimizer and landscape.")
+  @Option(parsing: .unconditional, help: "Seeds per optimizer and landscape, at most 10^12.")
   var seeds: Int = 20
 
-  @Option(help: "The evaluation budget of every run (default 2000; with --perf, evaluations per case, default 2000000).")
+  @Option(parsing: .unconditional, help: "The evaluation budget of every run, at most 10^12 (default 2000; with --perf, evaluations per case, default 2000000).")
   var evals: Int?
 
-  @Option(help: "Dimension n for the functions with an n-dimensional form (others are skipped when n ≠ 2).")
+  @Option(parsing: .unconditional, help: "Dimension n for the functions with an n-dimensional form, at most \(Limits.dimension) (others are skipped when n ≠ 2).")
   var dim: Int = 2
 
   @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter for every optimizer that has it, or for one: NAME:KEY=VALUE.", valueName: "[name:]key=value"))
@@ -71,9 +71,12 @@ struct BenchRunCommand: ParsableCommand {
   func validate() throws {
     if perf { return try BenchPerfCommand.validate(evaluations: evals ?? BenchPerfCommand.defaultEvaluations, format: format) }
     if cases != nil { throw ValidationError("--cases belongs to 'optiscope bench perf'") }
-    if seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
-    if budget < 10 { throw ValidationError("--evals must be at least 10, got \(budget)") }
-    if dim < 1 { throw ValidationError("--dim must be at least 1, got \(dim)") }
+    try requireCount(seeds, "--seeds", in: 1...Limits.steps)
+    for (list, option) in [(optimizers, "--optimizers"), (landscapes, "--landscapes")] {
+      if let list, splitList(list).isEmpty { throw ValidationError("\(option) '\(list)' names nothing; give comma-separated names") }
+    }
+    try requireCount(budget, "--evals", in: 10...Limits.steps)
+    try requireCount(dim, "--dim", in: 1...Limits.dimension)
     if shard != nil, plot != nil {
       throw ValidationError("--plot needs every run; plot after 'optiscope bench merge'")
     }
@@ -93,7 +96,7 @@ struct BenchRunCommand: ParsableCommand {
         progress.update(done: done, total: total)
       }
     } catch {
-      throw CommandLineError(error.description)
+      throw CommandLineError.failure(error.description)
     }
     progress.finish()
     try BenchReport(records: records, budget: plan.evaluations).print(format: format, plot: plot)

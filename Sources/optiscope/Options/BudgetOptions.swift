@@ -1,18 +1,19 @@
 import ArgumentParser
 import Engine
+import OptimizerCore
 
 /// How long a headless run goes: steps or evaluations.
 struct BudgetOptions: ParsableArguments {
-  @Option(help: "Stop after this many iterations (default 1000 when --evals is not given).")
+  @Option(parsing: .unconditional, help: "Stop after this many iterations, at most 10^12 (default 1000 when --evals is not given).")
   var steps: Int?
 
-  @Option(help: "Stop after this many evaluations of f: the fair budget for comparing optimizers.")
+  @Option(parsing: .unconditional, help: "Stop after this many evaluations of f, at most 10^12: the fair budget for comparing optimizers.")
   var evals: Int?
 
   func validate() throws {
     if steps != nil && evals != nil { throw ValidationError("give either --steps or --evals, not both") }
-    if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
-    if let evals, evals < 1 { throw ValidationError("--evals must be ≥ 1, got \(evals)") }
+    try requireCount(steps, "--steps", in: 0...Limits.steps)
+    try requireCount(evals, "--evals", in: 1...Limits.steps)
   }
 
   /// The options given on the command line, by their flags.

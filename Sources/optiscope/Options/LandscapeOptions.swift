@@ -1,20 +1,22 @@
 import ArgumentParser
 import Engine
 import Landscapes
+import OptimizerCore
 
 /// The options that pick a landscape: a catalog name or a typed expression.
 struct LandscapeOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "A built-in function (see 'optiscope list landscapes').")
   var landscape: String?
 
-  @Option(name: .shortAndLong, help: "A function of x and y, e.g. \"x^2 + 3*sin(y)\".")
+  // Unconditional: an expression may start with a minus sign (-x^2).
+  @Option(name: .shortAndLong, parsing: .unconditional, help: "A function of x and y, e.g. \"x^2 + 3*sin(y)\".")
   var expression: String?
 
   // Optional, so that commands can tell a given option from its default.
-  @Option(name: .customLong("dim"), help: ArgumentHelp("Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …) (default: 2).", valueName: "dim"))
+  @Option(name: .customLong("dim"), parsing: .unconditional, help: ArgumentHelp("Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …), at most \(Limits.dimension), and \(Limits.squareMatrixDimension) for optimizers that keep an n×n matrix (default: 2).", valueName: "dim"))
   var givenDimension: Int?
 
-  @Option(name: .customLong("noise"), help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
+  @Option(name: .customLong("noise"), parsing: .unconditional, help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
   var givenNoise: Double?
 
   var dim: Int { givenDimension ?? 2 }
@@ -32,8 +34,11 @@ struct LandscapeOptions: ParsableArguments {
     if landscape != nil && expression != nil {
       throw ValidationError("give either --landscape or --expression, not both")
     }
-    if dim < 1 { throw ValidationError("--dim must be at least 1, got \(dim)") }
-    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0") }
+    try requireCount(givenDimension, "--dim", in: 1...Limits.dimension)
+    if expression != nil, let givenDimension, givenDimension != 2 {
+      throw ValidationError("--expression is a function of x and y, so it uses 2 variables; drop --dim \(givenDimension)")
+    }
+    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
   }
 
   /// The chosen source; `defaultName` when neither option is given, or an

@@ -27,7 +27,7 @@ struct OptimizerOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))
   var start: NumberList?
 
-  @Option(name: .customLong("seed"), help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
+  @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp("The seed: the same seed gives the same run on every machine (default: 1).", valueName: "seed"))
   var givenSeed: UInt64?
 
   var optimizer: String { givenOptimizer ?? "adam" }
@@ -55,13 +55,22 @@ struct OptimizerOptions: ParsableArguments {
     do { return try choice.configuration(on: domain) } catch { throw CommandLineError(error.description) }
   }
 
-  /// The start point, checked against the landscape's dimension.
-  func startPoint(dimension: Int) throws -> Vector? {
-    try start?.point(option: "--start", dimension: dimension)
+  /// The start point, checked against the landscape's domain: as many
+  /// coordinates as it has axes, each within its axis's bounds (a start
+  /// outside would be clamped silently; it is refused instead).
+  func startPoint(on domain: Domain) throws -> Vector? {
+    guard let start else { return nil }
+    let point = try start.point(option: "--start", dimension: domain.dimension)
+    let names = axisNames(domain.dimension)
+    for (i, axis) in domain.axes.enumerated() where !(axis.lower...axis.upper).contains(point[i]) {
+      throw CommandLineError(
+        "--start '\(start.text)': \(names[i]) = \(formatNumber(point[i])) is outside the domain, whose \(names[i]) runs from \(formatNumber(axis.lower)) to \(formatNumber(axis.upper))")
+    }
+    return point
   }
 
   /// The run these options describe on `surface`: its recipe and its start.
   func runSetup(on surface: any Landscape) throws -> RunSetup {
-    RunSetup(try configuration(domain: surface.domain), start: try startPoint(dimension: surface.dimension))
+    RunSetup(try configuration(domain: surface.domain), start: try startPoint(on: surface.domain))
   }
 }

@@ -88,6 +88,6 @@ func writeAtomically(_ text: String, to path: String, force: Bool? = nil) throws
       try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
     }
   } catch {
-    throw CommandLineError(error.message + (error.isReadOnly && force != nil ? "; add --force to replace it" : ""))
+    throw CommandLineError.failure(error.message + (error.isReadOnly && force != nil ? "; add --force to replace it" : ""))
   }
 }

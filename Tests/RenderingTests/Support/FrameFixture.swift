@@ -31,7 +31,7 @@ enum FrameFixture {
         HyperparameterSpec("temperature", symbol: "T₀", default: 1, range: 1e-3...100, scale: .log, help: "initial temperature"),
         HyperparameterSpec("cooling", symbol: "α", default: 0.95, range: 0.5...0.9999, help: "cooling factor"),
         .integer("coolEvery", symbol: "n", default: 20, range: 1...1000, help: "steps between coolings"),
-      ], width: 1)
+      ], width: 1, dimension: 2)
     let walk = RunView(
       id: 0,
       layer: RunLayer(
@@ -57,7 +57,7 @@ enum FrameFixture {
         .integer("particles", symbol: "N", default: 20, range: 2...500, help: "swarm size"),
         HyperparameterSpec("inertia", symbol: "ω", default: 0.729, range: 0...1.2, help: "inertia"),
         HyperparameterSpec("cognitive", symbol: "c₁", default: 1.494, range: 0...4, help: "pull to personal best"),
-      ], width: 1)
+      ], width: 1, dimension: 2)
     let swarm = RunView(
       id: 1,
       layer: RunLayer(
