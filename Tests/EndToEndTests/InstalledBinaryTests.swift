@@ -17,7 +17,11 @@ struct InstalledBinaryTests {
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
       try FileManager.default.createDirectory(
         at: root.appendingPathComponent("bin"), withIntermediateDirectories: true)
-      try FileManager.default.copyItem(atPath: OptiscopeBinary.path, toPath: binary)
+      // Copied by cp, not in this process: a file this process holds open
+      // for writing is inherited by whatever another test spawns meanwhile,
+      // and exec then fails with "Text file busy".
+      let copy = try CommandRunner.run("/bin/cp", [OptiscopeBinary.path, binary])
+      guard copy.status == 0 else { throw CommandRunner.Failure(message: "cp: \(copy.stderr)") }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
