@@ -18,6 +18,7 @@ struct History: Sendable {
     var before: Undone
     var step: Int
     var runs: [Run]
+    var colourSlots: ColourSlots
     var landscape: any Landscape
     var landscapeSource: LandscapeSource
     var noise: Double
