@@ -32,7 +32,8 @@ public struct Session: Sendable {
   /// A session on `landscape` with a run per setup.
   public init(
     landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
-    budget: Budget = .unlimited, historyDepth: Int = 1000, logsProbes: Bool = true
+    budget: Budget = .unlimited, historyDepth: Int = 1000, historyByteBudget: Int = Session.defaultHistoryByteBudget,
+    logsProbes: Bool = true
   ) throws(SessionError) {
     guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
     self.landscapeSource = source
@@ -41,7 +42,7 @@ public struct Session: Sendable {
     self.seed = seed
     self.budget = budget
     self.logsProbes = logsProbes
-    self.history = History(depth: historyDepth)
+    self.history = History(depth: historyDepth, byteBudget: historyByteBudget)
     self.runs = []
     self.traces = [:]
     self.step = 0
@@ -70,6 +71,15 @@ public struct Session: Sendable {
 
   /// How many steps back `stepBack()` can still go.
   public var stepsBack: Int { history.count }
+
+  /// The history's memory bound unless one is given: 256 MB, about a
+  /// hundred steps of a 10 000-particle swarm (README: `OPTISCOPE_HISTORY_MB`).
+  public static let defaultHistoryByteBudget = History.defaultByteBudget
+
+  /// The history's memory bound, and its estimated size now (see
+  /// `History`): older steps are dropped to keep it within the bound.
+  public var historyByteBudget: Int { history.byteBudget }
+  public var historyBytes: Int { history.bytes }
 
   /// True once every run has used its budget.
   public var isFinished: Bool {

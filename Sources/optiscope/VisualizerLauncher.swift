@@ -57,7 +57,8 @@ private func describe(_ scene: Scene) -> String {
 /// (paused if asked), with the `--break` conditions set.
 func openVisualizer(replaying scene: Scene, from path: String, breakpoints: [Breakpoint], paused: Bool) throws {
   let player: ScenePlayer
-  do { player = try ScenePlayer(scene: scene, historyDepth: AppState.historyDepth) } catch {
+  let bytes = try historyByteBudget()
+  do { player = try ScenePlayer(scene: scene, historyDepth: AppState.historyDepth, historyByteBudget: bytes) } catch {
     throw CommandLineError("\(path): \(error)")
   }
   var state = AppState(player: player, isRunning: !paused, scenePath: path)
