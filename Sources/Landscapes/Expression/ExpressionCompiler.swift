@@ -60,12 +60,14 @@ struct ExpressionCompiler {
     }
   }
 
-  /// Whether the last `count` instructions all push constants. A function
-  /// of its own, so that no slice of `instructions` outlives the check:
-  /// one would share its storage and make the next append copy it all,
-  /// which made compiling quadratic in the expression's length.
+  /// Whether the last `count` instructions all push constants, read by
+  /// index: a slice of `instructions` held while appending would share its
+  /// storage and make the append copy it all, which made compiling
+  /// quadratic in the expression's length.
   private func endsWithConstants(_ count: Int) -> Bool {
-    instructions.count >= count && instructions[(instructions.count - count)...].allSatisfy { $0.constantValue != nil }
+    guard instructions.count >= count else { return false }
+    for i in (instructions.count - count)..<instructions.count where instructions[i].constantValue == nil { return false }
+    return true
   }
 
   private static func instruction(for op: SyntaxTree.Operator) -> Instruction {
