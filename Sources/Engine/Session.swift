@@ -137,7 +137,9 @@ public struct Session: Sendable {
     landscape = snapshot.landscape
     landscapeSource = snapshot.landscapeSource
     noise = snapshot.noise
-    for id in traces.keys { traces[id]!.truncate(after: step) }
+    // Over a copy of the keys: iterating the dictionary's own would share
+    // its storage and make each truncation copy every trace.
+    for id in Array(traces.keys) { traces[id]!.truncate(after: step) }
   }
 
   // MARK: - Commands
