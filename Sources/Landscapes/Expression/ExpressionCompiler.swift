@@ -66,7 +66,9 @@ struct ExpressionCompiler {
   /// quadratic in the expression's length.
   private func endsWithConstants(_ count: Int) -> Bool {
     guard instructions.count >= count else { return false }
-    for i in (instructions.count - count)..<instructions.count where instructions[i].constantValue == nil { return false }
+    for i in (instructions.count - count)..<instructions.count where instructions[i].constantValue == nil {
+      return false
+    }
     return true
   }
 
