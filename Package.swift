@@ -33,6 +33,7 @@ let package = Package(
       dependencies: [
         "OptimizerCore", "Landscapes",
         .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "ViewModel", dependencies: ["OptimizerCore"]),

@@ -13,6 +13,8 @@ public struct Session: Sendable {
   /// σ of the additive Gaussian noise on every evaluation.
   public private(set) var noise: Double
   public private(set) var seed: UInt64
+  /// The runs in the order they were added, so in increasing id order
+  /// (which `index(ofRun:)` relies on).
   public private(set) var runs: [Run]
   /// Iterations taken by the session (each advances every unfinished run).
   public private(set) var step: Int
@@ -25,11 +27,13 @@ public struct Session: Sendable {
   public private(set) var traces: [Int: Trace]
   private var history: History
   private var nextRunID: Int
+  private var colourSlots = ColourSlots()
 
   /// A session on `landscape` with a run per setup.
   public init(
     landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
-    budget: Budget = .unlimited, historyDepth: Int = 1000, logsProbes: Bool = true
+    budget: Budget = .unlimited, historyDepth: Int = 1000, historyByteBudget: Int = Session.defaultHistoryByteBudget,
+    logsProbes: Bool = true
   ) throws(SessionError) {
     guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
     self.landscapeSource = source
@@ -38,7 +42,7 @@ public struct Session: Sendable {
     self.seed = seed
     self.budget = budget
     self.logsProbes = logsProbes
-    self.history = History(depth: historyDepth)
+    self.history = History(depth: historyDepth, byteBudget: historyByteBudget)
     self.runs = []
     self.traces = [:]
     self.step = 0
@@ -46,11 +50,36 @@ public struct Session: Sendable {
     for setup in setups { try addRun(setup) }
   }
 
+  /// The most runs a session holds at once (docs/SCENES.md): each run is
+  /// stepped, drawn and kept in every snapshot, so this bounds a scene's
+  /// memory and the time of one step.
+  public static let maximumRuns = 100_000
+
   /// The run with that id.
-  public func run(_ id: Int) -> Run? { runs.first { $0.id == id } }
+  public func run(_ id: Int) -> Run? { index(ofRun: id).map { runs[$0] } }
+
+  /// Where the run with that id sits in `runs`, by binary search: ids only
+  /// grow as runs are added, and removing or rebuilding keeps the order.
+  private func index(ofRun id: Int) -> Int? {
+    var low = 0, high = runs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if runs[middle].id < id { low = middle + 1 } else { high = middle }
+    }
+    return low < runs.count && runs[low].id == id ? low : nil
+  }
 
   /// How many steps back `stepBack()` can still go.
   public var stepsBack: Int { history.count }
+
+  /// The history's memory bound unless one is given: 256 MB, about a
+  /// hundred steps of a 10 000-particle swarm (README: `OPTISCOPE_HISTORY_MB`).
+  public static let defaultHistoryByteBudget = History.defaultByteBudget
+
+  /// The history's memory bound, and its estimated size now (see
+  /// `History`): older steps are dropped to keep it within the bound.
+  public var historyByteBudget: Int { history.byteBudget }
+  public var historyBytes: Int { history.bytes }
 
   /// True once every run has used its budget.
   public var isFinished: Bool {
@@ -97,16 +126,20 @@ public struct Session: Sendable {
 
   private func snapshot(before change: Undone) -> History.Snapshot {
     History.Snapshot(
-      before: change, step: step, runs: runs, landscape: landscape, landscapeSource: landscapeSource, noise: noise)
+      before: change, step: step, runs: runs, colourSlots: colourSlots, landscape: landscape,
+      landscapeSource: landscapeSource, noise: noise)
   }
 
   private mutating func restore(_ snapshot: History.Snapshot) {
     step = snapshot.step
     runs = snapshot.runs
+    colourSlots = snapshot.colourSlots
     landscape = snapshot.landscape
     landscapeSource = snapshot.landscapeSource
     noise = snapshot.noise
-    for id in traces.keys { traces[id]!.truncate(after: step) }
+    // Over a copy of the keys: iterating the dictionary's own would share
+    // its storage and make each truncation copy every trace.
+    for id in Array(traces.keys) { traces[id]!.truncate(after: step) }
   }
 
   // MARK: - Commands
@@ -148,7 +181,7 @@ public struct Session: Sendable {
 
     case .removeRun(let id):
       let index = try runIndex(id)
-      runs.remove(at: index)
+      colourSlots.give(runs.remove(at: index).colourIndex)
 
     case .moveStart(let id, let point):
       let index = try runIndex(id)
@@ -201,10 +234,11 @@ public struct Session: Sendable {
 
   private mutating func addRun(_ setup: RunSetup) throws(SessionError) {
     if let start = setup.start { try checkDimension(start) }
+    guard runs.count < Self.maximumRuns else { throw .tooManyRuns(limit: Self.maximumRuns) }
     let id = nextRunID
-    let used = Set(runs.map(\.colourIndex))
-    let colour = (0...).first { !used.contains($0) }!
-    runs.append(try makeRun(id: id, colourIndex: colour, setup: setup))
+    var slots = colourSlots
+    runs.append(try makeRun(id: id, colourIndex: slots.take(), setup: setup))
+    colourSlots = slots
     traces[id] = Trace()
     nextRunID += 1
   }
@@ -243,7 +277,7 @@ public struct Session: Sendable {
   }
 
   private func runIndex(_ id: Int) throws(SessionError) -> Int {
-    guard let index = runs.firstIndex(where: { $0.id == id }) else {
+    guard let index = index(ofRun: id) else {
       throw .noSuchRun(id, existing: runs.map(\.id))
     }
     return index

@@ -9,6 +9,7 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
   case landscape(String)
   case startOutsideDomain(Vector, dimension: Int)
   case invalidNoise(Double)
+  case tooManyRuns(limit: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +25,8 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
       return "start point \(point) has \(point.dimension) coordinates; the landscape has \(dimension)"
     case .invalidNoise(let sigma):
       return "noise must be a finite number ≥ 0, got \(formatNumber(sigma))"
+    case .tooManyRuns(let limit):
+      return "a session holds at most \(limit) runs at once"
     }
   }
 }

@@ -22,12 +22,18 @@ public struct ScenePlayer: Sendable {
   /// after a live change.
   public private(set) var isRecording: Bool
   private let historyDepth: Int
+  private let historyByteBudget: Int
 
   /// Plays `scene` from step 0. `recording` starts a new recording (the
-  /// scene is then only its recipe).
-  public init(scene: Scene, recording: Bool = false, historyDepth: Int = 0, logsProbes: Bool = true) throws(SceneError) {
+  /// scene is then only its recipe). The session keeps at most
+  /// `historyDepth` steps to go back, within `historyByteBudget` bytes.
+  public init(
+    scene: Scene, recording: Bool = false, historyDepth: Int = 0,
+    historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true
+  ) throws(SceneError) {
     do {
-      session = try scene.makeSession(historyDepth: historyDepth, logsProbes: logsProbes)
+      session = try scene.makeSession(
+        historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: logsProbes)
     } catch {
       throw SceneError("the scene cannot start: \(error)")
     }
@@ -36,6 +42,7 @@ public struct ScenePlayer: Sendable {
     self.epoch = 0
     self.isRecording = recording
     self.historyDepth = historyDepth
+    self.historyByteBudget = historyByteBudget
     if recording { self.scene.events = [] }
   }
 
@@ -157,7 +164,7 @@ extension ScenePlayer {
     guard session.step > target else { return }
     let targetEpoch = epoch
     var fresh = try ScenePlayer(
-      scene: scene, historyDepth: historyDepth, logsProbes: session.logsProbes)
+      scene: scene, historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: session.logsProbes)
     fresh.isRecording = isRecording
     while !(fresh.epoch == targetEpoch && fresh.session.step == target) {
       if let next = fresh.pendingEvents.first, next.step == fresh.session.step {

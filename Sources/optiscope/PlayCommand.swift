@@ -44,7 +44,11 @@ struct PlayCommand: ParsableCommand {
     }
     let scene = try freshScene()
     let player: ScenePlayer
-    do { player = try ScenePlayer(scene: scene, recording: true, historyDepth: AppState.historyDepth) } catch {
+    let bytes = try historyByteBudget()
+    do {
+      player = try ScenePlayer(
+        scene: scene, recording: true, historyDepth: AppState.historyDepth, historyByteBudget: bytes)
+    } catch {
       throw CommandLineError(error.description)
     }
     try openVisualizer(AppState(player: player, isRunning: !paused))

@@ -59,7 +59,10 @@ private func describe(_ scene: Scene) -> String {
 /// a built-in scene.
 func openVisualizer(replaying loaded: LoadedScene, breakpoints: [Breakpoint], paused: Bool) throws {
   let player: ScenePlayer
-  do { player = try ScenePlayer(scene: loaded.scene, historyDepth: AppState.historyDepth) } catch {
+  let bytes = try historyByteBudget()
+  do {
+    player = try ScenePlayer(scene: loaded.scene, historyDepth: AppState.historyDepth, historyByteBudget: bytes)
+  } catch {
     throw CommandLineError.failure("\(loaded.label): \(error)")
   }
   let scenePath = loaded.source.path ?? loaded.source.name + ".yaml"

@@ -6,6 +6,9 @@ struct OptiscopeProcess {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The child's peak resident memory (Linux's VmHWM, sampled while it
+    /// ran), when `run` was asked to measure it.
+    var peakResidentBytes: Int?
   }
 
   /// The binary beside the test bundle (SwiftPM builds both into one folder).
@@ -20,8 +23,11 @@ struct OptiscopeProcess {
 
   /// Runs the binary with stdout and stderr going to temporary files (pipes
   /// read through FileHandle can fail with EINTR under the test runner),
-  /// with `environment` added to the test's own.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+  /// with `environment` added to the test's own; `measuringMemory` notes
+  /// the child's peak resident memory.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], measuringMemory: Bool = false
+  ) throws -> Outcome {
     let directory = FileManager.default.temporaryDirectory
     let token = UUID().uuidString
     let outURL = directory.appendingPathComponent("optiscope-\(token).out")
@@ -43,13 +49,28 @@ struct OptiscopeProcess {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    var peak: Int?
+    if measuringMemory {
+      // The high-water mark only grows; the last reading before the child
+      // exits (a zombie has none) is its peak but for the final moments.
+      let status = "/proc/\(process.processIdentifier)/status"
+      while process.isRunning {
+        if let text = try? String(contentsOfFile: status, encoding: .utf8),
+          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        {
+          peak = kilobytes * 1024
+        }
+        usleep(10_000)
+      }
+    }
     process.waitUntilExit()
     try out.close()
     try err.close()
     return Outcome(
       status: process.terminationStatus,
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), peakResidentBytes: peak)
   }
 
   /// Parses stdout as JSON.

@@ -30,26 +30,37 @@ public struct BenchPlan: Sendable {
     self.evaluations = evaluations
   }
 
-  /// Every job, landscape by landscape, optimizer by optimizer, seed by seed.
-  public var jobs: [Job] {
-    var result: [Job] = []
-    for landscape in landscapes {
-      for optimizer in optimizers {
-        for seed in 1...seeds {
-          result.append(
-            Job(
-              index: result.count, optimizer: optimizer.configuration, optimizerLabel: optimizer.label,
-              landscape: landscape, seed: UInt64(seed)))
-        }
-      }
-    }
-    return result
+  /// The most seeds a plan runs per optimizer and landscape: the medians
+  /// and quartiles a report prints keep each run's result (`BenchAggregate`),
+  /// so this bounds their memory, whatever the count asked for.
+  public static let maximumSeeds = 10_000
+
+  /// How many jobs the plan has.
+  public var jobCount: Int { landscapes.count * optimizers.count * seeds }
+
+  /// The job at `index`, made on demand so that a big plan is never held
+  /// whole: landscape by landscape, optimizer by optimizer, seed by seed.
+  public func job(at index: Int) -> Job {
+    precondition(0 <= index && index < jobCount, "job \(index) is not in a plan of \(jobCount)")
+    let optimizer = optimizers[index / seeds % optimizers.count]
+    return Job(
+      index: index, optimizer: optimizer.configuration, optimizerLabel: optimizer.label,
+      landscape: landscapes[index / (seeds * optimizers.count)], seed: UInt64(index % seeds + 1))
   }
 
-  /// The k-th of n slices (k from 1): every n-th job starting at k − 1, so
-  /// that slow optimizers and landscapes spread evenly over the slices.
-  public func jobs(shard k: Int, of n: Int) -> [Job] {
+  /// Every job, in order.
+  public var jobs: [Job] { (0..<jobCount).map(job(at:)) }
+
+  /// How many jobs the k-th of n slices has (k from 1): every n-th job
+  /// starting at k − 1, so that slow optimizers and landscapes spread
+  /// evenly over the slices. Its i-th job is `job(at: k - 1 + i * n)`.
+  public func jobCount(shard k: Int, of n: Int) -> Int {
     precondition(1 <= k && k <= n, "shard \(k)/\(n) is out of range")
-    return jobs.filter { $0.index % n == k - 1 }
+    return (jobCount - k + n) / n
+  }
+
+  /// The jobs of the k-th of n slices.
+  public func jobs(shard k: Int, of n: Int) -> [Job] {
+    (0..<jobCount(shard: k, of: n)).map { job(at: k - 1 + $0 * n) }
   }
 }

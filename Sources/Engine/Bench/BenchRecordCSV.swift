@@ -11,17 +11,18 @@ public enum BenchRecordCSV {
   ]
 
   public static func write(_ records: [BenchRecord]) -> String {
-    var lines = [header.joined(separator: ",")]
-    for r in records {
-      let fields: [String] = [
-        String(r.index), quoted(r.optimizer), quoted(r.landscape), String(r.seed), String(r.budget),
-        String(r.evaluations), exactNumber(r.bestLoss), r.minimum.map(exactNumber) ?? "",
-        r.gap.map(exactNumber) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
-        exactNumber(r.seconds), r.curve.map(exactNumber).joined(separator: ";"),
-      ]
-      lines.append(fields.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    ([header.joined(separator: ",")] + records.map(row)).joined(separator: "\n") + "\n"
+  }
+
+  /// One record's line, without its line break.
+  public static func row(_ r: BenchRecord) -> String {
+    let fields: [String] = [
+      String(r.index), quoted(r.optimizer), quoted(r.landscape), String(r.seed), String(r.budget),
+      String(r.evaluations), exactNumber(r.bestLoss), r.minimum.map(exactNumber) ?? "",
+      r.gap.map(exactNumber) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
+      exactNumber(r.seconds), r.curve.map(exactNumber).joined(separator: ";"),
+    ]
+    return fields.joined(separator: ",")
   }
 
   /// Reads records back; errors name the file's line and the bad field.

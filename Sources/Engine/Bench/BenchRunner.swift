@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Landscapes
 import OptimizerCore
 
@@ -45,29 +46,51 @@ public enum BenchRunner {
   public static func run(
     _ jobs: [BenchPlan.Job], evaluations: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
   ) throws(SessionError) -> [BenchRecord] {
-    let results = ResultBox(count: jobs.count)
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      let outcome = Result { () throws(SessionError) -> BenchRecord in try run(jobs[i], evaluations: evaluations) }
-      let done = results.store(outcome, at: i)
-      progress(done, jobs.count)
+    var records: [BenchRecord] = []
+    try stream(count: jobs.count, job: { jobs[$0] }, evaluations: evaluations, progress: progress) {
+      records.append($0)
     }
-    return try results.records()
+    return records
   }
 
-  /// Where the worker threads put their results.
+  /// How many jobs run at once between deliveries: enough to keep every
+  /// core busy, few enough that the records waiting take little memory.
+  static let batchSize = 256
+
+  /// Runs the jobs `job(0)`, …, `job(count - 1)` on every core, a batch at
+  /// a time, and hands each record to `deliver` in that order, so that
+  /// memory does not grow with the number of jobs. `progress(done, total)`
+  /// is called after each job from a worker thread, serialised. Stops at
+  /// the first failing job in that order.
+  public static func stream(
+    count: Int, job: @escaping @Sendable (Int) -> BenchPlan.Job, evaluations: Int,
+    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+    deliver: (BenchRecord) throws(SessionError) -> Void
+  ) throws(SessionError) {
+    let counter = ProgressCounter(total: count, report: progress)
+    for batch in stride(from: 0, to: count, by: batchSize) {
+      let size = min(batchSize, count - batch)
+      let results = ResultBox(count: size)
+      DispatchQueue.concurrentPerform(iterations: size) { i in
+        let outcome = Result { () throws(SessionError) -> BenchRecord in
+          try run(job(batch + i), evaluations: evaluations)
+        }
+        results.store(outcome, at: i)
+        counter.oneDone()
+      }
+      for record in try results.records() { try deliver(record) }
+    }
+  }
+
+  /// Where the worker threads put a batch's results.
   private final class ResultBox: @unchecked Sendable {
     private var outcomes: [Result<BenchRecord, SessionError>?]
-    private var done = 0
-    private let lock = DispatchQueue(label: "optiscope.bench.results")
+    private let lock = NSLock()
 
     init(count: Int) { outcomes = Array(repeating: nil, count: count) }
 
-    func store(_ outcome: Result<BenchRecord, SessionError>, at index: Int) -> Int {
-      lock.sync {
-        outcomes[index] = outcome
-        done += 1
-        return done
-      }
+    func store(_ outcome: Result<BenchRecord, SessionError>, at index: Int) {
+      lock.withLock { outcomes[index] = outcome }
     }
 
     func records() throws(SessionError) -> [BenchRecord] {
@@ -79,6 +102,26 @@ public enum BenchRunner {
         }
       }
       return records
+    }
+  }
+
+  /// Counts the jobs done across batches and threads for the progress report.
+  private final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+      self.total = total
+      self.report = report
+    }
+
+    func oneDone() {
+      lock.withLock {
+        done += 1
+        report(done, total)
+      }
     }
   }
 }

@@ -19,32 +19,9 @@ public struct BenchSummary: Sendable, Hashable {
   /// One summary per (landscape, optimizer), in the records' order of first
   /// appearance.
   public static func summarize(_ records: [BenchRecord]) -> [BenchSummary] {
-    var order: [String] = []
-    var groups: [String: [BenchRecord]] = [:]
-    for record in records {
-      let key = record.landscape + "\u{0}" + record.optimizer
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(record)
-    }
-    return order.map { key in
-      let group = groups[key]!
-      let gaps = group.compactMap(\.gap)
-      let seconds = group.map(\.seconds).reduce(0, +)
-      let points = group.map(\.curve.count).min() ?? 0
-      let curves = (0..<points).map { i in group.map { $0.curve[i] } }
-      return BenchSummary(
-        optimizer: group[0].optimizer, landscape: group[0].landscape, runs: group.count,
-        successRate: Double(group.filter(\.succeeded).count) / Double(group.count),
-        medianGap: gaps.isEmpty ? nil : quantile(gaps, 0.5),
-        medianEvaluationsToSuccess: {
-          let hits = group.compactMap(\.evaluationsToSuccess).map(Double.init)
-          return hits.isEmpty ? nil : quantile(hits, 0.5)
-        }(),
-        evaluationsPerSecond: seconds > 0 ? Double(group.map(\.evaluations).reduce(0, +)) / seconds : 0,
-        medianCurve: curves.map { quantile($0, 0.5) },
-        lowerQuartileCurve: curves.map { quantile($0, 0.25) },
-        upperQuartileCurve: curves.map { quantile($0, 0.75) })
-    }
+    var aggregate = BenchAggregate(keepsCurves: true)
+    for record in records { aggregate.add(record) }
+    return aggregate.summaries
   }
 }
 

@@ -45,9 +45,9 @@ struct ExpressionCompiler {
 
   private mutating func append(_ instruction: Instruction) {
     let operands = instruction.operandCount
-    let tail = instructions.suffix(operands)
-    if operands > 0, tail.count == operands, tail.allSatisfy({ $0.constantValue != nil }) {
-      let folded = CompiledExpression(instructions: Array(tail) + [instruction]).evaluate(x: .nan, y: .nan)
+    if operands > 0, endsWithConstants(operands) {
+      let program = Array(instructions.suffix(operands)) + [instruction]
+      let folded = CompiledExpression(instructions: program).evaluate(x: .nan, y: .nan)
       instructions.removeLast(operands)
       instructions.append(.constant(folded))
     } else if instruction == .power, let exponent = instructions.last?.constantValue,
@@ -58,6 +58,18 @@ struct ExpressionCompiler {
     } else {
       instructions.append(instruction)
     }
+  }
+
+  /// Whether the last `count` instructions all push constants, read by
+  /// index: a slice of `instructions` held while appending would share its
+  /// storage and make the append copy it all, which made compiling
+  /// quadratic in the expression's length.
+  private func endsWithConstants(_ count: Int) -> Bool {
+    guard instructions.count >= count else { return false }
+    for i in (instructions.count - count)..<instructions.count where instructions[i].constantValue == nil {
+      return false
+    }
+    return true
   }
 
   private static func instruction(for op: SyntaxTree.Operator) -> Instruction {

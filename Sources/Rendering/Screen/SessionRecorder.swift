@@ -22,7 +22,11 @@ public struct SessionRecorder: Sendable {
   /// start again, so nothing drawn is from a future that was undone.
   public mutating func record(_ session: Session) {
     if let lastStep, session.step <= lastStep {
-      for id in paths.keys { paths[id]!.removeAll { $0.step >= session.step } }
+      // A path is in step order, so what is cut is a suffix: each entry is
+      // removed once, however many events are recorded at one step.
+      for id in Array(paths.keys) {
+        while let last = paths[id]?.last, last.step >= session.step { paths[id]!.removeLast() }
+      }
       trails.removeAll()
     }
     let live = Set(session.runs.map(\.id))

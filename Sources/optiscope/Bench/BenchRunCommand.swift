@@ -38,7 +38,7 @@ struct BenchRunCommand: ParsableCommand {
   @Option(help: "Comma-separated landscape names (default: the 14 classic functions).")
   var landscapes: String?
 
-  @Option(parsing: .unconditional, help: "Seeds per optimizer and landscape, at most 10^12.")
+  @Option(parsing: .unconditional, help: "Seeds per optimizer and landscape, at most \(BenchPlan.maximumSeeds).")
   var seeds: Int = 20
 
   @Option(parsing: .unconditional, help: "The evaluation budget of every run, at most 10^12 (default 2000; with --perf, evaluations per case, default 2000000).")
@@ -71,7 +71,7 @@ struct BenchRunCommand: ParsableCommand {
   func validate() throws {
     if perf { return try BenchPerfCommand.validate(evaluations: evals ?? BenchPerfCommand.defaultEvaluations, format: format) }
     if cases != nil { throw ValidationError("--cases belongs to 'optiscope bench perf'") }
-    try requireCount(seeds, "--seeds", in: 1...Limits.steps)
+    try requireCount(seeds, "--seeds", in: 1...BenchPlan.maximumSeeds)
     for (list, option) in [(optimizers, "--optimizers"), (landscapes, "--landscapes")] {
       if let list, splitList(list).isEmpty { throw ValidationError("\(option) '\(list)' names nothing; give comma-separated names") }
     }
@@ -88,18 +88,21 @@ struct BenchRunCommand: ParsableCommand {
         evaluations: evals ?? BenchPerfCommand.defaultEvaluations, filters: cases.map(splitList) ?? [], format: format)
     }
     let plan = try makePlan()
-    let jobs = shard.map { plan.jobs(shard: $0.k, of: $0.n) } ?? plan.jobs
+    // The jobs are made one at a time and their records streamed into the
+    // report, so that neither is held whole.
+    let (k, n) = shard.map { ($0.k, $0.n) } ?? (1, 1)
     let progress = ProgressBar(label: "bench")
-    let records: [BenchRecord]
+    var report = BenchReport(format: format, plot: plot, budget: plan.evaluations)
     do {
-      records = try BenchRunner.run(jobs, evaluations: plan.evaluations) { done, total in
-        progress.update(done: done, total: total)
-      }
+      try BenchRunner.stream(
+        count: plan.jobCount(shard: k, of: n), job: { plan.job(at: k - 1 + $0 * n) }, evaluations: plan.evaluations,
+        progress: { done, total in progress.update(done: done, total: total) }
+      ) { report.add($0) }
     } catch {
       throw CommandLineError.failure(error.description)
     }
     progress.finish()
-    try BenchReport(records: records, budget: plan.evaluations).print(format: format, plot: plot)
+    try report.finish()
   }
 
   /// The plan from the options: each optimizer checked, with the settings

@@ -4,15 +4,34 @@ import OptimizerCore
 import Scenes
 import Exports
 
-/// Prints bench results in the chosen format and writes the plot.
+/// Prints bench results in the chosen format and writes the plot, fed one
+/// record at a time: CSV rows are printed as they come, and only what the
+/// summaries need is kept (`BenchAggregate`), so memory does not grow with
+/// the records.
 struct BenchReport {
-  let records: [BenchRecord]
+  let format: OutputFormat
+  let plot: String?
   let budget: Int
+  private var aggregate: BenchAggregate
 
-  func print(format: OutputFormat, plot: String?) throws {
-    let summaries = BenchSummary.summarize(records)
+  init(format: OutputFormat, plot: String?, budget: Int) {
+    self.format = format
+    self.plot = plot
+    self.budget = budget
+    aggregate = BenchAggregate(keepsCurves: plot != nil)
+    if format == .csv { Swift.print(BenchRecordCSV.header.joined(separator: ",")) }
+  }
+
+  mutating func add(_ record: BenchRecord) {
+    if format == .csv { Swift.print(BenchRecordCSV.row(record)) }
+    aggregate.add(record)
+  }
+
+  /// Prints the summaries (CSV has printed its rows already) and writes the plot.
+  func finish() throws {
+    let summaries = aggregate.summaries
     switch format {
-    case .csv: Swift.print(BenchRecordCSV.write(records), terminator: "")
+    case .csv: break
     case .json: Swift.print(jsonText(summaries.map(SummaryDocument.init)))
     case .markdown: Swift.print(tables(summaries, markdown: true))
     case .table: Swift.print(tables(summaries, markdown: false))
