@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Why a scene could not be read, replayed or saved, and where in its file.
 ///
 /// Printed as compilers print: `FILE:LINE:COLUMN: message`, then the line
@@ -49,14 +51,17 @@ public struct SceneError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String {
-    var text = location + message
+    var text = (location + message).escapingControlCharacters(keepingNewlines: true)
     if let sourceLine, let column, column >= 1 {
-      // Tabs stay tabs, so that the caret lines up under the token.
-      let prefix: String = String(sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " as Character })
-      let room: Int = max(1, sourceLine.count - column + 1)
-      let width: Int = max(1, min(token?.count ?? 1, room))
+      // Control characters show escaped (a tab as `\u{9}`), so the caret
+      // goes under the escaped text: as many spaces as it has characters.
+      let before = sourceLine.prefix(column - 1).escapingControlCharacters()
+      let after = sourceLine.dropFirst(column - 1).escapingControlCharacters()
+      let prefix = String(repeating: " ", count: before.count)
+      let room: Int = max(1, after.count)
+      let width: Int = max(1, min(token?.escapingControlCharacters().count ?? 1, room))
       let carets = String(repeating: "^", count: width)
-      text += "\n  \(sourceLine)\n  \(prefix)\(carets)"
+      text += "\n  \(before + after)\n  \(prefix)\(carets)"
     }
     return text
   }

@@ -30,8 +30,11 @@ struct LoadedScene {
 func parseBreakpoints(_ conditions: [String]) throws -> [Breakpoint] {
   try conditions.map { text in
     do throws(BreakpointError) { return try Breakpoint.parse(text) } catch {
-      let caret = String(repeating: " ", count: max(error.column - 1, 0)) + "^"
-      throw CommandLineError("--break '\(text)': \(error.message) at column \(error.column)\n  \(text)\n  \(caret)")
+      // Control characters show escaped, the caret under the escaped text.
+      let before = text.prefix(max(error.column - 1, 0)).escapingControlCharacters()
+      let caret = String(repeating: " ", count: before.count) + "^"
+      let shown = text.escapingControlCharacters()
+      throw CommandLineError("--break '\(shown)': \(error.message) at column \(error.column)\n  \(shown)\n  \(caret)")
     }
   }
 }
