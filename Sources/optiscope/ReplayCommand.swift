@@ -140,7 +140,7 @@ struct ReplayCommand: ParsableCommand {
       printError("\(loaded.path): the replay \(divergence) (\(count) matched before it)")
       throw ExitCode(Self.notFoundStatus)
     }
-    print("\(loaded.path): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
+    try StandardOutput.write("\(loaded.path): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
   }
 
   private func recordChecksums(_ loaded: LoadedScene) throws {
@@ -162,7 +162,7 @@ struct ReplayCommand: ParsableCommand {
     let summary =
       "\(target): recorded \(checksums.entries.count) checksums, one every \(checksums.interval) steps, over \(Self.length(of: recorded))"
     // With `--output -` the scene is stdout.
-    if target == "-" { printNote(summary) } else { print(summary) }
+    if target == "-" { printNote(summary) } else { try StandardOutput.write(summary) }
   }
 
   private func findBreakpoint(_ breakpoints: [Breakpoint], in loaded: LoadedScene) throws {
@@ -174,12 +174,12 @@ struct ReplayCommand: ParsableCommand {
       let hits = breakpoints.filter { $0.isHit(by: player.session) }
       guard !hits.isEmpty else { continue }
       let conditions = hits.map { "'\($0)'" }.joined(separator: " and ")
-      print("\(loaded.path): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
-      print(Self.bests(player.session, readouts: readouts))
+      try StandardOutput.write("\(loaded.path): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
+      try StandardOutput.write(Self.bests(player.session, readouts: readouts))
       return
     }
-    print("\(loaded.path): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
-    print(Self.bests(player.session, readouts: readouts))
+    try StandardOutput.write("\(loaded.path): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
+    try StandardOutput.write(Self.bests(player.session, readouts: readouts))
     throw ExitCode(Self.notFoundStatus)
   }
 

@@ -86,7 +86,7 @@ struct BenchPerfCommand: ParsableCommand {
       let sceneFigures: [JSONValue] = scenes.map {
         .object([("case", .string("scenes/" + $0.name)), ("value", .string($0.value)), ("evals_per_second", .null)])
       }
-      print(JSONValue.array(speed + frames + screens + sceneFigures).serialized())
+      try StandardOutput.writeVerbatim(JSONValue.array(speed + frames + screens + sceneFigures).serialized() + "\n")
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -95,7 +95,7 @@ struct BenchPerfCommand: ParsableCommand {
           formatNumber(result.seconds, significantDigits: 3), result.summary,
         ])
       }
-      print(table.rendered())
+      try StandardOutput.write(table.rendered())
       var frames = TextTable(["case", "median ms", "best ms", "goal ms", "what"])
       for result in rendering {
         frames.append([
@@ -104,7 +104,7 @@ struct BenchPerfCommand: ParsableCommand {
           formatNumber(result.goalMilliseconds, significantDigits: 3), result.summary,
         ])
       }
-      if !rendering.isEmpty { print("\n" + frames.rendered()) }
+      if !rendering.isEmpty { try StandardOutput.write("\n" + frames.rendered()) }
       if !terminal.isEmpty {
         var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
         for result in terminal {
@@ -113,12 +113,12 @@ struct BenchPerfCommand: ParsableCommand {
             formatNumber(result.medianMilliseconds, significantDigits: 3), result.summary,
           ])
         }
-        print("\n" + screens.rendered())
+        try StandardOutput.write("\n" + screens.rendered())
       }
       if !scenes.isEmpty {
         var table = TextTable(["scenes", "figure"])
         for figure in scenes { table.append([figure.name, figure.value]) }
-        print("\n" + table.rendered())
+        try StandardOutput.write("\n" + table.rendered())
       }
     }
   }

@@ -12,10 +12,10 @@ struct BenchReport {
   func print(format: OutputFormat, plot: String?) throws {
     let summaries = BenchSummary.summarize(records)
     switch format {
-    case .csv: Swift.print(BenchRecordCSV.write(records), terminator: "")
-    case .json: Swift.print(jsonText(summaries.map(SummaryDocument.init)))
-    case .markdown: Swift.print(tables(summaries, markdown: true))
-    case .table: Swift.print(tables(summaries, markdown: false))
+    case .csv: try StandardOutput.write(BenchRecordCSV.write(records), terminator: "")
+    case .json: try StandardOutput.writeVerbatim(jsonText(summaries.map(SummaryDocument.init)) + "\n")
+    case .markdown: try StandardOutput.write(tables(summaries, markdown: true))
+    case .table: try StandardOutput.write(tables(summaries, markdown: false))
     }
     if let plot {
       try writeAtomically(ConvergencePlot.svg(summaries, budget: budget), to: plot)
@@ -80,13 +80,9 @@ struct BenchReport {
 /// Writes an output file (see `FileOutput.write`; `-` is stdout), with a
 /// command-line error; `force` is the command's --force, nil without one.
 func writeAtomically(_ text: String, to path: String, force: Bool? = nil) throws {
+  if path == "-" { return try StandardOutput.writeVerbatim(text) }
   do {
-    if path == "-" {
-      fflush(nil)  // what print wrote first
-      try FileOutput.write(text, into: STDOUT_FILENO, name: "standard output")
-    } else {
-      try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
-    }
+    try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
   } catch {
     throw CommandLineError(error.message + (error.isReadOnly && force != nil ? "; add --force to replace it" : ""))
   }
