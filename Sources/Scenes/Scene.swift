@@ -56,10 +56,12 @@ public struct Scene: Sendable, Hashable {
   }
 
   /// The session at step 0, before any event.
-  public func makeSession(historyDepth: Int = 0, logsProbes: Bool = true) throws(SessionError) -> Session {
+  public func makeSession(
+    historyDepth: Int = 0, logsProbes: Bool = true, keepsTraces: Bool = true
+  ) throws(SessionError) -> Session {
     try Session(
       landscape: landscape, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: historyDepth,
-      logsProbes: logsProbes)
+      logsProbes: logsProbes, keepsTraces: keepsTraces)
   }
 }
 

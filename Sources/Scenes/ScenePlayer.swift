@@ -24,10 +24,13 @@ public struct ScenePlayer: Sendable {
   private let historyDepth: Int
 
   /// Plays `scene` from step 0. `recording` starts a new recording (the
-  /// scene is then only its recipe).
-  public init(scene: Scene, recording: Bool = false, historyDepth: Int = 0, logsProbes: Bool = true) throws(SceneError) {
+  /// scene is then only its recipe). Headless players that read only the
+  /// runs' state turn off `logsProbes` and `keepsTraces` (`Session`).
+  public init(
+    scene: Scene, recording: Bool = false, historyDepth: Int = 0, logsProbes: Bool = true, keepsTraces: Bool = true
+  ) throws(SceneError) {
     do {
-      session = try scene.makeSession(historyDepth: historyDepth, logsProbes: logsProbes)
+      session = try scene.makeSession(historyDepth: historyDepth, logsProbes: logsProbes, keepsTraces: keepsTraces)
     } catch {
       throw SceneError("the scene cannot start: \(error)")
     }
@@ -157,7 +160,7 @@ extension ScenePlayer {
     guard session.step > target else { return }
     let targetEpoch = epoch
     var fresh = try ScenePlayer(
-      scene: scene, historyDepth: historyDepth, logsProbes: session.logsProbes)
+      scene: scene, historyDepth: historyDepth, logsProbes: session.logsProbes, keepsTraces: session.keepsTraces)
     fresh.isRecording = isRecording
     while !(fresh.epoch == targetEpoch && fresh.session.step == target) {
       if let next = fresh.pendingEvents.first, next.step == fresh.session.step {

@@ -168,7 +168,7 @@ struct ReplayCommand: ParsableCommand {
   private func findBreakpoint(_ breakpoints: [Breakpoint], in loaded: LoadedScene) throws {
     var readouts: [String] = []
     for case .readout(let name) in breakpoints.map(\.subject) where !readouts.contains(name) { readouts.append(name) }
-    var player = try ScenePlayer(scene: loaded.scene, logsProbes: false)
+    var player = try ScenePlayer(scene: loaded.scene, logsProbes: false, keepsTraces: false)
     // After events too, so that `event == swap` can stop the replay.
     while try player.advance() != nil {
       let hits = breakpoints.filter { $0.isHit(by: player.session) }

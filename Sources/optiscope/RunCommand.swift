@@ -60,9 +60,10 @@ struct RunCommand: ParsableCommand {
     let setup = try optimizer.runSetup(on: surface)
     var session: Session
     do {
+      // Every output reads only the run's state: no history, no trace.
       session = try Session(
         landscape: source, runs: [setup], seed: optimizer.seed, noise: landscape.noise,
-        budget: budget.budget, historyDepth: 0)
+        budget: budget.budget, historyDepth: 0, keepsTraces: false)
     } catch {
       throw CommandLineError(error.description)
     }
@@ -104,7 +105,7 @@ extension RunCommand {
 
   /// The final bests as a table or JSON.
   private func report(_ scene: Scene, path: String) throws {
-    var player = try ScenePlayer(scene: scene, logsProbes: false)
+    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
     try player.playToEnd()
     let session = player.session
     if format == .json {

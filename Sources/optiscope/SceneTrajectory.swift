@@ -16,7 +16,7 @@ import Scenes
 enum SceneTrajectory {
   /// Plays `scene` and writes its rows to stdout.
   static func stream(_ scene: Scene) throws {
-    var player = try ScenePlayer(scene: scene, logsProbes: false)
+    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
     let dimension = widestDimension(of: scene)
     let axes = axisNames(dimension)
     var csv = try CSVStream(

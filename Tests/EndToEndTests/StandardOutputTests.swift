@@ -3,7 +3,8 @@ import Testing
 
 /// Standard output is checked like a file (issue 11, item 4): a full disk
 /// is one line on stderr and a non-zero status, never a silent truncation;
-/// a reader that goes away ends optiscope at once and quietly with 141.
+/// a reader that goes away ends optiscope at once and quietly with 141;
+/// `run --format csv` streams its rows in bounded memory.
 @Suite struct StandardOutputTests {
   static let fullDiskMessage = "optiscope: error: writing standard output: No space left on device\n"
 
@@ -84,6 +85,17 @@ import Testing
     #expect(outcome?.status == 128 + SIGPIPE)
     #expect(outcome?.stderr == "", "no message, no stack trace")
     #expect(elapsed < .seconds(30))
+  }
+
+  /// Issue 11: `run --steps 2000000 --format csv > /dev/null` stays under
+  /// 100 MB resident (it held every row, and a trace entry per step).
+  @Test func aLongCSVStreamsInBoundedMemory() throws {
+    let outcome = try CommandRunner.run(
+      OptiscopeBinary.path, ["run", "-l", "sphere", "-o", "gd", "--steps", "2000000", "--format", "csv"],
+      standardOutput: "/dev/null")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.maxResidentKilobytes > 0)
+    #expect(outcome.maxResidentKilobytes < 100 * 1024, "\(outcome.maxResidentKilobytes) KiB")
   }
 }
 
