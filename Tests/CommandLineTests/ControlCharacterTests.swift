@@ -148,9 +148,26 @@ import Testing
     let lines = outcome.stdout.split(separator: "\n")
     let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(header["title"] as? String == Self.title)
-    for line in lines.dropFirst() {
-      let event = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any]
-      #expect(event?.count == 3, "\(line)")
+    let frames = try lines.dropFirst().map { line in
+      try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])?[2] as? String)
     }
+    #expect(frames.contains { $0.contains(Self.shownTitle.prefix(20)) }, "the status line shows the title escaped")
+    #expect(!frames.contains { $0.contains("\u{1B}]") || $0.contains("\u{7}") }, "the frames carry no escape of the title's")
+  }
+
+  /// Text and ANSI frames are printed as drawn: the title in their status
+  /// line shows escaped, and ANSI has only its own colour escapes.
+  @Test func framesShowTheTitleEscaped() throws {
+    let files = try SceneFiles()
+    defer { files.remove() }
+    let scene = try files.write("hostile.yaml", Self.hostile)
+    let text = try OptiscopeProcess.run(["render", scene, "--size", "100x20"])
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(Self.controls(in: text.stdout).isEmpty, "\(text.stdout.debugDescription)")
+    #expect(text.stdout.contains(Self.shownTitle.prefix(20)))
+    let ansi = try OptiscopeProcess.run(["render", scene, "--size", "100x20", "--format", "ansi"])
+    #expect(ansi.status == 0, "\(ansi.stderr)")
+    let colourEscapes = try Regex("\u{1B}\\[[0-9;]*m")
+    #expect(Self.controls(in: ansi.stdout.replacing(colourEscapes, with: "")).isEmpty, "\(ansi.stdout.debugDescription)")
   }
 }
