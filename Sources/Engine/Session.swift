@@ -22,8 +22,13 @@ public struct Session: Sendable {
   /// Whether evaluators log probes (the screen draws them; benchmarks can
   /// turn them off).
   public let logsProbes: Bool
+  /// Whether runs keep their `traces`: the visualizer's sparkline and race
+  /// chart and the bench read them; a headless run that prints only its
+  /// outcome or streams its rows keeps none, since a trace grows with
+  /// every step.
+  public let keepsTraces: Bool
   /// Each run's best loss per step, by run id (removed runs keep theirs, so
-  /// that step-back can bring them back whole).
+  /// that step-back can bring them back whole); empty unless `keepsTraces`.
   public private(set) var traces: [Int: Trace]
   private var history: History
   private var nextRunID: Int
@@ -33,7 +38,7 @@ public struct Session: Sendable {
   public init(
     landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
     budget: Budget = .unlimited, historyDepth: Int = 1000, historyByteBudget: Int = Session.defaultHistoryByteBudget,
-    logsProbes: Bool = true
+    logsProbes: Bool = true, keepsTraces: Bool = true
   ) throws(SessionError) {
     guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
     self.landscapeSource = source
@@ -42,6 +47,7 @@ public struct Session: Sendable {
     self.seed = seed
     self.budget = budget
     self.logsProbes = logsProbes
+    self.keepsTraces = keepsTraces
     self.history = History(depth: historyDepth, byteBudget: historyByteBudget)
     self.runs = []
     self.traces = [:]
@@ -99,6 +105,7 @@ public struct Session: Sendable {
         continue
       }
       Self.advance(&runs[index])
+      guard keepsTraces else { continue }
       traces[runs[index].id, default: Trace()].append(
         step: step, evaluations: runs[index].spent, bestLoss: runs[index].best?.loss ?? .nan)
     }

@@ -3,7 +3,8 @@
 /// chart draw.
 ///
 /// Kept apart from the run's snapshot state, because it only grows; step-back
-/// truncates it.
+/// truncates it. It grows by 24 bytes a step, so only sessions that read
+/// it keep it (`Session.keepsTraces`): the visualizer's and the bench's.
 public struct Trace: Sendable, Hashable {
   public private(set) var steps: [Int] = []
   public private(set) var evaluations: [Int] = []

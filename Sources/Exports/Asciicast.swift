@@ -135,7 +135,7 @@ public struct Asciicast: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do {
-      return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+      return String(decoding: try encoder.encode(value), as: UTF8.self).escapingRawJSONControls() + "\n"
     } catch {
       // JSONEncoder refuses only NaN and the infinities; a frame's time is
       // a finite count of seconds.

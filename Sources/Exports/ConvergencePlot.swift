@@ -47,7 +47,7 @@ public enum ConvergencePlot {
       let x = 20 + Double(i % 4) * (width - 40) / 4, y = legendY + 18 * Double(i / 4)
       svg += """
         <line x1="\(f(x))" y1="\(f(y))" x2="\(f(x + 24))" y2="\(f(y))" stroke="\(colour(i))" stroke-width="2.5"/>
-        <text x="\(f(x + 30))" y="\(f(y + 4))">\(escape(optimizer))</text>
+        <text x="\(f(x + 30))" y="\(f(y + 4))">\(SVGWriter.escape(optimizer))</text>
 
         """
     }
@@ -72,7 +72,7 @@ public enum ConvergencePlot {
 
     var svg = """
       <g>
-      <text x="\(f(frame.x + frame.width / 2))" y="\(f(frame.y - 6))" text-anchor="middle" font-weight="bold">\(escape(title))</text>
+      <text x="\(f(frame.x + frame.width / 2))" y="\(f(frame.y - 6))" text-anchor="middle" font-weight="bold">\(SVGWriter.escape(title))</text>
       <rect x="\(f(frame.x))" y="\(f(frame.y))" width="\(f(frame.width))" height="\(f(frame.height))" fill="none" stroke="#999"/>
 
       """
@@ -108,7 +108,7 @@ public enum ConvergencePlot {
       let median = indices.map { "\(f(px(checkpoints[$0]))),\(f(py(summary.medianCurve[$0])))" }
       svg += """
         <polygon points="\((upper + lower).joined(separator: " "))" fill="\(colour(colourIndex))" fill-opacity="0.15" stroke="none"/>
-        <polyline points="\(median.joined(separator: " "))" fill="none" stroke="\(colour(colourIndex))" stroke-width="1.8"><title>\(escape(summary.optimizer))</title></polyline>
+        <polyline points="\(median.joined(separator: " "))" fill="none" stroke="\(colour(colourIndex))" stroke-width="1.8"><title>\(SVGWriter.escape(summary.optimizer))</title></polyline>
 
         """
     }
@@ -124,10 +124,5 @@ public enum ConvergencePlot {
   private static func unique(_ items: [String]) -> [String] {
     var seen = Set<String>()
     return items.filter { seen.insert($0).inserted }
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

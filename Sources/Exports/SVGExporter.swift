@@ -288,10 +288,13 @@ struct SVGWriter {
     list.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
   }
 
-  /// XML's five special characters as entities.
+  /// XML's five special characters as entities, and the characters XML
+  /// 1.0 forbids (C0 controls, U+FFFE, U+FFFF) shown escaped as everywhere
+  /// else (`\u{1B}`, `escapingControlCharacters`), so that a scene's title
+  /// cannot make the picture ill-formed.
   static func escape(_ text: String) -> String {
     var result = ""
-    for character in text {
+    for character in text.escapingControlCharacters() {
       switch character {
       case "&": result += "&amp;"
       case "<": result += "&lt;"

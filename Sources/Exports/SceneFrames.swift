@@ -1,4 +1,5 @@
 import Engine
+import OptimizerCore
 import Rendering
 import Scenes
 
@@ -42,10 +43,12 @@ public struct SceneFrames: Sendable {
 
   /// What frames show around the map: the mode badge `mode`, and the
   /// epoch (after a restart) and title as facts. The map itself is drawn
-  /// with the scene's view.
+  /// with the scene's view. The title comes from a file, and text and
+  /// ANSI frames are printed and played as they are drawn, so its control
+  /// characters show escaped (`\u{1B}`).
   public func chrome(mode: String) -> FrameChrome {
     let epoch = player.epoch == 0 ? [] : ["epoch \(player.epoch)"]
-    let title = player.scene.title.isEmpty ? [] : [player.scene.title]
+    let title = player.scene.title.isEmpty ? [] : [player.scene.title.escapingControlCharacters()]
     return FrameChrome(mode: mode, statusFacts: epoch + title)
   }
 

@@ -134,6 +134,10 @@ public enum FileOutput {
 /// Why a file could not be written: `cannot write PATH: reason`.
 public struct FileWriteError: Error, Sendable, CustomStringConvertible {
   public var message: String
+  /// The system's reason alone ("No space left on device").
+  public var reason: String
+  /// The errno behind it, when the system refused.
+  public var code: Int32?
   /// True when the file was left alone because it is read-only: the
   /// command line offers `--force`.
   public var isReadOnly: Bool
@@ -141,10 +145,12 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
 
   init(_ path: String, reason: String, isReadOnly: Bool = false) {
     message = "cannot write \(path): \(reason)"
+    self.reason = reason
     self.isReadOnly = isReadOnly
   }
 
   init(_ path: String, errno code: Int32) {
     self.init(path, reason: String(cString: strerror(code)))
+    self.code = code
   }
 }

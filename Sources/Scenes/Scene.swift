@@ -57,11 +57,12 @@ public struct Scene: Sendable, Hashable {
 
   /// The session at step 0, before any event.
   public func makeSession(
-    historyDepth: Int = 0, historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true
+    historyDepth: Int = 0, historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true,
+    keepsTraces: Bool = true
   ) throws(SessionError) -> Session {
     try Session(
       landscape: landscape, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: historyDepth,
-      historyByteBudget: historyByteBudget, logsProbes: logsProbes)
+      historyByteBudget: historyByteBudget, logsProbes: logsProbes, keepsTraces: keepsTraces)
   }
 }
 

@@ -57,7 +57,7 @@ public enum SceneChecksums {
   static func take(
     _ scene: Scene, interval: Int, until: Int?, progress: (Double) -> Bool
   ) throws(SceneError) -> [Checksum]? {
-    var player = try ScenePlayer(scene: scene, logsProbes: false)
+    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
     let total = max(scene.iterations, 1)
     let reportEvery = max(total / 100, 1)
     var played = 0

@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Why a scene could not be read, replayed or saved, and where in its file.
 ///
 /// Printed as compilers print: `FILE:LINE:COLUMN: message`, then the line
@@ -50,9 +52,14 @@ public struct SceneError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String {
-    var text = location + message
+    var text = (location + message).escapingControlCharacters(keepingNewlines: true)
     if let sourceLine, let column, column >= 1 {
-      let quoted = QuotedLine(sourceLine, column: column, tokenWidth: token?.count ?? 1)
+      // Control characters show escaped (a tab as `\u{9}`) before the line
+      // is cut to its window, so that the caret goes under the escaped text.
+      let before = sourceLine.prefix(column - 1).escapingControlCharacters()
+      let after = sourceLine.dropFirst(column - 1).escapingControlCharacters()
+      let quoted = QuotedLine(
+        before + after, column: before.count + 1, tokenWidth: token?.escapingControlCharacters().count ?? 1)
       text += "\n  \(quoted.text)\n  \(quoted.caretLine)"
     }
     return text

@@ -27,13 +27,16 @@ public struct ScenePlayer: Sendable {
   /// Plays `scene` from step 0. `recording` starts a new recording (the
   /// scene is then only its recipe). The session keeps at most
   /// `historyDepth` steps to go back, within `historyByteBudget` bytes.
+  /// Headless players that read only the runs' state turn off `logsProbes`
+  /// and `keepsTraces` (`Session`).
   public init(
     scene: Scene, recording: Bool = false, historyDepth: Int = 0,
-    historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true
+    historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true, keepsTraces: Bool = true
   ) throws(SceneError) {
     do {
       session = try scene.makeSession(
-        historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: logsProbes)
+        historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: logsProbes,
+        keepsTraces: keepsTraces)
     } catch {
       throw SceneError("the scene cannot start: \(error)")
     }
@@ -164,7 +167,8 @@ extension ScenePlayer {
     guard session.step > target else { return }
     let targetEpoch = epoch
     var fresh = try ScenePlayer(
-      scene: scene, historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: session.logsProbes)
+      scene: scene, historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: session.logsProbes,
+      keepsTraces: session.keepsTraces)
     fresh.isRecording = isRecording
     while !(fresh.epoch == targetEpoch && fresh.session.step == target) {
       if let next = fresh.pendingEvents.first, next.step == fresh.session.step {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import OptimizerCore
+import Scenes
 
 /// A failure the user can fix: printed as one line on stderr, with a
 /// non-zero exit status.
@@ -29,12 +31,20 @@ struct CommandLineError: Error {
 
 /// Writes `optiscope: error: message` to stderr. Multi-line messages (an
 /// expression's caret diagnostic) keep their later lines indented under it.
+/// Messages quote what the user gave (a value, a path, a line of a file),
+/// so control characters show escaped (`\u{1B}`).
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("optiscope: error: \(message)\n".utf8))
+  writeToStandardError("optiscope: error: \(message.escapingControlCharacters(keepingNewlines: true))\n")
 }
 
 /// Writes a line to stderr (progress, notes), never to stdout, which holds
-/// the results.
+/// the results; control characters in `text` show escaped, as in errors.
 func printNote(_ text: String, terminator: String = "\n") {
-  FileHandle.standardError.write(Data((text + terminator).utf8))
+  writeToStandardError(text.escapingControlCharacters(keepingNewlines: true) + terminator)
+}
+
+/// Stderr is where failures are told, so a failure to write there has
+/// nowhere to be told: it is ignored.
+private func writeToStandardError(_ text: String) {
+  try? FileOutput.write(text, into: STDERR_FILENO, name: "standard error")
 }

@@ -22,6 +22,6 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let surface = try landscape.make()
     let point = try at.point(option: "--at", dimension: surface.dimension)
-    print(formatFullPrecision(surface.value(at: point)))
+    try StandardOutput.write(formatFullPrecision(surface.value(at: point)))
   }
 }

@@ -32,10 +32,11 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     switch (catalog, format) {
     case (.landscapes, .json):
-      print(jsonText(LandscapeCatalog.entries.map { LandscapeDocument($0, try! LandscapeCatalog.make($0.name)) }))
-    case (.landscapes, _): print(landscapeTable())
-    case (.optimizers, .json): print(jsonText(OptimizerRegistry.entries.map(optimizerDocument)))
-    case (.optimizers, _): print(optimizerTable())
+      try StandardOutput.writeVerbatim(
+        jsonText(LandscapeCatalog.entries.map { LandscapeDocument($0, try! LandscapeCatalog.make($0.name)) }) + "\n")
+    case (.landscapes, _): try StandardOutput.write(landscapeTable())
+    case (.optimizers, .json): try StandardOutput.writeVerbatim(jsonText(OptimizerRegistry.entries.map(optimizerDocument)) + "\n")
+    case (.optimizers, _): try StandardOutput.write(optimizerTable())
     }
   }
 

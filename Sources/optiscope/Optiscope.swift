@@ -36,17 +36,36 @@ struct Optiscope: ParsableCommand {
     defaultSubcommand: PlayCommand.self)
 
   /// Parses and runs, printing failures as one line on stderr:
-  /// `optiscope: error: …`. Help and version requests print as usual.
+  /// `optiscope: error: …`. Help and version requests print as usual, to
+  /// stdout, checked like every result (`StandardOutput`).
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
-    } catch let error as CommandLineError {
+      try StandardOutput.flush()
+    } catch {
+      exit(after: error)
+    }
+  }
+
+  /// Ends the process after `error`: its status, and its message on stderr
+  /// (help and version text on stdout).
+  private static func exit(after error: any Error) -> Never {
+    switch error {
+    case let error as CommandLineError:
       printError(error.message)
       Foundation.exit(error.exitCode)
-    } catch {
-      guard exitCode(for: error) != .success, !(error is CleanExit) else { exit(withError: error) }
-      if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+    case let code as ExitCode:
+      Foundation.exit(code.rawValue)
+    case _ where exitCode(for: error) == .success:
+      let text = fullMessage(for: error)
+      do {
+        if !text.isEmpty { try StandardOutput.writeVerbatim(text + "\n") }
+      } catch {
+        exit(after: error)
+      }
+      Foundation.exit(0)
+    default:
       printError(message(for: error))
       Foundation.exit(exitCode(for: error).rawValue)
     }

@@ -144,7 +144,8 @@ struct RenderCommand: ParsableCommand {
       try writeAtomically(text, to: output, force: force)
       printNote("wrote \(output)")
     } else {
-      print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+      // The format escaped what it carries (XML, JSON) or is made of escapes (ansi).
+      try StandardOutput.writeVerbatim(text.hasSuffix("\n") ? text : text + "\n")
     }
   }
 

@@ -141,7 +141,7 @@ struct ReplayCommand: ParsableCommand {
       printError("\(loaded.label): the replay \(divergence) (\(count) matched before it)")
       throw ExitCode(Self.notFoundStatus)
     }
-    print("\(loaded.label): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
+    try StandardOutput.write("\(loaded.label): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
   }
 
   private func recordChecksums(_ loaded: LoadedScene) throws {
@@ -169,24 +169,24 @@ struct ReplayCommand: ParsableCommand {
     let summary =
       "\(target): recorded \(checksums.entries.count) checksums, one every \(checksums.interval) steps, over \(Self.length(of: recorded))"
     // With `--output -` the scene is stdout.
-    if target == "-" { printNote(summary) } else { print(summary) }
+    if target == "-" { printNote(summary) } else { try StandardOutput.write(summary) }
   }
 
   private func findBreakpoint(_ breakpoints: [Breakpoint], in loaded: LoadedScene) throws {
     var readouts: [String] = []
     for case .readout(let name) in breakpoints.map(\.subject) where !readouts.contains(name) { readouts.append(name) }
-    var player = try ScenePlayer(scene: loaded.scene, logsProbes: false)
+    var player = try ScenePlayer(scene: loaded.scene, logsProbes: false, keepsTraces: false)
     // After events too, so that `event == swap` can stop the replay.
     while try player.advance() != nil {
       let hits = breakpoints.filter { $0.isHit(by: player.session) }
       guard !hits.isEmpty else { continue }
       let conditions = hits.map { "'\($0)'" }.joined(separator: " and ")
-      print("\(loaded.label): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
-      print(Self.bests(player.session, readouts: readouts))
+      try StandardOutput.write("\(loaded.label): stopped at step \(player.session.step)\(Self.epoch(player)) by \(conditions)")
+      try StandardOutput.write(Self.bests(player.session, readouts: readouts))
       return
     }
-    print("\(loaded.label): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
-    print(Self.bests(player.session, readouts: readouts))
+    try StandardOutput.write("\(loaded.label): no breakpoint held by the end, step \(player.session.step)\(Self.epoch(player))")
+    try StandardOutput.write(Self.bests(player.session, readouts: readouts))
     throw ExitCode(Self.notFoundStatus)
   }
 

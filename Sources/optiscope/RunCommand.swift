@@ -12,7 +12,9 @@ struct RunCommand: ParsableCommand {
     abstract: "Run an optimizer on a landscape, or play a scene, without a terminal and print the result.",
     discussion: """
       The table and JSON formats print the outcome; CSV prints the trajectory,
-      one row per step with the best point and loss so far. CSV and JSON
+      one row per step with the best point and loss so far, written as it
+      is made (a reader that stops, as 'head' does, ends the run with
+      status 141; a failed write, with status 2). CSV and JSON
       write numbers exactly (the shortest text that reads back as the same
       number); JSON has no NaN or infinity, so those are null.
 
@@ -58,18 +60,20 @@ struct RunCommand: ParsableCommand {
     let setup = try optimizer.runSetup(on: surface)
     var session: Session
     do {
+      // Every output reads only the run's state: no history, no trace.
       session = try Session(
         landscape: source, runs: [setup], seed: optimizer.seed, noise: landscape.noise,
-        budget: budget.budget, historyDepth: 0)
+        budget: budget.budget, historyDepth: 0, keepsTraces: false)
     } catch {
       throw CommandLineError(error.description)
     }
 
-    var trajectory = TextTable(["step", "evaluations"] + axisNames(surface.dimension) + ["loss"])
+    var trajectory =
+      format == .csv ? try CSVStream(header: ["step", "evaluations"] + axisNames(surface.dimension) + ["loss"]) : nil
     while !session.isFinished {
       session.stepForward()
-      if format == .csv, let best = session.runs[0].best {
-        trajectory.append(
+      if trajectory != nil, let best = session.runs[0].best {
+        try trajectory?.append(
           [String(session.step), String(session.runs[0].evaluations)]
             + best.position.components.map(exactNumber) + [exactNumber(session.runs[0].shownBestLoss ?? best.loss)])
       }
@@ -77,37 +81,44 @@ struct RunCommand: ParsableCommand {
 
     let run = session.runs[0]
     switch format {
-    case .csv: print(trajectory.csv())
-    case .json: print(jsonText(RunDocument(RunReport(session: session, run: run))))
-    default: print(RunReport(session: session, run: run).table)
+    case .csv: try trajectory?.finish()
+    case .json: try StandardOutput.writeVerbatim(jsonText(RunDocument(RunReport(session: session, run: run))) + "\n")
+    default: try StandardOutput.write(RunReport(session: session, run: run).table)
     }
   }
 }
 
 extension RunCommand {
-  /// Plays a scene to its end and prints its runs' trajectories or bests.
+  /// Plays a scene to its end and prints its runs' trajectories (streamed)
+  /// or bests.
   func play(_ loaded: LoadedScene) throws {
-    let text: String
-    do { text = try report(loaded.scene, path: loaded.label) } catch {
+    do {
+      if format == .csv {
+        try SceneTrajectory.stream(loaded.scene)
+      } else {
+        try report(loaded.scene, path: loaded.label)
+      }
+    } catch let error as SceneError {
       throw CommandLineError.failure("\(loaded.label): \(error)")
     }
-    print(text)
   }
 
-  /// The CSV of every run's trajectory, or the final bests as a table or JSON.
-  private func report(_ scene: Scene, path: String) throws(SceneError) -> String {
-    if format == .csv { return try SceneTrajectory.table(scene).csv() }
-    var player = try ScenePlayer(scene: scene, logsProbes: false)
+  /// The final bests as a table or JSON.
+  private func report(_ scene: Scene, path: String) throws {
+    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
     try player.playToEnd()
     let session = player.session
     if format == .json {
-      return jsonText(
-        SceneRunsDocument(
-          scene: scene.title, file: path, epoch: player.epoch, step: session.step,
-          runs: session.runs.map { RunDocument(RunReport(session: session, run: $0)) }))
+      try StandardOutput.writeVerbatim(
+        jsonText(
+          SceneRunsDocument(
+            scene: scene.title, file: path, epoch: player.epoch, step: session.step,
+            runs: session.runs.map { RunDocument(RunReport(session: session, run: $0)) })) + "\n")
+      return
     }
     let epoch = player.epoch == 0 ? "" : ", epoch \(player.epoch)"
-    return "\(scene.title)\n\(session.landscape.title), step \(session.step)\(epoch)\n\n" + ReplayCommand.bests(session)
+    try StandardOutput.write(
+      "\(scene.title)\n\(session.landscape.title), step \(session.step)\(epoch)\n\n" + ReplayCommand.bests(session))
   }
 }
 

@@ -41,8 +41,11 @@ func parseBreakpoints(_ conditions: [String], in scene: Scene) throws -> [Breakp
       try breakpoint.check(in: scene)
       return breakpoint
     } catch {
-      let caret = String(repeating: " ", count: max(error.column - 1, 0)) + "^"
-      throw CommandLineError("--break '\(text)': \(error.message) at column \(error.column)\n  \(text)\n  \(caret)")
+      // Control characters show escaped, the caret under the escaped text.
+      let before = text.prefix(max(error.column - 1, 0)).escapingControlCharacters()
+      let caret = String(repeating: " ", count: before.count) + "^"
+      let shown = text.escapingControlCharacters()
+      throw CommandLineError("--break '\(shown)': \(error.message) at column \(error.column)\n  \(shown)\n  \(caret)")
     }
   }
 }

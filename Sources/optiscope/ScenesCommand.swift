@@ -41,7 +41,7 @@ struct ScenesCommand: ParsableCommand {
     if entries.isEmpty { printNote("\(SceneLibrary.folder ?? "optiscope") has no .yaml scenes") }
     switch format {
     case .json:
-      print(jsonText(entries.map(SceneEntryDocument.init)))
+      try StandardOutput.writeVerbatim(jsonText(entries.map(SceneEntryDocument.init)) + "\n")
     default:
       var table = TextTable(["name", "title", "landscape", "steps", "optimizers"])
       for entry in entries {
@@ -56,7 +56,7 @@ struct ScenesCommand: ParsableCommand {
           table.append([entry.name, "does not load\(place): see below", "", "", ""])
         }
       }
-      print(format == .markdown ? table.markdown() : table.rendered())
+      try StandardOutput.write(format == .markdown ? table.markdown() : table.rendered())
     }
     let broken = entries.compactMap { entry -> SceneError? in
       if case .failure(let error) = entry.outcome { return error } else { return nil }

@@ -14,6 +14,9 @@ enum CommandRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The most memory the command held resident, in KiB (its own
+    /// getrusage, from wait4).
+    var maxResidentKilobytes: Int
   }
 
   struct Failure: Error, CustomStringConvertible {
@@ -26,8 +29,11 @@ enum CommandRunner {
 
   /// Runs `executable` with `arguments` and `environment` (nil: this
   /// process's); stdin is /dev/null, stdout and stderr go to temporary
-  /// files that are read back.
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
+  /// files that are read back, or stdout into the file at `standardOutput`
+  /// (/dev/full, a FIFO), opened for writing as a shell's `>` opens it.
+  static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardOutput: String? = nil
+  ) throws -> Outcome {
     let directory = FileManager.default.temporaryDirectory
     let token = UUID().uuidString
     let outPath = directory.appendingPathComponent("optiscope-e2e-\(token).out").path
@@ -52,7 +58,7 @@ enum CommandRunner {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
     let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
@@ -66,12 +72,14 @@ enum CommandRunner {
       throw Failure(message: "could not start \(executable): \(String(cString: strerror(spawned)))")
     }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let signal = status & 0x7F
     return Outcome(
       status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+      maxResidentKilobytes: usage.ru_maxrss)
   }
 
   /// The full path of `name` on PATH, if it is there.

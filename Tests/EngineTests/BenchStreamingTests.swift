@@ -64,6 +64,7 @@ import Testing
     ) { record in
       delivered.append(record.index)
       doneAtDelivery.append(done.value)
+      return true
     }
     #expect(delivered == Array(0..<jobs.count))
     // The first record comes out when at most one batch has run.

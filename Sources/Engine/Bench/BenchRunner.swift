@@ -49,6 +49,7 @@ public enum BenchRunner {
     var records: [BenchRecord] = []
     try stream(count: jobs.count, job: { jobs[$0] }, evaluations: evaluations, progress: progress) {
       records.append($0)
+      return true
     }
     return records
   }
@@ -61,11 +62,12 @@ public enum BenchRunner {
   /// a time, and hands each record to `deliver` in that order, so that
   /// memory does not grow with the number of jobs. `progress(done, total)`
   /// is called after each job from a worker thread, serialised. Stops at
-  /// the first failing job in that order.
+  /// the first failing job in that order, or when `deliver` returns false
+  /// (the records cannot go anywhere: a write failed).
   public static func stream(
     count: Int, job: @escaping @Sendable (Int) -> BenchPlan.Job, evaluations: Int,
     progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
-    deliver: (BenchRecord) throws(SessionError) -> Void
+    deliver: (BenchRecord) -> Bool
   ) throws(SessionError) {
     let counter = ProgressCounter(total: count, report: progress)
     for batch in stride(from: 0, to: count, by: batchSize) {
@@ -78,7 +80,7 @@ public enum BenchRunner {
         results.store(outcome, at: i)
         counter.oneDone()
       }
-      for record in try results.records() { try deliver(record) }
+      for record in try results.records() where !deliver(record) { return }
     }
   }
 

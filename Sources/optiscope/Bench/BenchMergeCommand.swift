@@ -45,8 +45,8 @@ struct BenchMergeCommand: ParsableCommand {
     guard budgets.count <= 1 else {
       throw CommandLineError.failure("the files were run with different budgets (\(budgets.sorted().map(String.init).joined(separator: ", ")))")
     }
-    var report = BenchReport(format: format, plot: plot, budget: budgets.first ?? 0)
-    for record in records { report.add(record) }
+    var report = try BenchReport(format: format, plot: plot, budget: budgets.first ?? 0)
+    for record in records { try report.add(record) }
     try report.finish()
   }
 }

@@ -78,7 +78,7 @@ struct BenchPerfCommand: ParsableCommand {
           meanBytesPerFrame: JSONNumber($0.meanBytesPerFrame), maxBytesPerFrame: $0.maxBytesPerFrame)
       }
       let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
-      print(jsonText(speed + frames + screens + sceneFigures))
+      try StandardOutput.writeVerbatim(jsonText(speed + frames + screens + sceneFigures) + "\n")
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -87,7 +87,7 @@ struct BenchPerfCommand: ParsableCommand {
           formatNumber(result.seconds, significantDigits: 3), result.summary,
         ])
       }
-      print(table.rendered())
+      try StandardOutput.write(table.rendered())
       var frames = TextTable(["case", "median ms", "best ms", "goal ms", "what"])
       for result in rendering {
         frames.append([
@@ -96,7 +96,7 @@ struct BenchPerfCommand: ParsableCommand {
           formatNumber(result.goalMilliseconds, significantDigits: 3), result.summary,
         ])
       }
-      if !rendering.isEmpty { print("\n" + frames.rendered()) }
+      if !rendering.isEmpty { try StandardOutput.write("\n" + frames.rendered()) }
       if !terminal.isEmpty {
         var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
         for result in terminal {
@@ -105,12 +105,12 @@ struct BenchPerfCommand: ParsableCommand {
             formatNumber(result.medianMilliseconds, significantDigits: 3), result.summary,
           ])
         }
-        print("\n" + screens.rendered())
+        try StandardOutput.write("\n" + screens.rendered())
       }
       if !scenes.isEmpty {
         var table = TextTable(["scenes", "figure"])
         for figure in scenes { table.append([figure.name, figure.value]) }
-        print("\n" + table.rendered())
+        try StandardOutput.write("\n" + table.rendered())
       }
     }
   }

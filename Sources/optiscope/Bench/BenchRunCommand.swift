@@ -92,15 +92,22 @@ struct BenchRunCommand: ParsableCommand {
     // report, so that neither is held whole.
     let (k, n) = shard.map { ($0.k, $0.n) } ?? (1, 1)
     let progress = ProgressBar(label: "bench")
-    var report = BenchReport(format: format, plot: plot, budget: plan.evaluations)
+    var report = try BenchReport(format: format, plot: plot, budget: plan.evaluations)
+    // A record that cannot be written stops the bench; the error is thrown
+    // once the runs in flight are done.
+    var writeFailure: (any Error)?
     do {
       try BenchRunner.stream(
         count: plan.jobCount(shard: k, of: n), job: { plan.job(at: k - 1 + $0 * n) }, evaluations: plan.evaluations,
         progress: { done, total in progress.update(done: done, total: total) }
-      ) { report.add($0) }
+      ) { record in
+        do { try report.add(record) } catch { writeFailure = error }
+        return writeFailure == nil
+      }
     } catch {
       throw CommandLineError.failure(error.description)
     }
+    if let writeFailure { throw writeFailure }
     progress.finish()
     try report.finish()
   }

@@ -14,16 +14,17 @@ struct BenchReport {
   let budget: Int
   private var aggregate: BenchAggregate
 
-  init(format: OutputFormat, plot: String?, budget: Int) {
+  /// Starts the report; CSV prints its header.
+  init(format: OutputFormat, plot: String?, budget: Int) throws {
     self.format = format
     self.plot = plot
     self.budget = budget
     aggregate = BenchAggregate(keepsCurves: plot != nil)
-    if format == .csv { Swift.print(BenchRecordCSV.header.joined(separator: ",")) }
+    if format == .csv { try StandardOutput.write(BenchRecordCSV.header.joined(separator: ",")) }
   }
 
-  mutating func add(_ record: BenchRecord) {
-    if format == .csv { Swift.print(BenchRecordCSV.row(record)) }
+  mutating func add(_ record: BenchRecord) throws {
+    if format == .csv { try StandardOutput.write(BenchRecordCSV.row(record)) }
     aggregate.add(record)
   }
 
@@ -32,9 +33,9 @@ struct BenchReport {
     let summaries = aggregate.summaries
     switch format {
     case .csv: break
-    case .json: Swift.print(jsonText(summaries.map(SummaryDocument.init)))
-    case .markdown: Swift.print(tables(summaries, markdown: true))
-    case .table: Swift.print(tables(summaries, markdown: false))
+    case .json: try StandardOutput.writeVerbatim(jsonText(summaries.map(SummaryDocument.init)) + "\n")
+    case .markdown: try StandardOutput.write(tables(summaries, markdown: true))
+    case .table: try StandardOutput.write(tables(summaries, markdown: false))
     }
     if let plot {
       try writeAtomically(ConvergencePlot.svg(summaries, budget: budget), to: plot)
@@ -99,13 +100,9 @@ struct BenchReport {
 /// Writes an output file (see `FileOutput.write`; `-` is stdout), with a
 /// command-line error; `force` is the command's --force, nil without one.
 func writeAtomically(_ text: String, to path: String, force: Bool? = nil) throws {
+  if path == "-" { return try StandardOutput.writeVerbatim(text) }
   do {
-    if path == "-" {
-      fflush(nil)  // what print wrote first
-      try FileOutput.write(text, into: STDOUT_FILENO, name: "standard output")
-    } else {
-      try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
-    }
+    try FileOutput.write(text, to: path, replacingReadOnly: force ?? false)
   } catch {
     throw CommandLineError.failure(error.message + (error.isReadOnly && force != nil ? "; add --force to replace it" : ""))
   }

@@ -1,15 +1,17 @@
+import Exports
 import Foundation
 
 /// A JSON document as the command line prints it: an `Encodable` struct
 /// written by Foundation's JSONEncoder, pretty-printed, with sorted keys
 /// (JSONEncoder keeps no order of its own, so sorting is what makes two
 /// runs print the same bytes) and slashes unescaped (paths stay readable).
-/// Numbers are written as `exactNumber` writes them.
+/// Numbers are written as `exactNumber` writes them; every control
+/// character in a string is escaped (`escapingRawJSONControls`).
 func jsonText<Document: Encodable>(_ document: Document) -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
   do {
-    return String(decoding: try encoder.encode(document), as: UTF8.self)
+    return String(decoding: try encoder.encode(document), as: UTF8.self).escapingRawJSONControls()
   } catch {
     // JSONEncoder refuses only NaN and the infinities, which every document
     // holds as `JSONNumber`.

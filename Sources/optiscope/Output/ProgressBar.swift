@@ -19,7 +19,9 @@ final class ProgressBar: @unchecked Sendable {
       let width = 30
       let filled = Int(fraction * Double(width))
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-      printNote("\r\(label) \(bar) \(done)/\(total) runs", terminator: "")
+      // The carriage return after the bar, not before it: the note's own
+      // text has its control characters escaped.
+      printNote("\(label) \(bar) \(done)/\(total) runs", terminator: "\r")
       drawn = true
     } else {
       let decile = Int(fraction * 10)

@@ -1,12 +1,16 @@
 import Foundation
+import OptimizerCore
+
 /// A plain-text table with aligned columns: numbers right-aligned, text left.
+/// Cells quote titles and names from files, so their control characters
+/// show escaped (`\u{1B}`), and columns align on what is shown.
 struct TextTable {
-  var header: [String]
-  var rows: [[String]] = []
+  private(set) var header: [String]
+  private(set) var rows: [[String]] = []
 
-  init(_ header: [String]) { self.header = header }
+  init(_ header: [String]) { self.header = header.map { $0.escapingControlCharacters() } }
 
-  mutating func append(_ row: [String]) { rows.append(row) }
+  mutating func append(_ row: [String]) { rows.append(row.map { $0.escapingControlCharacters() }) }
 
   /// Column widths from the widest cell; a rule under the header.
   func rendered() -> String {
@@ -36,7 +40,9 @@ struct TextTable {
   }
 
   static func csvCell(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return cell }
+    // By bytes: the cells of a long trajectory are numbers, read fast.
+    guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") })
+    else { return cell }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
