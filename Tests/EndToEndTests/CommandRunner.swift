@@ -14,9 +14,11 @@ enum CommandRunner {
     var status: Int32
     var stdout: String
     var stderr: String
-    /// The most memory the command held resident, in KiB (its own
-    /// getrusage, from wait4).
-    var maxResidentKilobytes: Int
+    /// With `measuringMemory`, the most memory the command held resident,
+    /// in KiB: Linux's VmHWM, sampled while it runs. (wait4's ru_maxrss
+    /// would count the test runner's own memory: a posix_spawn child shares
+    /// its parent's memory until exec, and Linux keeps that high-water mark.)
+    var peakResidentKilobytes: Int?
   }
 
   struct Failure: Error, CustomStringConvertible {
@@ -32,7 +34,8 @@ enum CommandRunner {
   /// files that are read back, or stdout into the file at `standardOutput`
   /// (/dev/full, a FIFO), opened for writing as a shell's `>` opens it.
   static func run(
-    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardOutput: String? = nil
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, standardOutput: String? = nil,
+    measuringMemory: Bool = false
   ) throws -> Outcome {
     let directory = FileManager.default.temporaryDirectory
     let token = UUID().uuidString
@@ -72,14 +75,29 @@ enum CommandRunner {
       throw Failure(message: "could not start \(executable): \(String(cString: strerror(spawned)))")
     }
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    var peak: Int?
+    if measuringMemory {
+      while waitpid(pid, &status, WNOHANG) == 0 {
+        if let sample = highWaterMark(of: pid) { peak = max(peak ?? 0, sample) }
+        usleep(5_000)
+      }
+    } else {
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
     let signal = status & 0x7F
     return Outcome(
       status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
       stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-      maxResidentKilobytes: usage.ru_maxrss)
+      peakResidentKilobytes: peak)
+  }
+
+  /// The VmHWM line of a running process's /proc status, in KiB.
+  private static func highWaterMark(of pid: pid_t) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
   }
 
   /// The full path of `name` on PATH, if it is there.

@@ -59,10 +59,13 @@ struct QuotedLineTests {
     #expect(quoted.caret == String(repeating: " ", count: 7) + String(repeating: "^", count: 100))
   }
 
-  @Test func tabsBeforeTheTokenStayTabsInAWindow() {
+  /// Tabs show escaped, as every control character does, and the window
+  /// and the caret are those of the escaped line.
+  @Test func tabsBeforeTheTokenShowEscapedAndTheWindowFollowsThem() {
     let line = String(repeating: "\t", count: 300) + "here"
     let quoted = quote(line, column: 301, token: "here")
-    #expect(quoted.caret.hasPrefix(" \t"), "the leading … is one column, then tabs as in the line")
+    #expect(quoted.text.hasPrefix("…"), "the window is cut on the left")
+    #expect(quoted.text.contains("\\u{9}") && !quoted.text.contains("\t"))
     #expect(pointedAt(quoted) == "here")
   }
 
