@@ -82,7 +82,7 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
       subject = .event(kind)
     default:
       guard let number = Double(valueToken.word), !number.isNaN else {
-        throw tokens.error("expected a number, got '\(valueToken.word)'", at: valueToken)
+        throw tokens.error("expected a number, got '\(QuotedLine.excerpt(valueToken.word))'", at: valueToken)
       }
       value = number
       switch subjectToken.word {
@@ -92,7 +92,8 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
       case "best": subject = .best
       default:
         guard subjectToken.word.first?.isLetter == true else {
-          throw tokens.error("expected step, best, event or a readout name, got '\(subjectToken.word)'", at: subjectToken)
+          throw tokens.error(
+            "expected step, best, event or a readout name, got '\(QuotedLine.excerpt(subjectToken.word))'", at: subjectToken)
         }
         subject = .readout(subjectToken.word)
       }

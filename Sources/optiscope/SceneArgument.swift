@@ -43,9 +43,10 @@ func parseBreakpoints(_ conditions: [String], in scene: Scene) throws -> [Breakp
     } catch {
       // Control characters show escaped, the caret under the escaped text.
       let before = text.prefix(max(error.column - 1, 0)).escapingControlCharacters()
-      let caret = String(repeating: " ", count: before.count) + "^"
-      let shown = text.escapingControlCharacters()
-      throw CommandLineError("--break '\(shown)': \(error.message) at column \(error.column)\n  \(shown)\n  \(caret)")
+      let after = text.dropFirst(max(error.column - 1, 0)).escapingControlCharacters()
+      let quoted = QuotedLine(before + after, column: before.count + 1, tokenWidth: 1)
+      throw CommandLineError(
+        "--break '\(QuotedLine.excerpt(before + after))': \(error.message) at column \(error.column)\n  \(quoted.text)\n  \(quoted.caretLine)")
     }
   }
 }

@@ -89,6 +89,18 @@ import Testing
     #expect(lines.count == 3 && lines[1] == "  best < lots" && lines[2] == "         ^")
   }
 
+  @Test func aLongBadBreakConditionIsQuotedShort() throws {
+    let files = try SceneFiles()
+    defer { files.remove() }
+    let path = try files.write("himmelblau.yaml", SceneFiles.himmelblau)
+    let condition = "best < " + String(repeating: "9", count: 5000) + "x"
+    let outcome = try OptiscopeProcess.run(["replay", path, "--headless", "--break", condition])
+    #expect(outcome.status == 64)
+    let lines = outcome.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3 && lines.allSatisfy { $0.count < 300 }, "\(lines.map(\.count))")
+    #expect(lines.first?.hasPrefix("optiscope: error: --break 'best < 999") == true, "\(lines.first ?? "")")
+  }
+
   @Test func aSceneBesideLandscapeOptionsIsRefused() throws {
     let files = try SceneFiles()
     defer { files.remove() }

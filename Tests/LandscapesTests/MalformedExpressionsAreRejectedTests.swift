@@ -78,6 +78,18 @@ import Testing
     #expect(error.caretDiagnostic == "x +\n   ^")
   }
 
+  /// A 100 000-character expression used to print a 100 000-column line
+  /// and as many spaces before its caret.
+  @Test func aLongExpressionIsQuotedAsAWindowAroundTheToken() throws {
+    let source = String(repeating: "x+", count: 50_000)
+    let error = try #require(throws: ExpressionError.self) { try ExpressionLandscape(source: source) }
+    let lines = error.caretDiagnostic.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.count <= 201 }, "\(lines.map(\.count))")
+    #expect(lines[0].hasPrefix("…") && lines[0].hasSuffix("x+x+"), "cut on the left, ending where the input ends")
+    #expect(lines[1].hasSuffix("^") && lines[1].count == lines[0].count + 1, "the caret just past the last '+'")
+  }
+
   @Test func controlCharactersRenderAsSpacesSoCaretsAlign() throws {
     let error = try #require(throws: ExpressionError.self) { try ExpressionLandscape(source: "x\t+\n* y") }
     #expect(error.column == 5)

@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Why a typed-in expression was refused, and where.
 ///
 /// `message` is one line that names the problem and its column, such as
@@ -36,10 +38,11 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
   /// any monospaced terminal: whitespace and ASCII control characters (tabs,
   /// line breaks, NUL) show as a space, and characters other than printable
   /// ASCII and the accepted symbols π − × · ÷ (which might be wide, combine
-  /// with a neighbour, or not print at all) show as '?'.
+  /// with a neighbour, or not print at all) show as '?'. A long expression
+  /// shows a window around the token (`QuotedLine`).
   public var caretDiagnostic: String {
-    let line = String(source.map { $0.singleCellRendering })
-    return line + "\n" + String(repeating: " ", count: column - 1) + String(repeating: "^", count: length)
+    let quoted = QuotedLine(String(source.map { $0.singleCellRendering }), column: column, tokenWidth: length)
+    return quoted.text + "\n" + quoted.caretLine
   }
 }
 

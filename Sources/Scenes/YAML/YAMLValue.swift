@@ -24,11 +24,11 @@ struct YAMLValue {
 
   /// An error at this node. A message that quotes the node's text whole
   /// (as the optimizers' and landscapes' own errors quote a name) quotes
-  /// it `shown` instead.
+  /// it as an excerpt instead (`QuotedLine.excerpt`).
   func error(_ message: String) -> SceneError {
     var message = message
-    if let text, text.count > Self.shownLength, message.contains(text) {
-      message = message.replacing(text, with: Self.shown(text))
+    if let text, text.count > QuotedLine.excerptLength, message.contains(text) {
+      message = message.replacing(text, with: QuotedLine.excerpt(text))
     }
     return SceneError(message, line: line, column: column, token: text)
   }
@@ -43,16 +43,6 @@ struct YAMLValue {
     case .alias: got = "an alias"
     }
     return error("\(path.isEmpty ? "the scene" : path) must be \(expected), got \(got)")
-  }
-
-  /// The most characters of the file's text a message quotes.
-  static let shownLength = 60
-
-  /// Text from the file as a message quotes it: cut to `shownLength`
-  /// characters ending in "…", so that a message stays one short line
-  /// (the quoted line below it shows where the text stands).
-  static func shown(_ text: String) -> String {
-    text.count > shownLength ? text.prefix(shownLength - 1) + "…" : text
   }
 
   func string() throws(SceneError) -> String {

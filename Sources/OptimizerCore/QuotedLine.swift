@@ -1,21 +1,32 @@
-/// A file's line as an error quotes it under its message, with the caret
-/// line that points at the token: at most `maximumWidth` characters, so
+/// A line as an error quotes it under its message (a scene file's line, a
+/// typed expression, a `--break` condition), with the caret line that
+/// points at the token: at most `maximumWidth` characters, so
 /// that a long line (a 5 MB file of one line) prints as a short one. A cut
 /// side ends in "…"; a token beyond the first `maximumWidth` characters is
 /// shown in a window around it.
-struct QuotedLine {
+public struct QuotedLine: Sendable {
   /// About a wide terminal's width.
-  static let maximumWidth = 200
+  public static let maximumWidth = 200
+
+  /// The most characters of quoted text a message itself holds.
+  public static let excerptLength = 60
+
+  /// Text as a message quotes it (a name, a token, a value): cut to
+  /// `excerptLength` characters ending in "…", so that the message stays
+  /// one short line; the quoted line below it shows where the text stands.
+  public static func excerpt(_ text: some StringProtocol) -> String {
+    text.count > excerptLength ? text.prefix(excerptLength - 1) + "…" : String(text)
+  }
 
   /// The line, or the window of it that is shown.
-  let text: String
+  public let text: String
   /// Spaces (tabs where the line has tabs, so that the caret lines up)
   /// and then carets under the token.
-  let caretLine: String
+  public let caretLine: String
 
   /// `column` is 1-based; the caret is `tokenWidth` wide, cut at the end
   /// of the line (and at half the width in a long line).
-  init(_ line: String, column: Int, tokenWidth: Int) {
+  public init(_ line: String, column: Int, tokenWidth: Int) {
     let characters = Array(line)
     let start = min(max(column - 1, 0), characters.count)
     let width = max(1, min(tokenWidth, characters.count - start))
