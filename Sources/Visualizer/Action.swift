@@ -56,6 +56,7 @@ public enum Action: Sendable, Hashable {
   case toggleProbes
   case toggleOverlays
   // General
+  case toggleCaption
   case toggleHelp
   /// Quit, asking first when a recording has unsaved changes; while a save
   /// runs, quit once it is written (a second quit stops the save).

@@ -22,6 +22,9 @@ public struct AppState: Sendable {
   /// Trails and paths, which the session does not keep.
   public var recorder = SessionRecorder()
   public var isRunning: Bool
+  /// True when steps are taken at the chosen speed: running, and not held
+  /// while the caption is being read.
+  public var stepsAreDue: Bool { isRunning && !showCaption }
   public var speed = Speed()
   /// Index into `session.runs` of the selected run.
   public var selectedRun = 0
@@ -32,6 +35,9 @@ public struct AppState: Sendable {
   /// How the map is shown: what the scene opened with, as the keys changed
   /// it since; a save stores it as it is.
   public var view: MapView
+  /// The caption: what the scene is about (`w`); the program shows it when
+  /// a scene opens, and the next key closes it.
+  public var showCaption = false
   public var showHelp = false
   /// The inspector (`i`) in place of the run panels.
   public var showInspector = false

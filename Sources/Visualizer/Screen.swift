@@ -104,7 +104,8 @@ public struct Screen: Sendable {
     ]
     return FrameChrome(
       selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
-      hints: hints, help: state.showHelp ? KeyMap.help : nil, profile: profile, inspector: inspector(state))
+      hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil,
+      profile: profile, inspector: inspector(state))
   }
 
   /// The inspector's view of the selected run and particle, when it is open.

@@ -165,6 +165,8 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .toggleOverlays:
     state.view.overlays.toggle()
 
+  case .toggleCaption:
+    state.showCaption.toggle()
   case .toggleHelp:
     state.showHelp.toggle()
   case .quit:
@@ -203,6 +205,13 @@ public func handle(_ state: inout AppState, key: Key, in environment: AppEnviron
   if state.showHelp {
     state.showHelp = false
     return []
+  }
+  // Any key closes the caption, and the run goes on. Space, esc and enter
+  // only close it (space would pause what is about to start); other keys
+  // then do what they do, and w closes it as it opens it.
+  if state.showCaption, state.modal == nil, KeyMap.action(for: key) != .toggleCaption {
+    state.showCaption = false
+    if [.escape, .enter, .character(" ")].contains(key) { return [] }
   }
   var effects: [Effect] = []
   switch state.modal {

@@ -43,7 +43,7 @@ public struct VisualizerProgram: InteractiveProgram {
     case .resize:
       break  // the next render lays the screen out for the new size
     }
-    clock = state.isRunning ? (clock ?? now) : nil
+    clock = state.stepsAreDue ? (clock ?? now) : nil
     perform(update(&state, .tick(now), in: environment), at: now)
   }
 
@@ -66,7 +66,7 @@ public struct VisualizerProgram: InteractiveProgram {
   /// is behind the session, or the next look at a running save.
   public var nextDeadline: ContinuousClock.Instant? {
     var deadlines = [state.recoveryDue, pollAt].compactMap { $0 }
-    if state.isRunning, let clock {
+    if state.stepsAreDue, let clock {
       deadlines.append(state.speed.stepsPerSecond.map { clock + .seconds(1 / $0) } ?? clock)
     }
     return deadlines.min()
@@ -97,7 +97,7 @@ public struct VisualizerProgram: InteractiveProgram {
   /// The steps that are due, but never more than fit in the budget: a
   /// slow machine falls behind rather than freezing the screen.
   private mutating func takeDueSteps(at now: ContinuousClock.Instant, budget: Duration) {
-    guard state.isRunning else {
+    guard state.stepsAreDue else {
       clock = nil
       return
     }
@@ -114,7 +114,7 @@ public struct VisualizerProgram: InteractiveProgram {
       while state.stepForward() && ContinuousClock.now - started < budget {}
       last = now
     }
-    clock = state.isRunning ? last : nil
+    clock = state.stepsAreDue ? last : nil
   }
 
   /// Performs effects, and feeds every outcome known at once back through

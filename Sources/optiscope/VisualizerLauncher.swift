@@ -16,6 +16,8 @@ func openVisualizer(_ state: AppState) throws {
       "the visualizer needs a terminal on stdin and stdout; for scripts use 'optiscope run' (numbers), 'optiscope render' (pictures) or 'optiscope replay --headless'")
   }
   var state = state
+  // What the scene is about, until the first key.
+  state.showCaption = true
   let recovery = RecoveryFile.configured()
   if let recovery, let earlier = recovery.setAsideEarlier() {
     let shown = RecoveryFile.abbreviated(earlier)

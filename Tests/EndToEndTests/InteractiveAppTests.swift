@@ -7,12 +7,14 @@ import Testing
 /// program busy on a small machine.
 @Suite(.serialized)
 struct InteractiveAppTests {
-  /// Starts optiscope with `arguments` and waits for the heat map.
+  /// Starts optiscope with `arguments`, waits for the heat map and closes
+  /// the caption it opens with.
   private func start(_ arguments: [String] = [], width: Int = 120, height: Int = 40) throws -> TmuxSession {
     let session = try TmuxSession(
       [OptiscopeBinary.path] + arguments, width: width, height: height,
       environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
     try session.waitForScreen("the heat map in 256 colours", colours: true) { ScreenReading.showsHeatMap(coloured: $0) }
+    try session.closeCaption()
     return session
   }
 

@@ -44,6 +44,9 @@ struct TerminalKindsTests {
   func aLocaleThatIsNotUTF8GetsOnlyASCIIAndStillTheMarkers(locale: [String: String]) throws {
     let session = try start(swarm, environment: locale)
     defer { session.kill() }
+    let caption = try session.waitForScreen(containing: TmuxSession.captionFooter)
+    #expect(caption.unicodeScalars.allSatisfy { $0.isASCII }, "the caption is not ASCII:\n\(caption)")
+    try session.closeCaption()
     let running = try session.waitForScreen("step 5") { (ScreenReading.sessionStep(in: $0) ?? 0) >= 5 }
     #expect(running.unicodeScalars.allSatisfy { $0.isASCII }, "not ASCII:\n\(running)")
     #expect(running.contains("x : [-5, 5]"), "∈ has its stand-in")

@@ -189,3 +189,16 @@ final class TmuxSession {
     return outcome
   }
 }
+
+extension TmuxSession {
+  /// The caption optiscope opens with, waited for and closed with esc, for
+  /// tests about what comes after it.
+  func closeCaption() throws {
+    try waitForScreen(containing: Self.captionFooter)
+    try press("Escape")
+    try waitForScreen("the caption to close") { !$0.contains(Self.captionFooter) }
+  }
+
+  /// The caption's last line, which says how to bring it back.
+  static let captionFooter = "w shows this again"
+}

@@ -1,8 +1,8 @@
 import ViewModel
 
 /// What a frame shows around the map that lasts only that frame: the mode
-/// and facts of the status line, its key hints, the help overlay, the
-/// inspector, and which run and hyperparameter are selected. Never saved:
+/// and facts of the status line, its key hints, the caption, the help
+/// overlay, the inspector, and which run and hyperparameter are selected. Never saved:
 /// the saved part of a view is `MapView`.
 public struct FrameChrome: Sendable, Hashable {
   /// The run whose panel is expanded and whose parameter is selected.
@@ -14,6 +14,8 @@ public struct FrameChrome: Sendable, Hashable {
   /// Facts for the status line (speed, …) after the step.
   public var statusFacts: [String]
   public var hints: [StatusLine.Hint]
+  /// What the scene is about, over the top of the map, when non-nil.
+  public var caption: Caption?
   /// The key table of the help overlay, shown when non-nil.
   public var help: [KeyHelp]?
   /// The terminal's colours and glyphs.
@@ -23,14 +25,15 @@ public struct FrameChrome: Sendable, Hashable {
 
   public init(
     selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
-    hints: [StatusLine.Hint] = [], help: [KeyHelp]? = nil, profile: DisplayProfile = .standard,
-    inspector: InspectorContent? = nil
+    hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil,
+    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil
   ) {
     self.selectedRun = selectedRun
     self.selectedParameter = selectedParameter
     self.mode = mode
     self.statusFacts = statusFacts
     self.hints = hints
+    self.caption = caption
     self.help = help
     self.profile = profile
     self.inspector = inspector

@@ -45,6 +45,7 @@ public struct FrameRenderer: Sendable {
     StatusLine.draw(
       mode: chrome.mode, facts: ["step \(content.step)"] + chrome.statusFacts, hints: chrome.hints,
       into: &grid, rect: layout.status)
+    if let caption = chrome.caption { CaptionPanel.draw(caption, into: &grid, area: layout.map) }
     if let help = chrome.help {
       HelpOverlay.draw(help, into: &grid, area: Rect(width: width, height: height - 1))
     }
