@@ -25,6 +25,22 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     #expect(grid[4, 1].foreground != RunStyle.forIndex(1).colour, "probes are faint")
   }
 
+  /// A single-point method stands on its own best, and one run's best may
+  /// lie under another's particle: the particles stay visible.
+  @Test func particlesAreDrawnOverBestPointsAndProbes() {
+    var grid = CellGrid(width: 20, height: 10)
+    let adam = RunLayer(
+      name: "adam", style: .forIndex(0), particles: [Particle(position: [5.5, 10.5])],
+      best: Point(position: [5.5, 10.5], loss: 0), probes: [Point(position: [12.5, 10.5], loss: 1)])
+    let walk = RunLayer(
+      name: "walk", style: .forIndex(2), particles: [Particle(position: [12.5, 10.5])],
+      best: Point(position: [5.5, 10.5], loss: 0))
+    RunPainter.draw([adam, walk], into: &grid, projection: squareMap)
+    #expect(grid[5, 4].glyph == RunStyle.forIndex(0).glyph, "adam's particle over its best and the walk's")
+    #expect(grid[12, 4].glyph == RunStyle.forIndex(2).glyph, "the walk's particle over adam's probe")
+    #expect(grid[12, 4].foreground == RunStyle.forIndex(2).colour)
+  }
+
   @Test func trailsFadeWithAge() {
     var trail = Trail(length: 4)
     for k in 0..<5 { trail.record([Particle(position: [1.5 + 4 * Double(k), 10.5])]) }

@@ -2,8 +2,9 @@ import OptimizerCore
 import ViewModel
 
 /// Draws runs over the map: fading trails, the last step's probes, the
-/// optimizers' overlays, accepted and rejected moves, the particles, each
-/// run's best point, and arrows on the edge for particles out of view.
+/// optimizers' overlays, accepted and rejected moves, each run's best
+/// point, the particles over all of them, and arrows on the edge for
+/// particles out of view.
 ///
 /// Each layer is drawn for every run before the next layer, so that no
 /// run's trail hides another run's particles.
@@ -33,6 +34,11 @@ public enum RunPainter {
       for run in runs { painter.moves(run.events, into: &grid) }
     }
     for run in runs {
+      if let best = run.best { painter.mark(best.position, RunStyle.bestGlyph, colour: run.style.colour, attributes: .bold, into: &grid) }
+    }
+    // Particles last: no marker (a best, a probe, a move, the minimum
+    // underneath) ever hides one.
+    for run in runs {
       if braille {
         painter.brailleParticles(run.particles, colour: run.style.colour, into: &grid)
       } else {
@@ -40,9 +46,6 @@ public enum RunPainter {
           painter.mark(particle.position, run.style.glyph, colour: run.style.colour, attributes: .bold, into: &grid)
         }
       }
-    }
-    for run in runs {
-      if let best = run.best { painter.mark(best.position, RunStyle.bestGlyph, colour: run.style.colour, attributes: .bold, into: &grid) }
     }
     if edgeArrows {
       for run in runs { painter.edgeArrows(run.particles, colour: run.style.colour, into: &grid) }
