@@ -50,10 +50,10 @@ struct TerminalKindsTests {
     let running = try session.waitForScreen("step 5") { (ScreenReading.sessionStep(in: $0) ?? 0) >= 5 }
     #expect(running.unicodeScalars.allSatisfy { $0.isASCII }, "not ASCII:\n\(running)")
     #expect(running.contains("x : [-5, 5]"), "∈ has its stand-in")
-    // The swarm's particles (● → o) and the minimizers (× → x) on the map,
+    // The swarm's particles (● → o) and the minimizers (⊕ → X) on the map,
     // left of the colour bar; the heat map's ramp has neither letter.
     let map = ScreenReading.rows(of: running).dropFirst().dropLast().map { $0.prefix(60) }
-    #expect(map.contains { $0.contains("o") } && map.contains { $0.contains("x") })
+    #expect(map.contains { $0.contains("o") } && map.contains { $0.contains("X") })
 
     try session.type("?")
     let help = try session.waitForScreen(containing: "select a hyperparameter")

@@ -21,6 +21,7 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     assertSnapshot(grid, named: "run-particles-probes-moves")
     #expect(grid[2, 1].foreground == RunStyle.forIndex(1).colour)
     #expect(grid[10, 8].foreground == RunStyle.rejectedColour)
+    #expect(grid[10, 8].glyph != LandscapeMarks.minimizerGlyph, "a rejected move does not look like the minimum")
     #expect(grid[18, 0].foreground == RunStyle.acceptedColour)
     #expect(grid[4, 1].foreground != RunStyle.forIndex(1).colour, "probes are faint")
   }
@@ -96,8 +97,8 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
   @Test func knownMinimizersAndLatticePointsAreMarked() {
     var grid = CellGrid(width: 20, height: 10)
     LandscapeMarks.drawMinimizers([[3.5, 3.5], [30, 3]], into: &grid, projection: squareMap)
-    #expect(grid[3, 8].glyph == "×")
-    #expect(grid.cells.filter { $0.glyph == "×" }.count == 1)
+    #expect(grid[3, 8].glyph == LandscapeMarks.minimizerGlyph)
+    #expect(grid.cells.filter { $0.glyph == LandscapeMarks.minimizerGlyph }.count == 1)
     var lattice = CellGrid(width: 20, height: 10)
     let domain = Domain(axes: [Axis(0, 20, kind: .integer), Axis(0, 20, kind: .integer)])
     let coarse = MapProjection(viewport: Viewport(x: -0.5...9.5, y: -0.5...9.5), rect: Rect(width: 20, height: 10))

@@ -3,8 +3,9 @@ import OptimizerCore
 /// Marks that belong to the landscape rather than to a run: its known
 /// minimizers and, on integer or boolean axes, the lattice of allowed points.
 public enum LandscapeMarks {
-  /// The glyph of a known global minimizer.
-  public static let minimizerGlyph: Character = "×"
+  /// The glyph of a known global minimizer: a target, unlike the × of a
+  /// rejected move.
+  public static let minimizerGlyph: Character = "⊕"
 
   /// Marks every minimizer that lies in the view with a white ×.
   public static func drawMinimizers(_ minimizers: [Vector], into grid: inout CellGrid, projection: MapProjection) {
