@@ -18,6 +18,13 @@ public struct Screen: Sendable {
   public mutating func render(_ state: AppState, width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
     let content = Self.content(state)
     var chrome = chrome(state, profile: profile)
+    // The `?` overlay also says what the map's glyphs mean now: first on a
+    // screen with no room for the legend under the map, else last.
+    if let keys = chrome.help {
+      let legend = MapLegend.help(content.runs.map(\.layer), view: state.view)
+      let hasLegendRows = FrameLayout(width: width, height: height).map { !$0.legend.isEmpty } ?? false
+      chrome.help = hasLegendRows ? keys + legend : legend + keys
+    }
     let message = state.message.map { ($0.kind == .error ? "⚠ " : "") + $0.text }
     // A message too long for the status line gets a row of its own above it.
     let ownRow = message.map { !fitsStatusLine($0, mode: chrome.mode, step: content.step, width: width) } ?? false

@@ -25,8 +25,23 @@ import Exports
     for layout in [compact, medium, large] {
       #expect(layout.map.intersection(layout.panels).isEmpty)
       #expect(layout.map.intersection(layout.colourBar).isEmpty)
-      #expect(layout.status.y == layout.map.maxY || layout.status.y == layout.colourBar.maxY)
+      #expect(layout.status.y == layout.map.maxY || layout.status.y == layout.colourBar.maxY
+        || layout.status.y == layout.legend.maxY)
     }
+    // From 120×40 the legend is on screen, under the map; below, in `?`.
+    #expect(compact.legend.isEmpty && medium.legend.height == 2 && large.legend.height == 2)
+    #expect(medium.legend.y == medium.map.maxY && medium.legend.width == medium.map.width)
+  }
+
+  @Test func theLegendNamesTheRunsAndTheMarksAndTheColourBarItsScale() {
+    var renderer = FrameRenderer()
+    let lines = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 120, height: 40)
+      .lines()
+    let layout = FrameLayout(width: 120, height: 40)!
+    let legend = lines[layout.legend.y] + "\n" + lines[layout.legend.y + 1]
+    for run in FrameFixture.content.runs { #expect(legend.contains("\(run.layer.style.glyph) \(run.layer.name)"), "\(legend)") }
+    #expect(legend.contains("★ best so far") && legend.contains("⊕ known minimum"), "\(legend)")
+    #expect(lines[0].contains("loss, \(FrameFixture.view.scale.rawValue)"), "\(lines[0])")
   }
 
   @Test func onlyTheLargeLayoutShowsEveryPanelInFullAndTheRaceChart() {

@@ -23,7 +23,12 @@ public struct FrameLayout: Sendable, Hashable {
   /// The landscape's title, view and scale.
   public let header: Rect
   public let map: Rect
+  /// What the map's glyphs mean (`MapLegend`), two rows under the map;
+  /// empty in the compact layout, whose `?` overlay holds it instead.
+  public let legend: Rect
   public let colourBar: Rect
+  /// Above the colour bar: what it measures and on which scale.
+  public let colourBarLabel: Rect
   public let panels: Rect
   /// Empty unless the layout is large.
   public let raceChart: Rect
@@ -48,14 +53,17 @@ public struct FrameLayout: Sendable, Hashable {
       let columns = Layout.columns(body, [.fill, .fixed(min(30, width * 2 / 5))], spacing: 1)
       let left = Layout.rows(columns[0], [.fixed(1), .fill, .fixed(2)])
       (header, map, colourBar) = (left[0], left[1], left[2])
+      legend = Rect(x: map.x, y: map.maxY, width: 0, height: 0)
+      colourBarLabel = Rect(x: colourBar.x, y: colourBar.y, width: 0, height: 0)
       panels = columns[1]
       raceChart = Rect(x: columns[1].maxX, y: 0, width: 0, height: 0)
     case .medium, .large:
       let sideWidth = size == .large ? min(64, width / 3) : 40
       let columns = Layout.columns(body, [.fill, .fixed(10), .fixed(sideWidth)], spacing: 1)
-      let left = Layout.rows(columns[0], [.fixed(1), .fill])
-      (header, map) = (left[0], left[1])
-      colourBar = columns[1].inset(top: 1)
+      let left = Layout.rows(columns[0], [.fixed(1), .fill, .fixed(2)])
+      (header, map, legend) = (left[0], left[1], left[2])
+      colourBar = columns[1].inset(top: 1, bottom: 2)
+      colourBarLabel = Rect(x: columns[1].x, y: columns[1].y, width: columns[1].width, height: 1)
       if size == .large {
         let side = Layout.rows(columns[2], [.fill, .fraction(0.4)], spacing: 1)
         (panels, raceChart) = (side[0], side[1])

@@ -32,6 +32,10 @@ public struct FrameRenderer: Sendable {
     if let fitted = heatMap.fitted {
       ColourBar.draw(scale: fitted, colourMap: ColourMap(view.colourMap), into: &grid, rect: layout.colourBar)
     }
+    grid.text(
+      "loss, \(view.scale.rawValue)", x: layout.colourBarLabel.x, y: layout.colourBarLabel.y,
+      maxWidth: layout.colourBarLabel.width, style: CellStyle(foreground: RGB(150, 150, 160)))
+    MapLegend.draw(content.runs.map(\.layer), view: view, into: &grid, rect: layout.legend)
     if let inspector = chrome.inspector {
       InspectorPanel.draw(inspector, into: &grid, rect: layout.panels)
     } else {
