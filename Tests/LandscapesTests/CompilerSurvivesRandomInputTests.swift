@@ -39,7 +39,7 @@ import Testing
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(3)))
   func randomTokenStringsCompileOrFailInPlace() async {
     await propertyCheck(count: 1000, input: Gen<UInt64>.value()) { seed in
       var rng = SeededGenerator(seed: seed)
@@ -48,7 +48,7 @@ import Testing
     }
   }
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(3)))
   func randomByteStringsCompileOrFailInPlace() async {
     await propertyCheck(count: 1000, input: Gen<UInt64>.value()) { seed in
       var rng = SeededGenerator(seed: seed)

@@ -111,7 +111,7 @@ import Testing
     }
   }
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(3)))
   func anyTextRoundTrips() async {
     await propertyCheck(count: 100, input: Gen<UInt64>.value()) { seed in
       var rng = SeededGenerator(seed: seed)
@@ -124,7 +124,7 @@ import Testing
 
   /// Checksums are compared bit for bit, so every number must come back
   /// exactly; -0 and subnormals included.
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(3)))
   func anyNumberRoundTrips() async {
     await propertyCheck(count: 10, input: Gen<UInt64>.value()) { seed in
       var rng = SeededGenerator(seed: seed)
