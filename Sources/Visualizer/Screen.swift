@@ -134,7 +134,7 @@ public struct Screen: Sendable {
   /// The message across the screen just above the status line, wrapped
   /// at spaces onto as many rows as it needs (at most three).
   private func drawMessageRow(_ text: String, isError: Bool, above status: Rect, into grid: inout CellGrid) {
-    let lines = Self.wrap(text, width: status.width - 2).prefix(3)
+    let lines = wordWrap(text, width: status.width - 2).prefix(3)
     let style = CellStyle(
       foreground: isError ? RGB(255, 140, 140) : RGB(235, 235, 235), background: RGB(44, 44, 58),
       attributes: isError ? .bold : [])
@@ -144,20 +144,6 @@ public struct Screen: Sendable {
       grid.fill(Rect(x: status.x, y: y, width: status.width, height: 1), glyph: " ", style: style)
       _ = grid.text(" " + line, x: status.x, y: y, maxWidth: status.width, style: style)
     }
-  }
-
-  /// Words into lines of at most `width` columns (a longer word is cut).
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = [], line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty, DisplayWidth.columns(of: line) + 1 + DisplayWidth.columns(of: word) > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
   }
 
   /// Brackets either side of the inspected particle on the map.
