@@ -4,7 +4,8 @@
 /// Both rules lower K after m rejections in a row (K ← max(1, K − 1),
 /// dropping the top vector); they differ in what an accepted move does.
 /// Raising K appends d[K−1] = 0 on top. A rejection is corrected at every
-/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2), or by
+/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2, in the
+/// reading `correction` names: `CorrectionReading`), or by
 /// `moveOpposite`. Every change of K is reported as an `.orderChange` event;
 /// lowering Kmax below K mid-run lowers K at the next step.
 struct AdaptiveOrderState: Sendable {
@@ -26,6 +27,7 @@ struct AdaptiveOrderState: Sendable {
     RandomWalkSpecs.bestOf(default: 2),
     RandomWalkSpecs.moveOpposite,
     RandomWalkSpecs.reverseOrderCorrection,
+    RandomWalkSpecs.correction,
   ]
 
   private let rule: Rule
@@ -48,7 +50,9 @@ struct AdaptiveOrderState: Sendable {
     let patience = hyperparameters.integer("patience")
     let bestOf = hyperparameters.integer("bestOf")
     let moveOpposite = hyperparameters.flag("moveOpposite")
-    let reverse = hyperparameters.flag("reverseOrderCorrection")
+    let reverse =
+      hyperparameters.flag("reverseOrderCorrection")
+      ? CorrectionReading(rawValue: hyperparameters.choice("correction")) : nil
     walk.beginStep(&f)
     walk.changeOrder(to: min(walk.order, maxOrder), f: &f)
 

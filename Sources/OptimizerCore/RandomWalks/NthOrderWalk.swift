@@ -46,7 +46,7 @@ public struct NthOrderWalk: DescribedOptimizer {
     if proposal.improves {
       walk.accept(proposal, f: &f)
     } else {
-      walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: false, f: &f)
+      walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: nil, f: &f)
     }
   }
 

@@ -122,14 +122,18 @@ struct RandomWalkState: Sendable {
   }
 
   /// Refuses the candidate and corrects: by the reverse-order correction
-  /// when asked and K ≥ 2, else by `moveOpposite` when asked, else not at
-  /// all.
+  /// under `reading` when one is given and K ≥ 2, else by `moveOpposite`
+  /// when asked, else not at all.
   mutating func refuse(
-    _ proposal: Proposal, moveOpposite: Bool, reverseOrderCorrection: Bool, f: inout Evaluator
+    _ proposal: Proposal, moveOpposite: Bool, reverseOrderCorrection reading: CorrectionReading?,
+    f: inout Evaluator
   ) {
     reject(proposal, f: &f)
-    if reverseOrderCorrection && !committed.isEmpty {
-      correctInReverse(proposal)
+    if let reading, !committed.isEmpty {
+      switch reading {
+      case .independent: correctInReverse(proposal)
+      case .chained: correctChained(proposal)
+      }
     } else if moveOpposite {
       self.moveOpposite(proposal, f: &f)
     }
@@ -162,6 +166,22 @@ struct RandomWalkState: Sendable {
       let change = proposal.stack[i] - committed[i]
       committed[i].add(change, scaledBy: -1)
       mutation.clearBooleanAxes(&committed[i])
+    }
+  }
+
+  /// The chained reading of the correction: d[0] −= c[0] − d[0] first,
+  /// then upward d[i] = d′[i−1] − d[i−1], each order the change its
+  /// corrected lower order made, so that the stack keeps the relation an
+  /// accepted move leaves.
+  private mutating func correctChained(_ proposal: Proposal) {
+    var previous = committed[0]
+    committed[0].add(proposal.stack[0] - previous, scaledBy: -1)
+    mutation.clearBooleanAxes(&committed[0])
+    for i in committed.indices.dropFirst() {
+      let before = committed[i]
+      committed[i] = committed[i - 1] - previous
+      mutation.clearBooleanAxes(&committed[i])
+      previous = before
     }
   }
 
