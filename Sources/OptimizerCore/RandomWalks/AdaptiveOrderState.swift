@@ -28,6 +28,7 @@ struct AdaptiveOrderState: Sendable {
     RandomWalkSpecs.moveOpposite,
     RandomWalkSpecs.reverseOrderCorrection,
     RandomWalkSpecs.correction,
+    DirectionSmoothing.spec,
   ]
 
   private let rule: Rule
@@ -58,7 +59,7 @@ struct AdaptiveOrderState: Sendable {
     walk.beginStep(&f)
     walk.changeOrder(to: min(walk.order, maxOrder), f: &f)
 
-    let proposal = walk.propose(step: eta, count: bestOf, f: &f, rng: &rng)
+    let proposal = walk.propose(step: eta, count: bestOf, rho: hyperparameters["rho"], f: &f, rng: &rng)
     if proposal.improves {
       walk.accept(proposal, f: &f)
       rejections = 0

@@ -21,6 +21,9 @@
 /// rates, and raising K only after two growing rates in a row; neither
 /// changed the bench's success rates beyond seed noise, so the rule stays
 /// the plain one above.
+///
+/// `rho` smooths the direction of the top order's draw c[K−1] from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct ConvexOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "convex-order-walk", family: .randomWalk,

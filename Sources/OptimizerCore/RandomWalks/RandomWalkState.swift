@@ -41,6 +41,8 @@ struct RandomWalkState: Sendable {
   private var steps = 0
   private let mutation: DiscreteMutation
   private let dimension: Int
+  /// The top-order draws, smoothed per candidate slot with ρ.
+  private var smoothing = DirectionSmoothing()
 
   /// A walk of order `order` at the best of `particles` (the leader), or
   /// at the domain's centre, with every committed vector zero.
@@ -81,16 +83,19 @@ struct RandomWalkState: Sendable {
   }
 
   /// The best of `count` candidates, each drawn as c[K−1] = η·ξ (native on
-  /// discrete axes), c[i] = d[i] + c[i+1], y = project(x + c[0]) and
+  /// discrete axes; on continuous ones smoothed with `rho` per candidate
+  /// slot, `DirectionSmoothing`), c[i] = d[i] + c[i+1], y = project(x + c[0]) and
   /// evaluated, unless y is x itself (the orders cancelled on a lattice, or
   /// the box stopped the move), whose loss is known. Ties go to the first
   /// drawn.
-  mutating func propose(step eta: Double, count: Int, f: inout Evaluator, rng: inout SeededGenerator)
-    -> Proposal
-  {
+  mutating func propose(
+    step eta: Double, count: Int, rho: Double, f: inout Evaluator, rng: inout SeededGenerator
+  ) -> Proposal {
     var best: Proposal?
-    for _ in 0..<count {
-      var stack = committed + [mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)]
+    for slot in 0..<count {
+      let top = smoothing.gaussianStep(
+        from: current.position, scale: eta, slot: slot, rho: rho, mutation: mutation, rng: &rng)
+      var stack = committed + [top]
       for i in committed.indices.reversed() { stack[i].add(stack[i + 1], scaledBy: 1) }
       var y = current.position
       y += stack[0]
