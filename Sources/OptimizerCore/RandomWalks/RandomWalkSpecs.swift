@@ -40,7 +40,7 @@ enum RandomWalkSpecs {
   static let correction = HyperparameterSpec.choice(
     "correction", symbol: "reading", options: CorrectionReading.allCases.map(\.rawValue),
     default: CorrectionReading.independent.rawValue,
-    help: "reverse-order correction: independent, d[i] −= c[i+1] from the old values; chained, d[i] = d′[i−1] − d[i−1] upward")
+    help: "reverse-order correction: independent, d[i] −= c[i+1] from the old values; chained, d[i] = new d[i−1] − old d[i−1], upward")
 
   /// The order readout: K on a gauge from 1 to `top`.
   static func orderReadout(_ order: Int, top: Int) -> Readout {
