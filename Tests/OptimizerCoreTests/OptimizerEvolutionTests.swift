@@ -101,3 +101,66 @@ import Testing
     #expect(trial.optimizer.particles.allSatisfy { $0.tag?.contains("=") ?? false })
   }
 }
+
+/// `inherit = restore` and what `inherit = swap` shows.
+@Suite struct OptimizerEvolutionInheritanceTests {
+  private static func inherit(_ label: String) throws -> Double {
+    let spec = try OptimizerRegistry.entry(named: "optimizer-evolution").descriptor.specs.first { $0.name == "inherit" }
+    return Double(try #require(spec?.options?.firstIndex(of: label)))
+  }
+
+  /// A dying member is set back to the snapshot saved when it was founded:
+  /// at a generation at step 5, the k worst members stand exactly where the
+  /// population's founders stood before their first step, keep their
+  /// numbers and say they were restored; the others go on untouched.
+  @Test func restoreSetsADyingMemberBackToItsSavedStart() throws {
+    let settings: [(String, Double)] = [("inherit", try Self.inherit("restore")), ("replace", 2)]
+    let founders = try OptimizerTrial("optimizer-evolution", settings: settings, on: .shiftedSphere)
+    var breeding = try OptimizerTrial(
+      "optimizer-evolution", settings: [("generationSteps", 5)] + settings, on: .shiftedSphere)
+    var twin = try OptimizerTrial(
+      "optimizer-evolution", settings: [("generationSteps", 1000)] + settings, on: .shiftedSphere)
+    breeding.run(5)
+    twin.run(5)
+    let lines = breeding.optimizer.inspect().vectors.map(\.name)
+    let twinLines = twin.optimizer.inspect().vectors.map(\.name)
+    let restored = lines.indices.filter { lines[$0].contains("restored ×1") }
+    #expect(restored.count == 2, "\(lines)")
+    for i in lines.indices {
+      // Every member keeps its number.
+      #expect(lines[i].split(separator: " ")[0] == twinLines[i].split(separator: " ")[0])
+      let now = breeding.optimizer.particles[i].position
+      if restored.contains(i) {
+        #expect(now == founders.optimizer.particles[i].position, "member \(i) is not back at its start")
+      } else {
+        #expect(now == twin.optimizer.particles[i].position, "a surviving member \(i) changed")
+      }
+    }
+    #expect(breeding.evaluator.events.filter { $0.kind == .death }.count == 2)
+    #expect(breeding.evaluator.events.filter { $0.kind == .respawn }.count == 2)
+  }
+
+  /// Under `swap` every child names the state it took: the update state of
+  /// its second parent when both parents' rules match, the first parent's
+  /// state otherwise, or a fresh state when it is no descent.
+  @Test func swapSaysWhichStateMovedFromWhom() throws {
+    var trial = try OptimizerTrial(
+      "optimizer-evolution", settings: [("inherit", try Self.inherit("swap")), ("generationSteps", 5), ("replace", 3)],
+      on: .shiftedSphere)
+    trial.run(40)
+    let children = trial.optimizer.inspect().vectors.map(\.name).filter { !$0.hasSuffix("founder") }
+    #expect(!children.isEmpty)
+    for line in children {
+      let parents = OptimizerEvolutionTests.FamilyLine(line).parents
+      let said = [
+        "update state of #\(parents[1]) ←", "state of #\(parents[0]) ←", "fresh state ←",
+      ].filter { line.contains($0) }
+      #expect(said.count == 1, "\(line) does not say which state it took")
+    }
+    // Under the default, `initial`, the family line is as it always was.
+    var plain = try OptimizerTrial(
+      "optimizer-evolution", settings: [("generationSteps", 5), ("replace", 3)], on: .shiftedSphere)
+    plain.run(40)
+    #expect(plain.optimizer.inspect().vectors.allSatisfy { !$0.name.contains(",") })
+  }
+}

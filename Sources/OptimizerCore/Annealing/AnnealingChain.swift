@@ -12,6 +12,8 @@ struct AnnealingChain {
   private(set) var bestPoint: Point?
   var schedule = CoolingSchedule()
   private let mutation: DiscreteMutation
+  /// δ's directions, smoothed with ρ.
+  private var smoothing = DirectionSmoothing()
   private var decisions = AcceptanceWindow()
   /// The last candidate's origin and position, and whether it was accepted.
   private var lastMove: (from: Vector, to: Vector, accepted: Bool)?
@@ -33,12 +35,14 @@ struct AnnealingChain {
     }
   }
 
-  /// y = x + δ with δ the native random step of `scale`, and f(y).
+  /// y = x + δ with δ the native random step of `scale` (on continuous
+  /// axes smoothed with `rho`, `DirectionSmoothing`), and f(y).
   mutating func propose(
-    scale: Double, _ f: inout Evaluator, rng: inout SeededGenerator
+    scale: Double, rho: Double, _ f: inout Evaluator, rng: inout SeededGenerator
   ) -> (position: Vector, loss: Double) {
     var candidate = current.position
-    candidate += mutation.gaussianStep(from: current.position, scale: scale, rng: &rng)
+    candidate += smoothing.gaussianStep(
+      from: current.position, scale: scale, slot: 0, rho: rho, mutation: mutation, rng: &rng)
     let loss = f.evaluate(&candidate)
     return (candidate, loss)
   }

@@ -14,6 +14,9 @@ import RealModule
 /// each discrete axis changes with probability 1/d
 /// (d discrete axes; at least one when no axis is continuous), an integer
 /// axis by ±max(1, round(|η·ξ|)) and a boolean one by a flip.
+///
+/// `rho` smooths the direction of the random step δ from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct SimulatedAnnealing: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "simulated-annealing", family: .annealing,
@@ -31,7 +34,7 @@ public struct SimulatedAnnealing: DescribedOptimizer {
       .flag(
         "returnToBest", default: true,
         help: "after maxBad steps without a new best, go back to the best point seen"),
-    ] + CoolingSchedule.specs)
+    ] + CoolingSchedule.specs + [DirectionSmoothing.spec])
 
   public var hyperparameters: Hyperparameters
   private var chain: AnnealingChain
@@ -58,7 +61,7 @@ public struct SimulatedAnnealing: DescribedOptimizer {
     // roams while hot settles precisely once cold (an improvement over the
     // classic fixed step δ = η·ξ, which cannot finish closer than about η).
     let scale = eta * Double.pow(chain.schedule.cooling, hyperparameters["stepCooling"])
-    let (candidate, loss) = chain.propose(scale: scale, &f, rng: &rng)
+    let (candidate, loss) = chain.propose(scale: scale, rho: hyperparameters["rho"], &f, rng: &rng)
 
     let current = chain.current
     let delta = loss == current.loss ? 0 : loss - current.loss

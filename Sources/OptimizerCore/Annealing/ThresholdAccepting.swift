@@ -10,6 +10,9 @@
 /// and also after `maxBad` steps without a new best point. On integer and
 /// boolean axes the step is native (`DiscreteMutation`): whole steps and
 /// flips.
+///
+/// `rho` smooths the direction of the random step δ from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct ThresholdAccepting: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "threshold-accepting", family: .annealing,
@@ -21,7 +24,7 @@ public struct ThresholdAccepting: DescribedOptimizer {
       HyperparameterSpec(
         "tau0", symbol: "τ₀", default: 0.1, range: 1e-8...1e8, scale: .log,
         help: "starting threshold, in units of the landscape's typical loss spread"),
-    ] + CoolingSchedule.specs)
+    ] + CoolingSchedule.specs + [DirectionSmoothing.spec])
 
   public var hyperparameters: Hyperparameters
   private var chain: AnnealingChain
@@ -43,7 +46,7 @@ public struct ThresholdAccepting: DescribedOptimizer {
     let eta = hyperparameters["step"]
     chain.prepare(&f, rng: &rng)
 
-    let (candidate, loss) = chain.propose(scale: eta, &f, rng: &rng)
+    let (candidate, loss) = chain.propose(scale: eta, rho: hyperparameters["rho"], &f, rng: &rng)
     let accepted = loss < chain.current.loss + threshold
     lastDelta = loss - chain.current.loss
     let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)

@@ -29,7 +29,15 @@ import RealModule
 ///   between the parents: the better parent's descent with the other
 ///   parent's update-rule state (velocity, moments) when both use the same
 ///   rule, moved to the child's position. Members that are not descents
-///   have no separable state, so `swap` gives them the initial state.
+///   have no separable state, so `swap` gives them the initial state. The
+///   inspector says which: "update state of #4", or "fresh state".
+///
+/// `inherit = restore` is the design notes' literal "save the initial state
+/// of all optimizers and set it whenever an optimizer dies": every member's
+/// optimizer is saved as it was when founded or born, and a dying member is
+/// set back to that snapshot (its kind, hyperparameters, position and
+/// state), in place of a child; it keeps its number and family line, and
+/// the inspector counts its restorations ("restored ×2").
 ///
 /// Every death and birth is a `.death` and a `.respawn` event. Each member's
 /// particle is tagged with its kind and learning rate (or main step size);
@@ -52,7 +60,7 @@ public struct OptimizerEvolution: DescribedOptimizer {
       Crossover.spec(default: .uniform),
       .choice(
         "inherit", options: Inheritance.allCases.map(\.rawValue), default: Inheritance.initial.rawValue,
-        help: "a child's state: its parent's initial state, or swapped between its parents"),
+        help: "a child's state: its parent's initial state, swapped between its parents, or restore the dying member's saved start"),
       Initialization.spec,
     ])
 
@@ -74,14 +82,23 @@ public struct OptimizerEvolution: DescribedOptimizer {
     case loss, improvement
   }
 
-  /// What state a child starts with.
+  /// What state a child starts with; `restore` sets a dying member back to
+  /// its own saved initial snapshot instead of breeding a child.
   enum Inheritance: String, CaseIterable {
-    case initial, swap
+    case initial, swap, restore
   }
 
   /// One optimizer of the population with its family line.
   private struct Member: Sendable {
     var optimizer: any Optimizer
+    /// The optimizer as it was when the member was founded or born, which
+    /// `inherit = restore` sets back on its death.
+    var initial: any Optimizer
+    /// Where its state came from, for the inspector: "update state of #4",
+    /// "fresh state", "restored ×2"; empty for a founder or a plain child.
+    var stateOrigin = ""
+    /// How often it has been set back to `initial`.
+    var restorations = 0
     /// The member's number, unique over the run.
     var id: Int
     /// The numbers of its parents (none for the founders).
@@ -148,7 +165,7 @@ public struct OptimizerEvolution: DescribedOptimizer {
     let optimizer = build(OptimizerConfiguration(kind: kind), at: particle, rng: &rng)
     defer { nextID += 1 }
     return Member(
-      optimizer: optimizer, id: nextID, parents: [], generation: generation, birthStep: steps,
+      optimizer: optimizer, initial: optimizer, id: nextID, parents: [], generation: generation, birthStep: steps,
       scoreAtLastGeneration: .nan)
   }
 
@@ -186,10 +203,18 @@ public struct OptimizerEvolution: DescribedOptimizer {
     let survivors = ranked.prefix(members.count - k)
     let breeders = Array(survivors.prefix(max(2, (survivors.count + 1) / 2)))
     let crossover = Crossover(hyperparameters)
-    let swap = Inheritance(rawValue: hyperparameters.choice("inherit")) == .swap
+    let inheritance = Inheritance(rawValue: hyperparameters.choice("inherit")) ?? .initial
+    let swap = inheritance == .swap
     let mutation = hyperparameters["mutation"]
     lastChildren = []
     var children: [(index: Int, member: Member)] = []
+    if inheritance == .restore {
+      for index in dying { restore(index, f: &f) }
+      births += dying.count
+      deaths += dying.count
+      for i in members.indices { members[i].scoreAtLastGeneration = Self.score(of: members[i]) }
+      return
+    }
     for index in dying {
       // Two distinct breeders; the better-ranked one is the first parent.
       let a = rng.integer(below: breeders.count)
@@ -201,12 +226,14 @@ public struct OptimizerEvolution: DescribedOptimizer {
       var settings = first.optimizer.hyperparameters
       Self.mutate(&settings, by: mutation, rng: &rng)
       var optimizer: any Optimizer
+      var stateOrigin = ""
       if swap, var descent = first.optimizer as? DescentOptimizer, let other = second.optimizer as? DescentOptimizer {
-        _ = descent.takeUpdateState(from: other)
+        stateOrigin = descent.takeUpdateState(from: other) ? "update state of #\(second.id)" : "state of #\(first.id)"
         descent.relocate(to: position, domain: f.domain)
         descent.hyperparameters = settings
         optimizer = descent
       } else {
+        if swap { stateOrigin = "fresh state" }
         let configuration = OptimizerConfiguration(
           kind: first.optimizer.kind, settings: zip(settings.names, settings.values).map { ($0, $1) })
         optimizer = build(configuration, at: Particle(position: position), rng: &rng)
@@ -217,8 +244,8 @@ public struct OptimizerEvolution: DescribedOptimizer {
         (
           index,
           Member(
-            optimizer: optimizer, id: nextID, parents: [first.id, second.id], generation: generation,
-            birthStep: steps, scoreAtLastGeneration: .nan)
+            optimizer: optimizer, initial: optimizer, stateOrigin: stateOrigin, id: nextID,
+            parents: [first.id, second.id], generation: generation, birthStep: steps, scoreAtLastGeneration: .nan)
         ))
       nextID += 1
       lastChildren.append(position)
@@ -227,6 +254,19 @@ public struct OptimizerEvolution: DescribedOptimizer {
     births += children.count
     deaths += children.count
     for i in members.indices { members[i].scoreAtLastGeneration = Self.score(of: members[i]) }
+  }
+
+  /// Sets member `index` back to its saved initial snapshot (`restore`),
+  /// with a death where it stood and a respawn where the snapshot starts.
+  private mutating func restore(_ index: Int, f: inout Evaluator) {
+    f.note(StepEvent(.death, at: Self.position(of: members[index])))
+    members[index].optimizer = members[index].initial
+    members[index].restorations += 1
+    members[index].stateOrigin = "restored ×\(members[index].restorations)"
+    members[index].birthStep = steps
+    let start = Self.position(of: members[index])
+    f.note(StepEvent(.respawn, at: start))
+    lastChildren.append(start)
   }
 
   /// θ ← θ·exp(s·ξ), clamped to the range, for every log-scale real value.
@@ -321,7 +361,9 @@ public struct OptimizerEvolution: DescribedOptimizer {
   /// Readouts: the generation, the members, births and deaths so far, the
   /// best loss. Overlays: the last generation's children. Inspector: each
   /// member's family line, "#7 spsa+adam η=0.104218 gen 2 ← #1 × #4" (the
-  /// first parent is the better one), with its position.
+  /// first parent is the better one), with its position; under `swap` and
+  /// `restore` the state's origin before the arrow, "gen 2, update state
+  /// of #4 ← #1 × #4" or "gen 0, restored ×1 ← founder".
   public func inspect() -> Inspection {
     Inspection(
       readouts: [
@@ -335,7 +377,8 @@ public struct OptimizerEvolution: DescribedOptimizer {
       vectors: members.map { member in
         let parents = member.parents.isEmpty ? "founder" : member.parents.map { "#\($0)" }.joined(separator: " × ")
         let setting = Self.featuredSetting(of: member, significantDigits: 6).map { " \($0)" } ?? ""
-        let name = "#\(member.id) \(Self.label(of: member))\(setting) gen \(member.generation) ← \(parents)"
+        let origin = member.stateOrigin.isEmpty ? "" : ", \(member.stateOrigin)"
+        let name = "#\(member.id) \(Self.label(of: member))\(setting) gen \(member.generation)\(origin) ← \(parents)"
         return NamedVector(name, Self.position(of: member))
       })
   }

@@ -34,8 +34,8 @@ extension AdaptiveOrderOptimizer {
 
   public var best: Point? { state.walk.best }
 
-  /// Readouts `order` (a gauge 1…Kmax), `improvement-rate` under the
-  /// growing-rate rule, `rejections`, `speed`; overlays the arrow stack
+  /// Readouts `order` (a gauge 1…Kmax), `improvement-rate` (or
+  /// `top-change`) under the convex rule, `rejections`, `speed`; overlays the arrow stack
   /// d[0], d[1], …, the candidates and the last move.
   public func inspect() -> Inspection { state.inspect(hyperparameters) }
 }

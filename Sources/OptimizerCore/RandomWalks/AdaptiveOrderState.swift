@@ -4,7 +4,8 @@
 /// Both rules lower K after m rejections in a row (K ← max(1, K − 1),
 /// dropping the top vector); they differ in what an accepted move does.
 /// Raising K appends d[K−1] = 0 on top. A rejection is corrected at every
-/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2), or by
+/// order from the lowest up (`reverseOrderCorrection`, at K ≥ 2, in the
+/// reading `correction` names: `CorrectionReading`), or by
 /// `moveOpposite`. Every change of K is reported as an `.orderChange` event;
 /// lowering Kmax below K mid-run lowers K at the next step.
 struct AdaptiveOrderState: Sendable {
@@ -12,10 +13,10 @@ struct AdaptiveOrderState: Sendable {
   enum Rule: Sendable {
     /// K ← min(K + 1, Kmax) after every accepted move.
     case everySuccess
-    /// K ← min(K + 1, Kmax) when the improvement per unit step
-    /// ρ = (f(x) − f(y)) / ‖y − x‖ exceeds the last accepted move's,
-    /// K ← max(1, K − 1) when it falls short.
-    case growingRate
+    /// K ← min(K + 1, Kmax) when the measure `orderRule` names
+    /// (`ConvexOrderMeasure`) moved the right way since the last accepted
+    /// move, K ← max(1, K − 1) when it moved the wrong way.
+    case convex
   }
 
   /// The settings both adaptive walks declare, in order.
@@ -26,6 +27,8 @@ struct AdaptiveOrderState: Sendable {
     RandomWalkSpecs.bestOf(default: 2),
     RandomWalkSpecs.moveOpposite,
     RandomWalkSpecs.reverseOrderCorrection,
+    RandomWalkSpecs.correction,
+    DirectionSmoothing.spec,
   ]
 
   private let rule: Rule
@@ -34,6 +37,8 @@ struct AdaptiveOrderState: Sendable {
   private var rejections = 0
   /// ρ of the last accepted move, NaN before the first.
   private var rate = Double.nan
+  /// ‖c[K−1]‖ of the last accepted move, NaN before the first.
+  private var topChange = Double.nan
 
   /// A walk of order 1 at the best of `particles`.
   init(adopting particles: [Particle], rule: Rule, context: StepContext) {
@@ -48,26 +53,39 @@ struct AdaptiveOrderState: Sendable {
     let patience = hyperparameters.integer("patience")
     let bestOf = hyperparameters.integer("bestOf")
     let moveOpposite = hyperparameters.flag("moveOpposite")
-    let reverse = hyperparameters.flag("reverseOrderCorrection")
+    let reverse =
+      hyperparameters.flag("reverseOrderCorrection")
+      ? CorrectionReading(rawValue: hyperparameters.choice("correction")) : nil
     walk.beginStep(&f)
     walk.changeOrder(to: min(walk.order, maxOrder), f: &f)
 
-    let proposal = walk.propose(step: eta, count: bestOf, f: &f, rng: &rng)
+    let proposal = walk.propose(step: eta, count: bestOf, rho: hyperparameters["rho"], f: &f, rng: &rng)
     if proposal.improves {
       walk.accept(proposal, f: &f)
       rejections = 0
       switch rule {
       case .everySuccess:
         walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
-      case .growingRate:
+      case .convex:
         let length = proposal.candidate.position.distance(to: proposal.origin.position)
         let newRate = (proposal.origin.loss - proposal.candidate.loss) / length
-        if newRate > rate {
-          walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
-        } else if newRate < rate {
-          walk.changeOrder(to: max(1, walk.order - 1), f: &f)
+        let newTopChange = proposal.stack[proposal.stack.count - 1].norm
+        switch ConvexOrderMeasure(rawValue: hyperparameters.choice("orderRule")) ?? .improvementRate {
+        case .improvementRate:
+          if newRate > rate {
+            walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
+          } else if newRate < rate {
+            walk.changeOrder(to: max(1, walk.order - 1), f: &f)
+          }
+        case .topChange:
+          if newTopChange < topChange {
+            walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
+          } else if !topChange.isNaN {
+            walk.changeOrder(to: max(1, walk.order - 1), f: &f)
+          }
         }
         rate = newRate
+        topChange = newTopChange
       }
     } else {
       walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: reverse, f: &f)
@@ -79,16 +97,21 @@ struct AdaptiveOrderState: Sendable {
     }
   }
 
-  /// Readouts: the order K (a gauge 1…Kmax), for the growing-rate rule the
-  /// last accepted move's ρ, the rejections in a row (a gauge 0…m) and the
+  /// Readouts: the order K (a gauge 1…Kmax), for the convex rule the
+  /// last accepted move's measure (ρ or ‖Δ_K‖·η), the rejections in a row (a gauge 0…m) and the
   /// speed ‖d[0]‖. Overlays: the arrow stack d[0], d[1], … tip to tail from
   /// x, the candidates, the last move.
   func inspect(_ hyperparameters: Hyperparameters) -> Inspection {
     var inspection = Inspection(readouts: [
       RandomWalkSpecs.orderReadout(walk.order, top: hyperparameters.integer("maxOrder"))
     ])
-    if rule == .growingRate {
-      inspection.readouts.append(Readout("improvement-rate", symbol: "ρ", value: rate, logarithmic: true))
+    if rule == .convex {
+      switch ConvexOrderMeasure(rawValue: hyperparameters.choice("orderRule")) ?? .improvementRate {
+      case .improvementRate:
+        inspection.readouts.append(Readout("improvement-rate", symbol: "ρ", value: rate, logarithmic: true))
+      case .topChange:
+        inspection.readouts.append(Readout("top-change", symbol: "‖Δ_K‖η", value: topChange, logarithmic: true))
+      }
     }
     inspection.readouts += [
       Readout(

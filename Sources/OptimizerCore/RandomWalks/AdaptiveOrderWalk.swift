@@ -13,6 +13,9 @@
 /// (`reverseOrderCorrection`, on by default), or else by `moveOpposite`
 /// alone; at K = 1 by `moveOpposite`. Every change of K is reported as an
 /// `.orderChange` event.
+///
+/// `rho` smooths the direction of the top order's draw c[K−1] from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct AdaptiveOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "adaptive-order-walk", family: .randomWalk,

@@ -12,17 +12,25 @@
 /// default) or `moveOpposite`. Every change of K is reported as an
 /// `.orderChange` event.
 ///
+/// `orderRule = top-change` takes the seed's literal rule instead
+/// (`ConvexOrderMeasure.topChange`): K rises when the accepted move's top
+/// order change ‖c[K−1]‖ = ‖Δ_K‖·η is smaller than the last accepted
+/// move's, and falls otherwise.
+///
 /// Tried and not kept: comparing ρ with a moving average of the earlier
 /// rates, and raising K only after two growing rates in a row; neither
 /// changed the bench's success rates beyond seed noise, so the rule stays
 /// the plain one above.
+///
+/// `rho` smooths the direction of the top order's draw c[K−1] from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct ConvexOrderWalk: AdaptiveOrderOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "convex-order-walk", family: .randomWalk,
     summary: "random walk whose order rises while the improvement per unit step grows",
-    specs: AdaptiveOrderState.specs)
+    specs: AdaptiveOrderState.specs + [ConvexOrderMeasure.spec])
 
-  static let rule = AdaptiveOrderState.Rule.growingRate
+  static let rule = AdaptiveOrderState.Rule.convex
 
   public var hyperparameters: Hyperparameters
   var state: AdaptiveOrderState

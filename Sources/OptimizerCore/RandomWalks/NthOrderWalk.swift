@@ -11,6 +11,9 @@
 ///
 /// A change of `order` mid-run takes effect at the next step: committed
 /// vectors are dropped from the top, or zero ones added on top.
+///
+/// `rho` smooths the direction of the top order's draw c[K−1] from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct NthOrderWalk: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "nth-order-walk", family: .randomWalk,
@@ -22,6 +25,7 @@ public struct NthOrderWalk: DescribedOptimizer {
         help: "order of the walk: 1 moves randomly, 2 steers a velocity, 3 an acceleration, …"),
       RandomWalkSpecs.bestOf(default: 1),
       RandomWalkSpecs.moveOpposite,
+      DirectionSmoothing.spec,
     ])
 
   public var hyperparameters: Hyperparameters
@@ -42,11 +46,11 @@ public struct NthOrderWalk: DescribedOptimizer {
     walk.setOrder(hyperparameters.integer("order"))
     walk.beginStep(&f)
 
-    let proposal = walk.propose(step: eta, count: bestOf, f: &f, rng: &rng)
+    let proposal = walk.propose(step: eta, count: bestOf, rho: hyperparameters["rho"], f: &f, rng: &rng)
     if proposal.improves {
       walk.accept(proposal, f: &f)
     } else {
-      walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: false, f: &f)
+      walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: nil, f: &f)
     }
   }
 

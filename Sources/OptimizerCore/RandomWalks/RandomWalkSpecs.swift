@@ -35,6 +35,13 @@ enum RandomWalkSpecs {
     "reverseOrderCorrection", symbol: "reverse", default: true,
     help: "after a rejection at order ≥ 2, correct every order from the lowest up, d[i] −= c[i] − d[i], in place of moveOpposite")
 
+  /// Which reading of the reverse-order correction (`CorrectionReading`);
+  /// `independent`, the first one built, by default.
+  static let correction = HyperparameterSpec.choice(
+    "correction", symbol: "reading", options: CorrectionReading.allCases.map(\.rawValue),
+    default: CorrectionReading.independent.rawValue,
+    help: "reverse-order correction: independent, d[i] −= c[i+1] from the old values; chained, d[i] = new d[i−1] − old d[i−1], upward")
+
   /// The order readout: K on a gauge from 1 to `top`.
   static func orderReadout(_ order: Int, top: Int) -> Readout {
     Readout("order", symbol: "K", value: Double(order), gauge: 1...Double(max(top, 2)))

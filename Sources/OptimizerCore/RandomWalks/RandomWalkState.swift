@@ -41,6 +41,8 @@ struct RandomWalkState: Sendable {
   private var steps = 0
   private let mutation: DiscreteMutation
   private let dimension: Int
+  /// The top-order draws, smoothed per candidate slot with ρ.
+  private var smoothing = DirectionSmoothing()
 
   /// A walk of order `order` at the best of `particles` (the leader), or
   /// at the domain's centre, with every committed vector zero.
@@ -81,16 +83,19 @@ struct RandomWalkState: Sendable {
   }
 
   /// The best of `count` candidates, each drawn as c[K−1] = η·ξ (native on
-  /// discrete axes), c[i] = d[i] + c[i+1], y = project(x + c[0]) and
+  /// discrete axes; on continuous ones smoothed with `rho` per candidate
+  /// slot, `DirectionSmoothing`), c[i] = d[i] + c[i+1], y = project(x + c[0]) and
   /// evaluated, unless y is x itself (the orders cancelled on a lattice, or
   /// the box stopped the move), whose loss is known. Ties go to the first
   /// drawn.
-  mutating func propose(step eta: Double, count: Int, f: inout Evaluator, rng: inout SeededGenerator)
-    -> Proposal
-  {
+  mutating func propose(
+    step eta: Double, count: Int, rho: Double, f: inout Evaluator, rng: inout SeededGenerator
+  ) -> Proposal {
     var best: Proposal?
-    for _ in 0..<count {
-      var stack = committed + [mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)]
+    for slot in 0..<count {
+      let top = smoothing.gaussianStep(
+        from: current.position, scale: eta, slot: slot, rho: rho, mutation: mutation, rng: &rng)
+      var stack = committed + [top]
       for i in committed.indices.reversed() { stack[i].add(stack[i + 1], scaledBy: 1) }
       var y = current.position
       y += stack[0]
@@ -122,14 +127,18 @@ struct RandomWalkState: Sendable {
   }
 
   /// Refuses the candidate and corrects: by the reverse-order correction
-  /// when asked and K ≥ 2, else by `moveOpposite` when asked, else not at
-  /// all.
+  /// under `reading` when one is given and K ≥ 2, else by `moveOpposite`
+  /// when asked, else not at all.
   mutating func refuse(
-    _ proposal: Proposal, moveOpposite: Bool, reverseOrderCorrection: Bool, f: inout Evaluator
+    _ proposal: Proposal, moveOpposite: Bool, reverseOrderCorrection reading: CorrectionReading?,
+    f: inout Evaluator
   ) {
     reject(proposal, f: &f)
-    if reverseOrderCorrection && !committed.isEmpty {
-      correctInReverse(proposal)
+    if let reading, !committed.isEmpty {
+      switch reading {
+      case .independent: correctInReverse(proposal)
+      case .chained: correctChained(proposal)
+      }
     } else if moveOpposite {
       self.moveOpposite(proposal, f: &f)
     }
@@ -162,6 +171,22 @@ struct RandomWalkState: Sendable {
       let change = proposal.stack[i] - committed[i]
       committed[i].add(change, scaledBy: -1)
       mutation.clearBooleanAxes(&committed[i])
+    }
+  }
+
+  /// The chained reading of the correction: d[0] −= c[0] − d[0] first,
+  /// then upward d[i] = d′[i−1] − d[i−1], each order the change its
+  /// corrected lower order made, so that the stack keeps the relation an
+  /// accepted move leaves.
+  private mutating func correctChained(_ proposal: Proposal) {
+    var previous = committed[0]
+    committed[0].add(proposal.stack[0] - previous, scaledBy: -1)
+    mutation.clearBooleanAxes(&committed[0])
+    for i in committed.indices.dropFirst() {
+      let before = committed[i]
+      committed[i] = committed[i - 1] - previous
+      mutation.clearBooleanAxes(&committed[i])
+      previous = before
     }
   }
 

@@ -5,6 +5,9 @@
 /// integer and boolean axes δ is a native move (`DiscreteMutation`): whole
 /// steps, and a flip that x + δ takes and x − δ, pushed off the {0, 1}
 /// lattice and projected back, does not.
+///
+/// `rho` smooths the direction of δ from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct StochasticThreePoints: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "stp", family: .randomWalk,
@@ -12,12 +15,15 @@ public struct StochasticThreePoints: DescribedOptimizer {
     specs: [
       HyperparameterSpec(
         "step", symbol: "η", default: 1e-2, range: 1e-8...1, scale: .log, unit: .domainWidth,
-        help: "standard deviation of the random direction δ = η·ξ")
+        help: "standard deviation of the random direction δ = η·ξ"),
+      DirectionSmoothing.spec,
     ])
 
   public var hyperparameters: Hyperparameters
   private var current: Point
   private let mutation: DiscreteMutation
+  /// δ's directions, smoothed with ρ.
+  private var smoothing = DirectionSmoothing()
   /// x + δ and x − δ of the last step, projected.
   private var candidates: [Vector] = []
   /// The last move taken (zero when x stayed).
@@ -38,7 +44,8 @@ public struct StochasticThreePoints: DescribedOptimizer {
     let eta = hyperparameters["step"]
     steps += 1
     if current.loss.isNaN { current.loss = f.evaluate(&current.position) }
-    let delta = mutation.gaussianStep(from: current.position, scale: eta, rng: &rng)
+    let delta = smoothing.gaussianStep(
+      from: current.position, scale: eta, slot: 0, rho: hyperparameters["rho"], mutation: mutation, rng: &rng)
     candidates.removeAll(keepingCapacity: true)
     var best = current
     var chosen: Int?

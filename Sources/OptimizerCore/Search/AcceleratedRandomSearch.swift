@@ -18,6 +18,9 @@ import RealModule
 /// On integer axes the box is at least one step wide and the sample native
 /// (`DiscreteMutation`): each discrete axis moves with probability 1/d to
 /// another whole number of the box, a boolean one flips.
+///
+/// `rho` smooths the direction of each sample's offset from x from one step to the next
+/// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
 public struct AcceleratedRandomSearch: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "accelerated-random-search", family: .search,
@@ -29,6 +32,7 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
       .integer(
         "restartAfter", symbol: "restart", default: 100, range: 1...1_000_000,
         help: "failures in a row after which the box grows back to the whole domain"),
+      DirectionSmoothing.spec,
     ])
 
   public var hyperparameters: Hyperparameters
@@ -39,6 +43,8 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
   private var failures = 0
   private let domain: Domain
   private let mutation: DiscreteMutation
+  /// The samples' offsets from x, smoothed with ρ.
+  private var smoothing = DirectionSmoothing()
   /// The last sample and whether it was taken.
   private var lastSample: (from: Vector, to: Vector, accepted: Bool)?
   private var steps = 0
@@ -65,6 +71,9 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
       sample[i] = rng.uniform(in: box.lower[i]...box.upper[i])
     }
     mutation.move(&sample, from: current.position, law: .box(lower: box.lower, upper: box.upper), rng: &rng)
+    sample = smoothing.sample(
+      sample, around: current.position, lower: box.lower, upper: box.upper, slot: 0, rho: hyperparameters["rho"],
+      continuous: domain.isContinuous)
     let loss = f.evaluate(&sample)
 
     let accepted = loss < current.loss

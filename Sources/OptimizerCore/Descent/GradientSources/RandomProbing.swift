@@ -3,16 +3,10 @@
 /// after its own, draws each direction through `direction(_:slot:in:)` and
 /// places each probe with `probe(along:distance:in:)`.
 ///
-/// *Smoothed directions* (ρ, default 0): u_t = normalize(ρ·u_{t−1} +
-/// √(1−ρ²)·ξ_t), where ξ_t is the source's fresh draw (Gaussian, Rademacher
-/// signs, a scaled sphere point) and u_{t−1} the direction the same probe
-/// slot used on the previous step. Both are blended as unit vectors and the
-/// result takes ‖ξ_t‖, the length the source's own draws have: turning ρ
-/// up changes how directions wander, never how long they are, and the
-/// angle between successive directions is at most asin(√(1−ρ²)/ρ) for
-/// ρ > 1/√2 (2.6° at ρ = 0.999), so a descent keeps exploring one way.
-/// (Blending the raw vectors instead would let a short u_{t−1} be swamped
-/// by the fresh draw.) ρ = 0 is the fresh draw itself, bit for bit.
+/// *Smoothed directions* (ρ, default 0, `DirectionSmoothing`): each probe
+/// slot's fresh draw (Gaussian, Rademacher signs, a scaled sphere point)
+/// is blended with the direction the same slot used on the previous step,
+/// u_t = normalize(ρ·u_{t−1} + √(1−ρ²)·ξ_t) at the length of ξ_t.
 ///
 /// *Lookahead* (off by default): instead of x + h·u, the probe for u is the
 /// point the update rule would move to if u proved a descent direction,
@@ -22,16 +16,14 @@
 /// rule's step, not h, so a difference quotient over it would mean nothing.
 struct RandomProbing: Sendable {
   static let specs = [
-    HyperparameterSpec(
-      "rho", symbol: "ρ", default: 0, range: 0...1,
-      help: "direction smoothing: u ← normalize(ρ·u_prev + √(1−ρ²)·ξ); 0 draws every direction afresh"),
+    DirectionSmoothing.spec,
     HyperparameterSpec.flag(
       "lookahead", symbol: "look", default: false,
       help: "probe where the update rule would move (not at x + h·u), then accept or reverse"),
   ]
 
-  /// The direction each probe slot used last, in slot order.
-  private var previous: [Vector] = []
+  /// The direction each probe slot used last.
+  private var smoothing = DirectionSmoothing()
   /// The accepted lookahead probe of the last estimate, with its loss.
   private(set) var evaluatedTarget: Point?
 
@@ -41,28 +33,10 @@ struct RandomProbing: Sendable {
   /// Starts an estimate: forgets the last accepted lookahead probe.
   mutating func begin() { evaluatedTarget = nil }
 
-  /// u for probe `slot`: the fresh draw when ρ = 0 or the slot is new,
-  /// else ρ·û_prev + √(1−ρ²)·f̂resh (unit vectors) rescaled to ‖fresh‖.
-  /// Remembered for the slot's next draw.
+  /// u for probe `slot`: the fresh draw smoothed with ρ
+  /// (`DirectionSmoothing`), remembered for the slot's next draw.
   mutating func direction(_ fresh: Vector, slot: Int, in state: DescentState) -> Vector {
-    let rho = state.hyperparameters["rho"]
-    var u = fresh
-    if rho > 0 && slot < previous.count {
-      let freshLength = fresh.norm
-      let previousLength = previous[slot].norm
-      if freshLength > 0 && previousLength > 0 {
-        u *= (1 - rho * rho).squareRoot() / freshLength
-        u.add(previous[slot], scaledBy: rho / previousLength)
-        let length = u.norm
-        if length > 0 { u *= freshLength / length }
-      }
-    }
-    if slot < previous.count {
-      previous[slot] = u
-    } else {
-      previous.append(u)
-    }
-    return u
+    smoothing.smooth(fresh, slot: slot, rho: state.hyperparameters["rho"])
   }
 
   /// Where to probe direction u: x + h·u, or with lookahead x + Δ(−u), the
