@@ -31,16 +31,21 @@ public struct Readout: Sendable, Hashable {
   public var gauge: ClosedRange<Double>?
   /// True when the gauge should be logarithmic (temperatures, step sizes).
   public var logarithmic: Bool
+  /// The quantity's course over the run so far, oldest first (a
+  /// `DecimatedSeries`), which the panel draws as a curve under the gauge;
+  /// empty for none.
+  public var history: [Double]
 
   public init(
     _ name: String, symbol: String? = nil, value: Double, gauge: ClosedRange<Double>? = nil,
-    logarithmic: Bool = false
+    logarithmic: Bool = false, history: [Double] = []
   ) {
     self.name = name
     self.symbol = symbol ?? name
     self.value = value
     self.gauge = gauge
     self.logarithmic = logarithmic
+    self.history = history
   }
 }
 
