@@ -68,6 +68,8 @@ public enum OverlayRole: String, Sendable, Hashable, CaseIterable {
   case candidate, accepted, rejected, parent, offspring
   /// Where a population member died, and where one was born (or reborn).
   case death, birth
+  /// The probes of an ensemble gradient estimate.
+  case ensemble
 }
 
 /// Geometry to draw over the landscape, in landscape coordinates.

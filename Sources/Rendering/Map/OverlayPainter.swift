@@ -13,7 +13,8 @@ enum OverlayPainter {
     switch role {
     case .gradient: return runColour.mixed(with: RGB(255, 255, 255), 0.6)
     case .gravity, .centre: return runColour.mixed(with: RGB(255, 0, 255), 0.5)
-    case .momentum, .covariance, .sampling, .searchBox, .simplex: return runColour.mixed(with: RGB(255, 255, 255), 0.3)
+    case .momentum, .covariance, .sampling, .searchBox, .simplex, .ensemble:
+      return runColour.mixed(with: RGB(255, 255, 255), 0.3)
     case .accepted: return RunStyle.acceptedColour
     case .rejected: return RunStyle.rejectedColour
     case .death: return RunStyle.rejectedColour
@@ -29,7 +30,7 @@ enum OverlayPainter {
     case .centre, .gravity: return "⊙"
     case .best: return RunStyle.bestGlyph
     case .personalBest: return "·"
-    case .candidate, .offspring: return "∘"
+    case .candidate, .offspring, .ensemble: return "∘"
     case .parent: return "◉"
     case .accepted: return "+"
     case .rejected: return "×"
