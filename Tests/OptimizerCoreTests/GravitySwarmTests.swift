@@ -121,6 +121,21 @@ import Testing
     #expect(!flashes(.birth).contains { $0.points == born })
   }
 
+  /// With the ensemble source, the swarm draws every member's probes.
+  @Test func membersWithTheEnsembleSourceShowTheirProbes() throws {
+    var trial = try OptimizerTrial(
+      "gravity-swarm", parts: DescentParts(gradient: "ensemble", update: "sgd"), settings: [("members", 4)],
+      on: .shiftedSphere)
+    trial.run(3)
+    let marks = trial.optimizer.inspect().overlays.compactMap { overlay -> [Vector]? in
+      if case .marks(let points, role: .ensemble) = overlay { return points }
+      return nil
+    }
+    #expect(marks.count == 4 && marks.allSatisfy { $0.count == 8 })
+    let probes = Set(trial.evaluator.probes.points.map(\.position))
+    #expect(marks.joined().allSatisfy(probes.contains), "the marks are points evaluated this step")
+  }
+
   /// `restore` gives a respawned member a fresh optimizer (no last move);
   /// without it, respawned members carry their inner state on.
   @Test(arguments: [true, false])

@@ -272,8 +272,9 @@ public struct GravitySwarm: Optimizer {
 
   /// Readouts: the number of members, the deaths so far and the best loss.
   /// Overlays: the centre, each member's last pull as an arrow from where
-  /// it stands toward the centre, and the deaths and births of the last
-  /// `flashSteps` steps, fading with their age.
+  /// it stands toward the centre, the members' probe ensembles (with the
+  /// ensemble source), and the deaths and births of the last `flashSteps`
+  /// steps, fading with their age.
   public func inspect() -> Inspection {
     var inspection = Inspection(readouts: [
       Readout("members", symbol: "N", value: Double(members.count)),
@@ -283,6 +284,11 @@ public struct GravitySwarm: Optimizer {
     for member in members where member.pull.norm > 0 {
       let x = member.descent.particles[0].position
       inspection.overlays.append(.arrow(from: x, to: x - member.pull, role: .gravity))
+    }
+    // The members' probe ensembles (an ensemble gradient source draws its
+    // probes), so that the swarm shows what each member measured.
+    for member in members {
+      inspection.overlays += member.descent.inspect().overlays.filter { $0.role == .ensemble }
     }
     for flash in flashes {
       let fade = Double(steps - flash.step) / Double(Self.flashSteps)
