@@ -31,16 +31,21 @@ public struct Readout: Sendable, Hashable {
   public var gauge: ClosedRange<Double>?
   /// True when the gauge should be logarithmic (temperatures, step sizes).
   public var logarithmic: Bool
+  /// The quantity's course over the run so far, oldest first (a
+  /// `DecimatedSeries`), which the panel draws as a curve under the gauge;
+  /// empty for none.
+  public var history: [Double]
 
   public init(
     _ name: String, symbol: String? = nil, value: Double, gauge: ClosedRange<Double>? = nil,
-    logarithmic: Bool = false
+    logarithmic: Bool = false, history: [Double] = []
   ) {
     self.name = name
     self.symbol = symbol ?? name
     self.value = value
     self.gauge = gauge
     self.logarithmic = logarithmic
+    self.history = history
   }
 }
 
@@ -61,6 +66,10 @@ public enum OverlayRole: String, Sendable, Hashable, CaseIterable {
   case covariance, sampling, searchBox, simplex
   case mean, centre, best, personalBest
   case candidate, accepted, rejected, parent, offspring
+  /// Where a population member died, and where one was born (or reborn).
+  case death, birth
+  /// The probes of an ensemble gradient estimate.
+  case ensemble
 }
 
 /// Geometry to draw over the landscape, in landscape coordinates.
@@ -79,11 +88,14 @@ public enum Overlay: Sendable, Hashable {
   case mark(at: Vector, role: OverlayRole)
   /// Many marked points at once (tried candidates, personal bests).
   case marks([Vector], role: OverlayRole)
+  /// Marks of something that happened a while ago (a death, a birth),
+  /// drawn fainter as `fade` goes from 0 (this step) towards 1 (gone).
+  case flash([Vector], role: OverlayRole, fade: Double)
 
   public var role: OverlayRole {
     switch self {
     case .arrow(_, _, let role), .segment(_, _, let role), .ellipse(_, _, let role),
-      .box(_, _, let role), .polygon(_, let role), .mark(_, let role), .marks(_, let role):
+      .box(_, _, let role), .polygon(_, let role), .mark(_, let role), .marks(_, let role), .flash(_, let role, _):
       return role
     }
   }

@@ -21,6 +21,9 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+    DescentOptimizer.entry(
+      name: "ensemble", summary: "SGD on the particle-difference gradient of J probes around x",
+      defaultParts: DescentParts(gradient: "ensemble", update: "sgd")),
     .described(NthOrderWalk.self),
     .described(AdaptiveOrderWalk.self),
     .described(ConvexOrderWalk.self),

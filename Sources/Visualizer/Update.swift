@@ -275,6 +275,10 @@ private func optimizerPicker(title: String, purpose: Picker.Purpose) -> Picker {
   return Picker(title: title, purpose: purpose, items: items)
 }
 
+/// The first item of a parts picker for an entry with parts of its own:
+/// choosing it keeps them.
+private let keepPartsItem = "defaults"
+
 private func partsPicker(_ title: String, _ names: [String], purpose: Picker.Purpose, extra: [Picker.Item] = []) -> Picker {
   Picker(title: title, purpose: purpose, items: extra + names.map { Picker.Item(name: $0, detail: "") })
 }
@@ -312,23 +316,29 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
     state.view.viewport = nil
   case .addRun, .swapOptimizer:
     let forSwap = purpose == .swapOptimizer
-    if (try? OptimizerRegistry.entry(named: name))?.asksForParts == true {
+    // Every entry that takes parts asks for them; one that has parts of its
+    // own (a preset, the gravity swarm) offers them first, so that one
+    // enter keeps them.
+    if let entry = try? OptimizerRegistry.entry(named: name), let defaults = entry.defaultParts {
+      let keep = entry.asksForParts ? [] : [Picker.Item(name: keepPartsItem, detail: "its own parts: \(defaults)")]
       state.modal = .picker(
         partsPicker(
-          "Descent: gradient source", DescentParts.gradientNames,
-          purpose: .descentGradient(forSwap: forSwap, optimizer: name)))
+          "\(name): gradient source", DescentParts.gradientNames,
+          purpose: .descentGradient(forSwap: forSwap, optimizer: name), extra: keep))
     } else {
       finish(OptimizerConfiguration(name), forSwap: forSwap, state: &state)
     }
+  case .descentGradient(let forSwap, let optimizer) where name == keepPartsItem:
+    finish(OptimizerConfiguration(optimizer), forSwap: forSwap, state: &state)
   case .descentGradient(let forSwap, let optimizer):
     state.modal = .picker(
       partsPicker(
-        "Descent: update rule", DescentParts.updateNames,
+        "\(optimizer): update rule", DescentParts.updateNames,
         purpose: .descentUpdate(forSwap: forSwap, optimizer: optimizer, gradient: name)))
   case .descentUpdate(let forSwap, let optimizer, let gradient):
     state.modal = .picker(
       partsPicker(
-        "Descent: step guard (enter on 'done' to finish)", DescentParts.guardNames,
+        "\(optimizer): step guard (enter on 'done' to finish)", DescentParts.guardNames,
         purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: name, guards: []),
         extra: [Picker.Item(name: "done", detail: "no more guards")]))
   case .descentGuard(let forSwap, let optimizer, let gradient, let update, let guards):
@@ -339,7 +349,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
       let chosen = guards + [name]
       state.modal = .picker(
         partsPicker(
-          "Descent: another guard after \(chosen.joined(separator: ", ")), or done", DescentParts.guardNames,
+          "\(optimizer): another guard after \(chosen.joined(separator: ", ")), or done", DescentParts.guardNames,
           purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: update, guards: chosen),
           extra: [Picker.Item(name: "done", detail: "guards: \(chosen.joined(separator: " → "))")]))
     }

@@ -72,7 +72,25 @@ struct InteractiveAppTests {
     try session.type("o")
     try session.type("adam")
     try session.press("Enter")
-    try session.waitForScreen(containing: "adam")
+    // A preset asks for its parts with its own offered first: enter keeps them.
+    try session.waitForScreen(containing: "adam: gradient source")
+    try session.press("Enter")
+    try session.waitForScreen(containing: "adam(analytic, adam)")
+  }
+
+  /// Swapping to the gravity swarm asks for its members' parts, as descent does.
+  @Test func swappingToTheGravitySwarmAsksForItsParts() throws {
+    let session = try start(gradientDescent)
+    defer { session.kill() }
+    try session.type("o")
+    try session.type("gravity-swarm")
+    try session.press("Enter")
+    try session.waitForScreen(containing: "gravity-swarm: gradient source")
+    for part in ["spsa", "momentum", "done"] {
+      try session.type(part)
+      try session.press("Enter")
+    }
+    try session.waitForScreen(containing: "gravity-swarm(spsa, momentum)")
   }
 
   @Test func aBadExpressionShowsACaretAndAGoodOneChangesTheMap() throws {

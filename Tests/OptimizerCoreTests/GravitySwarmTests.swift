@@ -88,6 +88,54 @@ import Testing
     #expect(trial.optimizer.inspect().readout("deaths")?.value == Double(deaths))
   }
 
+  /// Every death and respawn shows in the inspection as a flash at its
+  /// place, fresh (fade 0) in the step it happened, fainter each step
+  /// after and gone after `flashSteps` steps.
+  @Test func deathsAndBirthsFlashAndFade() throws {
+    var trial = try OptimizerTrial(
+      "gravity-swarm", settings: [("dieAfter", 2), ("minAge", 1)], on: .shiftedSphere)
+    func flashes(_ role: OverlayRole) -> [(points: [Vector], fade: Double)] {
+      trial.optimizer.inspect().overlays.compactMap { overlay in
+        if case .flash(let points, role, let fade) = overlay { return (points, fade) }
+        return nil
+      }
+    }
+    var died: [Vector] = []
+    while died.isEmpty && trial.steps < 50 {
+      trial.step()
+      died = trial.evaluator.events.filter { $0.kind == .death }.compactMap(\.position)
+    }
+    let born = trial.evaluator.events.filter { $0.kind == .respawn }.compactMap(\.position)
+    #expect(!died.isEmpty)
+    #expect(flashes(.death).contains { $0.points == died && $0.fade == 0 })
+    #expect(flashes(.birth).contains { $0.points == born && $0.fade == 0 })
+    var fade = 0.0
+    for _ in 1..<4 {
+      trial.step()
+      let now = try #require(flashes(.death).first { $0.points == died }?.fade)
+      #expect(now > fade && now < 1)
+      fade = now
+    }
+    trial.run(2)
+    #expect(!flashes(.death).contains { $0.points == died })
+    #expect(!flashes(.birth).contains { $0.points == born })
+  }
+
+  /// With the ensemble source, the swarm draws every member's probes.
+  @Test func membersWithTheEnsembleSourceShowTheirProbes() throws {
+    var trial = try OptimizerTrial(
+      "gravity-swarm", parts: DescentParts(gradient: "ensemble", update: "sgd"), settings: [("members", 4)],
+      on: .shiftedSphere)
+    trial.run(3)
+    let marks = trial.optimizer.inspect().overlays.compactMap { overlay -> [Vector]? in
+      if case .marks(let points, role: .ensemble) = overlay { return points }
+      return nil
+    }
+    #expect(marks.count == 4 && marks.allSatisfy { $0.count == 8 })
+    let probes = Set(trial.evaluator.probes.points.map(\.position))
+    #expect(marks.joined().allSatisfy(probes.contains), "the marks are points evaluated this step")
+  }
+
   /// `restore` gives a respawned member a fresh optimizer (no last move);
   /// without it, respawned members carry their inner state on.
   @Test(arguments: [true, false])

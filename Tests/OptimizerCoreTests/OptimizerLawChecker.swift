@@ -147,7 +147,7 @@ extension Overlay {
     case .box(let lower, let upper, _): return [lower, upper]
     case .polygon(let vertices, _): return vertices
     case .mark(let point, _): return [point]
-    case .marks(let points, _): return points
+    case .marks(let points, _), .flash(let points, _, _): return points
     }
   }
 }

@@ -30,6 +30,7 @@ import Testing
     "empso": ["spread", "best"],
     "eki": ["ensemble-size", "step-size", "spread"],
     "gravity-swarm": ["members", "deaths"],
+    "ensemble": ["learning-rate", "step", "gradient", "ensemble-size"],
     "optimizer-evolution": ["generation", "members", "births", "deaths"],
     "evolution-strategy": ["sigma", "success-rate", "generation"],
     "cma-es": ["sigma", "axis-ratio", "population", "generation", "restarts"],

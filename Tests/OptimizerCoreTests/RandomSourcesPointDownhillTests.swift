@@ -27,6 +27,10 @@ import Testing
     ("gaussian-smoothing", [("k", 1)]),
   ]
 
+  /// The ensemble source takes no direction options (its probes are an
+  /// ensemble, not directions), so it is checked on its own below.
+  static let ensembleCases: [[(String, Double)]] = [[], [("probes", 2)], [("probes", 30), ("spread", 0.1)]]
+
   /// Over 300 steps the mean ĝ makes an angle under 45° with ∇f, with
   /// fresh or smoothed directions, probing at x + h·u or looking ahead.
   /// (Lookahead SPSA, a sign along ±1 signs, has a bias of 34° here: its
@@ -44,6 +48,49 @@ import Testing
     let gradient = Vector([3, -2])
     let cosine = sum.dot(gradient) / (sum.norm * gradient.norm)
     #expect(cosine > 0.7071, "\(source) \(option): mean ĝ \(sum / 300) at cos \(cosine) to ∇f")
+  }
+
+  /// On a quadratic f = (x₀ − 1)² + 10·(x₁ + 2)², each ensemble estimate
+  /// points downhill on average and, with many probes, is ∇f within 20 %:
+  /// C^{xf}/σ² → (J − 1)/J·∇f as the probes sample the plane around x.
+  @Test(arguments: ensembleCases)
+  func theEnsembleGradientPointsDownhillOnAQuadratic(settings: [(String, Double)]) throws {
+    let quadratic = TestLandscape(
+      name: "quadratic",
+      objective: FunctionObjective(
+        dimension: 2, value: { ($0[0] - 1) * ($0[0] - 1) + 10 * ($0[1] + 2) * ($0[1] + 2) },
+        gradient: { [2 * ($0[0] - 1), 20 * ($0[1] + 2)] }),
+      domain: .cube(-100, 100, dimension: 2), start: [4, 3])
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "ensemble", update: "sgd"), settings: [("lr", 1e-5)] + settings,
+      on: quadratic)
+    var sum = Vector.zeros(2)
+    for _ in 0..<200 {
+      trial.step()
+      sum += try #require(trial.optimizer.inspect().vectors.first { $0.name == "ĝ" }).vector
+    }
+    let x = trial.optimizer.particles[0].position
+    let gradient = Vector([2 * (x[0] - 1), 20 * (x[1] + 2)])
+    let mean = sum / 200
+    #expect(mean.dot(gradient) / (mean.norm * gradient.norm) > 0.9, "mean ĝ \(mean), ∇f \(gradient)")
+    let j = Double(trial.optimizer.hyperparameters.integer("probes"))
+    if j >= 8 { #expect(mean.distance(to: (j - 1) / j * gradient) < 0.2 * gradient.norm, "mean ĝ \(mean), ∇f \(gradient)") }
+  }
+
+  /// The ensemble source costs J evaluations a step and shows its probes
+  /// (where they were evaluated) as marks with the ensemble role.
+  @Test func theEnsembleCostsItsProbesAndShowsThem() throws {
+    var trial = try OptimizerTrial("ensemble", on: .shiftedSphere)
+    trial.step()
+    let first = trial.evaluator.evaluations
+    trial.step()
+    #expect(trial.evaluator.evaluations - first == 8)
+    let probes = trial.evaluator.probes.points.map(\.position)
+    let marks = trial.optimizer.inspect().overlays.compactMap { overlay -> [Vector]? in
+      if case .marks(let points, role: .ensemble) = overlay { return points }
+      return nil
+    }
+    #expect(marks == [probes])
   }
 
   /// Evaluations per step once f(x) is known: RandomBestGrad and Gaussian

@@ -13,7 +13,7 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "ensemble", "nth-order-walk", "adaptive-order-walk",
         "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
@@ -58,7 +58,7 @@ import Testing
   @Test func partNameListsAreOffered() {
     #expect(
       DescentParts.gradientNames == [
-        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing",
+        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "ensemble",
       ])
     #expect(
       DescentParts.updateNames == [
@@ -155,7 +155,7 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "gravity-swarm",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "ensemble", "gravity-swarm",
       ])
   }
 }

@@ -86,6 +86,25 @@ let squareMap = MapProjection(viewport: Viewport(x: 0...20, y: 0...20), rect: Re
     #expect(hidden == CellGrid(width: 20, height: 10))
   }
 
+  @Test func flashesMarkDeathsAndBirthsFainterWithAge() {
+    var grid = CellGrid(width: 20, height: 10)
+    let style = RunStyle(colour: RGB(255, 255, 255), glyph: "●")
+    let inspection = Inspection(overlays: [
+      .flash([[2.5, 18.5]], role: .death, fade: 0), .flash([[6.5, 18.5]], role: .birth, fade: 0),
+      .flash([[2.5, 8.5]], role: .death, fade: 0.8), .flash([[6.5, 8.5]], role: .birth, fade: 0.8),
+    ])
+    RunPainter.draw([RunLayer(name: "g", style: style, particles: [], inspection: inspection)], into: &grid, projection: squareMap)
+    #expect(grid[2, 0].glyph == "†" && grid[6, 0].glyph == "✦")
+    #expect(grid[2, 5].glyph == "†" && grid[6, 5].glyph == "✦")
+    #expect(grid[2, 0].attributes.contains(.bold) && !grid[2, 5].attributes.contains(.bold))
+    func brightness(_ x: Int, _ y: Int) -> Int {
+      let colour = grid[x, y].foreground!
+      return Int(colour.red) + Int(colour.green) + Int(colour.blue)
+    }
+    #expect(brightness(2, 5) < brightness(2, 0), "an old death is fainter")
+    #expect(brightness(6, 5) < brightness(6, 0), "an old birth is fainter")
+  }
+
   @Test func denseSwarmsCanBeDrawnAsBrailleDotsAtSubCellPositions() {
     var grid = CellGrid(width: 20, height: 10)
     // Four particles in one cell, one in each quarter: dots 1, 4, 7 and 8.

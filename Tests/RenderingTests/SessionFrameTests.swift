@@ -47,6 +47,40 @@ import Exports
     }
   }
 
+  /// A gravity swarm's deaths flash on the map where they happened and
+  /// are gone a few steps later.
+  @Test func gravitySwarmDeathsFlashOnTheMapAndFade() throws {
+    var session = try Session(
+      landscape: .named("sphere"),
+      runs: [RunSetup(OptimizerConfiguration("gravity-swarm", settings: [("dieAfter", 2), ("minAge", 1)]), start: [2, 2])],
+      seed: 3)
+    let projection = MapProjection(viewport: Viewport(x: -5...5, y: -5...5), rect: Rect(width: 60, height: 30))
+    func map() -> CellGrid {
+      var grid = CellGrid(width: 60, height: 30)
+      let content = FrameContent(session: session)
+      RunPainter.draw(content.runs.map(\.layer), into: &grid, projection: projection)
+      return grid
+    }
+    while !session.runs[0].lastEvents.contains(where: { $0.kind == .death }) && session.step < 50 { session.stepForward() }
+    let death = try #require(session.runs[0].lastEvents.first { $0.kind == .death }?.position)
+    let (x, y) = try #require(projection.cell(death))
+    let particleCells = session.runs[0].optimizer.particles.compactMap { projection.cell($0.position) }
+    let fresh = map()[x, y]
+    #expect(fresh.glyph == "†" || particleCells.contains { $0 == (x, y) }, "a death shows unless a member stands there")
+    #expect(map().plainText.contains("†"))
+    var births = 0
+    for _ in 0..<3 {
+      session.stepForward()
+      births += map().plainText.filter { $0 == "✦" }.count
+    }
+    #expect(births > 0, "where members were reborn, once they have moved on")
+    try session.apply(.setHyperparameter(run: session.runs[0].id, name: "dieAfter", value: 1_000_000))
+    for _ in 0..<6 { session.stepForward() }
+    let overlays = FrameContent(session: session).runs[0].layer.inspection.overlays
+    #expect(!overlays.contains { if case .flash = $0 { true } else { false } }, "no deaths for six steps: every flash faded")
+    #expect(!map().plainText.contains("†"))
+  }
+
   @Test func stepsBackCutThePathsAndRestartTheTrails() throws {
     var (session, recorder) = try session(steps: 10)
     session.stepBack()

@@ -46,6 +46,52 @@ import Visualizer
     #expect(added.parts == DescentParts(gradient: "spsa", update: "adam", guards: ["undo"]))
   }
 
+  /// Every entry that takes parts asks for them, not only descent: adding
+  /// or swapping to the gravity swarm goes through the same pickers.
+  @Test(arguments: [false, true])
+  func theGravitySwarmAsksForItsParts(forSwap: Bool) throws {
+    var state = try testState()
+    update(&state, forSwap ? .openSwapPicker : .openAddRunPicker)
+    type("gravity-swarm", on: &state)
+    press(.enter, on: &state)
+    guard case .picker(let picker) = state.modal else { Issue.record("no parts picker"); return }
+    #expect(picker.title.contains("gravity-swarm") && picker.title.contains("gradient source"))
+    #expect(picker.items.first?.name == "defaults", "its own parts come first")
+    #expect(DescentParts.gradientNames.allSatisfy { name in picker.items.contains { $0.name == name } })
+    for part in ["spsa", "momentum", "undo", "done"] {
+      type(part, on: &state)
+      press(.enter, on: &state)
+    }
+    #expect(state.modal == nil)
+    let run = try #require(forSwap ? state.session.runs.first : state.session.runs.last)
+    #expect(run.optimizer.kind.name == "gravity-swarm")
+    #expect(run.optimizer.kind.parts == DescentParts(gradient: "spsa", update: "momentum", guards: ["undo"]))
+    #expect(state.session.runs.count == (forSwap ? 2 : 3))
+  }
+
+  /// An entry with parts of its own keeps them with one enter; every
+  /// entry that takes parts opens the parts picker.
+  @Test func anEntryWithItsOwnPartsKeepsThemWithOneEnter() throws {
+    var checked: [String] = []
+    for entry in OptimizerRegistry.entries where entry.takesParts {
+      var state = try testState()
+      update(&state, .openAddRunPicker)
+      type(entry.name, on: &state)
+      guard case .picker(let names) = state.modal, names.chosen?.name == entry.name else { continue }
+      checked.append(entry.name)
+      press(.enter, on: &state)
+      guard case .picker(let parts) = state.modal else { Issue.record("\(entry.name) asks for no parts"); continue }
+      #expect(parts.purpose == .descentGradient(forSwap: false, optimizer: entry.name))
+      if entry.asksForParts { continue }
+      press(.enter, on: &state)
+      #expect(state.modal == nil)
+      let added = try #require(state.session.runs.last?.optimizer.kind)
+      #expect(added == (try OptimizerRegistry.resolve(OptimizerKind(name: entry.name))), "\(entry.name)")
+    }
+    #expect(checked == OptimizerRegistry.entries.filter(\.takesParts).map(\.name), "the filter finds each by its name")
+    #expect(checked.contains("gravity-swarm") && checked.contains("descent"))
+  }
+
   @Test func escapeClosesThePickerWithoutChange() throws {
     var state = try testState()
     update(&state, .openAddRunPicker)

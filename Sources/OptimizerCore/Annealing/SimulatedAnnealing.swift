@@ -41,6 +41,8 @@ public struct SimulatedAnnealing: DescribedOptimizer {
   /// The last candidate's ΔE and acceptance probability.
   private var lastDelta = Double.nan
   private var lastProbability = Double.nan
+  /// T after each step, for the panel's curve.
+  private var temperatures = DecimatedSeries()
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
@@ -76,6 +78,7 @@ public struct SimulatedAnnealing: DescribedOptimizer {
     {
       chain.current = bestPoint
     }
+    temperatures.append(temperature)
   }
 
   /// The share of accepted candidates among the latest decisions.
@@ -85,14 +88,15 @@ public struct SimulatedAnnealing: DescribedOptimizer {
 
   public var best: Point? { chain.bestPoint }
 
-  /// Readouts: T (log gauge from its start down a millionfold), the recent
+  /// Readouts: T (log gauge from its start down a millionfold, and its
+  /// course over the steps as a curve), the recent
   /// acceptance rate, the last ΔE and its acceptance probability. Overlay:
   /// the last candidate move, coloured accepted or rejected.
   public func inspect() -> Inspection {
     chain.inspection(readouts: [
       Readout(
         "temperature", symbol: "T", value: temperature, gauge: chain.schedule.gauge(start: hyperparameters["t0"]),
-        logarithmic: true),
+        logarithmic: true, history: temperatures.values),
       Readout("acceptance", symbol: "acc", value: acceptanceRate, gauge: 0...1),
       Readout("energy-change", symbol: "ΔE", value: lastDelta),
       Readout("acceptance-probability", symbol: "P", value: lastProbability, gauge: 0...1),

@@ -30,6 +30,8 @@ public struct ThresholdAccepting: DescribedOptimizer {
   private var chain: AnnealingChain
   /// The last candidate's f(y) − f(x).
   private var lastDelta = Double.nan
+  /// τ after each step, for the panel's curve.
+  private var thresholds = DecimatedSeries()
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
@@ -51,20 +53,22 @@ public struct ThresholdAccepting: DescribedOptimizer {
     lastDelta = loss - chain.current.loss
     let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)
     chain.schedule.advance(improved: improved, hyperparameters: hyperparameters)
+    thresholds.append(threshold)
   }
 
   public var particles: [Particle] { chain.particles }
 
   public var best: Point? { chain.bestPoint }
 
-  /// Readouts: τ (log gauge from its start down a millionfold), the recent
+  /// Readouts: τ (log gauge from its start down a millionfold, and its
+  /// course over the steps as a curve), the recent
   /// acceptance rate and the last candidate's f(y) − f(x). Overlay: the last
   /// candidate move, coloured accepted or rejected.
   public func inspect() -> Inspection {
     chain.inspection(readouts: [
       Readout(
         "threshold", symbol: "τ", value: threshold, gauge: chain.schedule.gauge(start: hyperparameters["tau0"]),
-        logarithmic: true),
+        logarithmic: true, history: thresholds.values),
       Readout("acceptance", symbol: "acc", value: chain.acceptanceRate, gauge: 0...1),
       Readout("energy-change", symbol: "ΔE", value: lastDelta),
     ])

@@ -102,6 +102,19 @@ public struct GravitySwarm: Optimizer {
   private var bestPoint: Point?
   private var deaths = 0
   private var steps = 0
+  /// The deaths and births of the last `flashSteps` steps, for the map.
+  private var flashes: [Flash] = []
+
+  /// How many steps a death or a birth stays on the map, fading.
+  static let flashSteps = 5
+
+  /// Where members died and were reborn in one step.
+  private struct Flash: Sendable {
+    /// The step count after the step it happened in.
+    var step: Int
+    var deaths: [Vector] = []
+    var births: [Vector] = []
+  }
 
   init(
     parts: DescentParts, hyperparameters: Hyperparameters, adopting particles: [Particle], context: StepContext,
@@ -145,8 +158,9 @@ public struct GravitySwarm: Optimizer {
     }
     let ranked = rankedIndices()
     for i in members.indices { members[i].stepsSinceBest = i == ranked[0] ? 0 : members[i].stepsSinceBest + 1 }
-    cull(ranked: ranked, f: &f, rng: &rng)
     steps += 1
+    flashes.removeAll { steps - $0.step >= Self.flashSteps }
+    cull(ranked: ranked, f: &f, rng: &rng)
   }
 
   /// Computes the centre and each member's pull k·(x − c); with the pull
@@ -191,8 +205,12 @@ public struct GravitySwarm: Optimizer {
     let crossover = Crossover(hyperparameters)
     let first = members[ranked[0]].descent.particles[0].position
     let second = members[ranked[1]].descent.particles[0].position
+    var flash = Flash(step: steps)
+    defer { if !flash.deaths.isEmpty { flashes.append(flash) } }
     for i in members.indices where members[i].stepsSinceBest >= dieAfter && members[i].age > minAge {
-      f.note(StepEvent(.death, at: members[i].descent.particles[0].position))
+      let position = members[i].descent.particles[0].position
+      f.note(StepEvent(.death, at: position))
+      flash.deaths.append(position)
       let child = f.domain.projected(crossover.child(of: first, and: second, rng: &rng))
       if restore {
         members[i] = newMember(at: Particle(position: child))
@@ -203,6 +221,7 @@ public struct GravitySwarm: Optimizer {
         members[i].pull = .zeros(context.dimension)
       }
       f.note(StepEvent(.respawn, at: child))
+      flash.births.append(child)
       deaths += 1
     }
   }
@@ -252,8 +271,10 @@ public struct GravitySwarm: Optimizer {
   public var best: Point? { bestPoint }
 
   /// Readouts: the number of members, the deaths so far and the best loss.
-  /// Overlays: the centre, and each member's last pull as an arrow from
-  /// where it stands toward the centre.
+  /// Overlays: the centre, each member's last pull as an arrow from where
+  /// it stands toward the centre, the members' probe ensembles (with the
+  /// ensemble source), and the deaths and births of the last `flashSteps`
+  /// steps, fading with their age.
   public func inspect() -> Inspection {
     var inspection = Inspection(readouts: [
       Readout("members", symbol: "N", value: Double(members.count)),
@@ -263,6 +284,16 @@ public struct GravitySwarm: Optimizer {
     for member in members where member.pull.norm > 0 {
       let x = member.descent.particles[0].position
       inspection.overlays.append(.arrow(from: x, to: x - member.pull, role: .gravity))
+    }
+    // The members' probe ensembles (an ensemble gradient source draws its
+    // probes), so that the swarm shows what each member measured.
+    for member in members {
+      inspection.overlays += member.descent.inspect().overlays.filter { $0.role == .ensemble }
+    }
+    for flash in flashes {
+      let fade = Double(steps - flash.step) / Double(Self.flashSteps)
+      inspection.overlays.append(.flash(flash.deaths, role: .death, fade: fade))
+      inspection.overlays.append(.flash(flash.births, role: .birth, fade: fade))
     }
     if let centre {
       inspection.overlays.append(.mark(at: centre, role: .centre))

@@ -13,9 +13,12 @@ enum OverlayPainter {
     switch role {
     case .gradient: return runColour.mixed(with: RGB(255, 255, 255), 0.6)
     case .gravity, .centre: return runColour.mixed(with: RGB(255, 0, 255), 0.5)
-    case .momentum, .covariance, .sampling, .searchBox, .simplex: return runColour.mixed(with: RGB(255, 255, 255), 0.3)
+    case .momentum, .covariance, .sampling, .searchBox, .simplex, .ensemble:
+      return runColour.mixed(with: RGB(255, 255, 255), 0.3)
     case .accepted: return RunStyle.acceptedColour
     case .rejected: return RunStyle.rejectedColour
+    case .death: return RunStyle.rejectedColour
+    case .birth: return RunStyle.acceptedColour
     case .velocity, .mean, .best, .personalBest, .candidate, .parent, .offspring: return runColour
     }
   }
@@ -27,10 +30,12 @@ enum OverlayPainter {
     case .centre, .gravity: return "⊙"
     case .best: return RunStyle.bestGlyph
     case .personalBest: return "·"
-    case .candidate, .offspring: return "∘"
+    case .candidate, .offspring, .ensemble: return "∘"
     case .parent: return "◉"
     case .accepted: return "+"
     case .rejected: return "×"
+    case .death: return "†"
+    case .birth: return "✦"
     case .velocity, .momentum, .gradient, .covariance, .sampling, .searchBox, .simplex: return "•"
     }
   }
@@ -56,6 +61,12 @@ enum OverlayPainter {
     case .marks(let points, let role):
       let faint = role == .personalBest || role == .candidate ? 0.5 : 0
       for point in points { painter.mark(point, glyph(of: role), colour: colour, faint: faint, into: &grid) }
+    case .flash(let points, let role, let fade):
+      // Fresh flashes are bold; even the oldest stays visible (at most 0.8 faint).
+      let faint = min(max(fade, 0), 1) * 0.8
+      for point in points {
+        painter.mark(point, glyph(of: role), colour: colour, faint: faint, attributes: fade <= 0 ? .bold : [], into: &grid)
+      }
     }
   }
 

@@ -27,11 +27,22 @@ public enum RunPainter {
     }
     if view.overlays {
       for run in runs {
-        for overlay in run.inspection.overlays { OverlayPainter.draw(overlay, runColour: run.style.colour, painter: painter, into: &grid) }
+        for overlay in run.inspection.overlays where !overlay.isFlash {
+          OverlayPainter.draw(overlay, runColour: run.style.colour, painter: painter, into: &grid)
+        }
       }
     }
     if view.probes {
       for run in runs { painter.moves(run.events, into: &grid) }
+    }
+    // Deaths and births above the moves, so that a member's last accepted
+    // move does not hide where it died; the particles still come on top.
+    if view.overlays {
+      for run in runs {
+        for overlay in run.inspection.overlays where overlay.isFlash {
+          OverlayPainter.draw(overlay, runColour: run.style.colour, painter: painter, into: &grid)
+        }
+      }
     }
     for run in runs {
       if let best = run.best { painter.mark(best.position, RunStyle.bestGlyph, colour: run.style.colour, attributes: .bold, into: &grid) }
@@ -50,6 +61,14 @@ public enum RunPainter {
     if edgeArrows {
       for run in runs { painter.edgeArrows(run.particles, colour: run.style.colour, into: &grid) }
     }
+  }
+}
+
+extension Overlay {
+  /// True for the marks of past deaths and births.
+  var isFlash: Bool {
+    if case .flash = self { return true }
+    return false
   }
 }
 

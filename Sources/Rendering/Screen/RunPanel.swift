@@ -20,7 +20,7 @@ public enum RunPanel {
     switch detail {
     case .summary: return 5
     case .compact: return 2 + 3 + min(readouts, 2) + 1 + run.hyperparameters.specs.count
-    case .full: return 2 + 3 + readouts + 2 + 1 + run.hyperparameters.specs.count
+    case .full: return 2 + 3 + readouts + curves(run).count + 2 + 1 + run.hyperparameters.specs.count
     }
   }
 
@@ -61,6 +61,10 @@ public enum RunPanel {
         label: readout.symbol, value: readout.value, range: readout.gauge, logarithmic: readout.logarithmic,
         into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: 1), labelWidth: 7, colour: colour)
       y += 1
+      if detail == .full && y < inside.maxY && Self.hasCurve(readout) {
+        curve(readout, colour: colour, into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: 1))
+        y += 1
+      }
     }
     sparkline(run, rows: detail == .full ? 2 : 1, fStar: fStar, into: &grid, at: &y, inside: inside)
     if detail == .full {
@@ -70,6 +74,23 @@ public enum RunPanel {
       if !counts.isEmpty { line(counts.joined(separator: "  "), dim) }
     }
     table(run.hyperparameters, selected: selectedParameter, into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: inside.maxY - y))
+  }
+
+  /// The readouts whose course the full panel draws under their gauge.
+  static func curves(_ run: RunView) -> [Readout] { run.layer.inspection.readouts.filter(hasCurve) }
+
+  static func hasCurve(_ readout: Readout) -> Bool { readout.history.count >= 2 }
+
+  /// A readout's course over the steps as a one-row braille line, beside
+  /// the gauge's label column: on a log scale down to 0 for a logarithmic
+  /// quantity (a temperature), so a geometric cooling falls as a straight line.
+  private static func curve(_ readout: Readout, colour: RGB, into grid: inout CellGrid, rect: Rect) {
+    let labelWidth = 7
+    grid.text("\(readout.symbol)(k)", x: rect.x, y: rect.y, maxWidth: labelWidth - 1, style: CellStyle(foreground: RGB(150, 150, 160)))
+    let floor = readout.logarithmic && readout.history.allSatisfy { $0 >= 0 } ? 0.0 : nil
+    Sparkline.draw(
+      readout.history, into: &grid, rect: Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: rect.height),
+      colour: colour, floor: floor)
   }
 
   /// The highlighted table row.

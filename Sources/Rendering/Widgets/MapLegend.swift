@@ -62,6 +62,9 @@ public enum MapLegend {
     case .candidate: return "candidate"
     case .parent: return "parent"
     case .offspring: return "offspring"
+    case .death: return "died"
+    case .birth: return "reborn"
+    case .ensemble: return "ensemble probe"
     case .best, .accepted, .rejected: return nil
     }
   }
