@@ -94,7 +94,7 @@ import Testing
       context: StepContext(domain: Self.domain), rng: &rng)
     #expect(optimizer.kind.parts == parts)
     #expect(
-      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "lr", "beta1", "beta2", "eps"])
+      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps"])
   }
 
   /// η's default follows the source: 1e-3 (absolute) for the analytic
