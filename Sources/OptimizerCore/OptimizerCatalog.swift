@@ -21,6 +21,9 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+    DescentOptimizer.entry(
+      name: "adamspsa", summary: "AdamSPSA: Adam moments with decaying gains on SPSA estimates",
+      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
     .described(NthOrderWalk.self),
     .described(AdaptiveOrderWalk.self),
     .described(ConvexOrderWalk.self),

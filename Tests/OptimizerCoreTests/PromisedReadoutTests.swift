@@ -18,6 +18,7 @@ import Testing
     "randomgrad": ["learning-rate", "step", "gradient", "probe-sign"],
     "randombestgrad": ["learning-rate", "step", "gradient", "improving-probes"],
     "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
+    "adamspsa": ["learning-rate", "step", "gradient", "perturbation", "step-gain"],
     "nth-order-walk": ["order", "speed"],
     "adaptive-order-walk": ["order", "rejections", "speed"],
     "convex-order-walk": ["order", "improvement-rate", "rejections", "speed"],

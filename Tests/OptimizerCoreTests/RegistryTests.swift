@@ -13,8 +13,8 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "nth-order-walk", "adaptive-order-walk",
-        "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "nth-order-walk",
+        "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
       ])
@@ -62,7 +62,7 @@ import Testing
       ])
     #expect(
       DescentParts.updateNames == [
-        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best",
+        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best", "adam-spsa",
       ])
     #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature"])
   }
@@ -74,6 +74,7 @@ import Testing
     ("randomgrad", DescentParts(gradient: "randomgrad", update: "sgd")),
     ("randombestgrad", DescentParts(gradient: "randombestgrad", update: "sgd")),
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
+    ("adamspsa", DescentParts(gradient: "spsa", update: "adam-spsa")),
   ])
   func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
     let entry = try OptimizerRegistry.entry(named: name)
@@ -155,7 +156,7 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "gravity-swarm",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "gravity-swarm",
       ])
   }
 }

@@ -63,7 +63,9 @@ public struct DescentOptimizer: Optimizer {
     let recordBefore = f.best
     if current.loss.isNaN && (steps == 0 || tracksLoss) { current.loss = f.evaluate(&current.position) }
     steps += 1
-    let state = DescentState(point: current, hyperparameters: hyperparameters, best: best)
+    let state = DescentState(
+      point: current, hyperparameters: hyperparameters, best: best,
+      perturbationExponent: type(of: rule).perturbationExponent(in: hyperparameters))
 
     gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }

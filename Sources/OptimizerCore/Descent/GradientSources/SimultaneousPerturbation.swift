@@ -16,6 +16,8 @@ import RealModule
 /// which with SGD gives exactly Spall's x ← x − a_k·ĝ with a = η·(A + 1)^α.
 /// `clamp` > 0 clips the difference f(x + cδ) − f(x − cδ) to [−clamp, clamp]
 /// (loss units), so that one wild pair cannot throw x across the domain.
+/// An update rule that decays the perturbation itself (adam-spsa) sets
+/// c_k = c/k^γ with its own γ, gains or not.
 ///
 /// With lookahead the pair is the rule's move for ĝ = −δ and for ĝ = +δ,
 /// and ĝ = sign(f₊ − f₋)·δ picks the better one (its loss is reused): c,
@@ -65,7 +67,8 @@ struct SimultaneousPerturbation: Sendable {
     probing.begin()
     count += 1
     let k = Double(count)
-    let size = gains ? c / Double.pow(k, Self.perturbationExponent) : c
+    let exponent = state.perturbationExponent ?? (gains ? Self.perturbationExponent : nil)
+    let size = exponent.map { c / Double.pow(k, $0) } ?? c
     let gain = gains ? Double.pow((stability + 1) / (stability + k), Self.stepExponent) : 1
     return RandomProbing.averaged(in: state) { shot in
       perturbation = probing.direction(draw(), slot: shot, in: state)
