@@ -24,6 +24,9 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "adamspsa", summary: "AdamSPSA: Adam moments with decaying gains on SPSA estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
+    DescentOptimizer.entry(
+      name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
+      defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"]), keepsSquareMatrix: true),
     .described(NthOrderWalk.self),
     .described(AdaptiveOrderWalk.self),
     .described(ConvexOrderWalk.self),

@@ -19,6 +19,7 @@ import Testing
     "randombestgrad": ["learning-rate", "step", "gradient", "improving-probes"],
     "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
     "adamspsa": ["learning-rate", "step", "gradient", "perturbation", "step-gain"],
+    "spsa2": ["learning-rate", "step", "gradient", "hessian-estimates", "blocked"],
     "nth-order-walk": ["order", "speed"],
     "adaptive-order-walk": ["order", "rejections", "speed"],
     "convex-order-walk": ["order", "improvement-rate", "rejections", "speed"],

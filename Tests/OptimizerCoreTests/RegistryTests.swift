@@ -13,7 +13,7 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "nth-order-walk",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "nth-order-walk",
         "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
@@ -58,13 +58,13 @@ import Testing
   @Test func partNameListsAreOffered() {
     #expect(
       DescentParts.gradientNames == [
-        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing",
+        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "spsa2",
       ])
     #expect(
       DescentParts.updateNames == [
         "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best", "adam-spsa",
       ])
-    #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature"])
+    #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature", "blocking"])
   }
 
   @Test(arguments: [
@@ -75,6 +75,7 @@ import Testing
     ("randombestgrad", DescentParts(gradient: "randombestgrad", update: "sgd")),
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
     ("adamspsa", DescentParts(gradient: "spsa", update: "adam-spsa")),
+    ("spsa2", DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"])),
   ])
   func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
     let entry = try OptimizerRegistry.entry(named: name)
@@ -156,7 +157,7 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "gravity-swarm",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "gravity-swarm",
       ])
   }
 }

@@ -148,10 +148,13 @@ extension DescentOptimizer {
 extension DescentOptimizer {
   /// The registry entry of a descent preset: `defaultParts` unless the user
   /// names parts of their own.
-  static func entry(name: String, summary: String, defaultParts: DescentParts) -> OptimizerEntry {
+  /// `keepsSquareMatrix` when the default parts keep an n×n matrix.
+  static func entry(
+    name: String, summary: String, defaultParts: DescentParts, keepsSquareMatrix: Bool = false
+  ) -> OptimizerEntry {
     OptimizerEntry(
       descriptor: OptimizerDescriptor(
-        name: name, family: .descent, summary: summary,
+        name: name, family: .descent, keepsSquareMatrix: keepsSquareMatrix, summary: summary,
         specs: DescentComposition(checked: defaultParts).specs),
       defaultParts: defaultParts,
       specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in

@@ -30,17 +30,16 @@
 /// lands where no probe was, so an accepted lookahead probe is not reused.
 /// k = 1 is the single estimate itself, bit for bit.
 struct RandomProbing: Sendable {
-  static let specs = [
-    HyperparameterSpec(
-      "rho", symbol: "ρ", default: 0, range: 0...1,
-      help: "direction smoothing: u ← normalize(ρ·u_prev + √(1−ρ²)·ξ); 0 draws every direction afresh"),
-    HyperparameterSpec.flag(
-      "lookahead", symbol: "look", default: false,
-      help: "probe where the update rule would move (not at x + h·u), then accept or reverse"),
-    HyperparameterSpec.integer(
-      "shots", symbol: "shots", default: 1, range: 1...100,
-      help: "independent estimates averaged per step, each costing its evaluations (variance / shots)"),
-  ]
+  static let rho = HyperparameterSpec(
+    "rho", symbol: "ρ", default: 0, range: 0...1,
+    help: "direction smoothing: u ← normalize(ρ·u_prev + √(1−ρ²)·ξ); 0 draws every direction afresh")
+  static let lookahead = HyperparameterSpec.flag(
+    "lookahead", symbol: "look", default: false,
+    help: "probe where the update rule would move (not at x + h·u), then accept or reverse")
+  static let shots = HyperparameterSpec.integer(
+    "shots", symbol: "shots", default: 1, range: 1...100,
+    help: "independent estimates averaged per step, each costing its evaluations (variance / shots)")
+  static let specs = [rho, lookahead, shots]
 
   /// The direction each probe slot used last, in slot order.
   private var previous: [Vector] = []
