@@ -27,6 +27,9 @@ extension OptimizerRegistry {
     DescentOptimizer.entry(
       name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
       defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"]), keepsSquareMatrix: true),
+    DescentOptimizer.entry(
+      name: "guided-es", summary: "guided ES: SGD on antithetic pairs leaning toward the last estimates' span",
+      defaultParts: DescentParts(gradient: "guided-es", update: "sgd")),
     .described(NthOrderWalk.self),
     .described(AdaptiveOrderWalk.self),
     .described(ConvexOrderWalk.self),

@@ -20,6 +20,7 @@ import Testing
     "spsa": ["learning-rate", "step", "gradient", "gain", "perturbation"],
     "adamspsa": ["learning-rate", "step", "gradient", "perturbation", "step-gain"],
     "spsa2": ["learning-rate", "step", "gradient", "hessian-estimates", "blocked"],
+    "guided-es": ["learning-rate", "step", "gradient", "subspace-size"],
     "nth-order-walk": ["order", "speed"],
     "adaptive-order-walk": ["order", "rejections", "speed"],
     "convex-order-walk": ["order", "improvement-rate", "rejections", "speed"],

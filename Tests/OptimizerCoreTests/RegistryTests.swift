@@ -13,7 +13,7 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "nth-order-walk",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "nth-order-walk",
         "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
@@ -58,7 +58,7 @@ import Testing
   @Test func partNameListsAreOffered() {
     #expect(
       DescentParts.gradientNames == [
-        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "spsa2",
+        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "spsa2", "guided-es",
       ])
     #expect(
       DescentParts.updateNames == [
@@ -76,6 +76,7 @@ import Testing
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
     ("adamspsa", DescentParts(gradient: "spsa", update: "adam-spsa")),
     ("spsa2", DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"])),
+    ("guided-es", DescentParts(gradient: "guided-es", update: "sgd")),
   ])
   func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
     let entry = try OptimizerRegistry.entry(named: name)
@@ -157,7 +158,7 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "gravity-swarm",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "gravity-swarm",
       ])
   }
 }

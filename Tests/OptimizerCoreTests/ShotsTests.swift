@@ -4,16 +4,25 @@ import Testing
 /// `shots`: every random source averages k independent estimates per step,
 /// paying for each, so under noise the estimate's variance falls by k.
 @Suite struct ShotsTests {
-  static let sources = ["randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing"]
+  /// Each source and the estimate it averages: ĝ, or for spsa2, whose ĝ
+  /// is solved against H̄, the Hessian estimate (its rows H̄1, H̄2).
+  static let sources = [
+    ("randomgrad", ["ĝ"]), ("randombestgrad", ["ĝ"]), ("spsa", ["ĝ"]), ("rdsa", ["ĝ"]),
+    ("gaussian-smoothing", ["ĝ"]), ("spsa2", ["H̄1", "H̄2"]), ("guided-es", ["ĝ"]),
+  ]
 
-  /// The first ĝ at the noisy sphere's start, one draw per seed.
-  private static func firstEstimates(_ source: String, shots: Int, draws: Int) throws -> [Vector] {
+  /// The first estimate (the named vectors end to end) at the noisy
+  /// sphere's start, one draw per seed.
+  private static func firstEstimates(
+    _ source: String, _ names: [String], shots: Int, draws: Int
+  ) throws -> [Vector] {
     try (1...draws).map { seed in
       var trial = try OptimizerTrial(
         "descent", parts: DescentParts(gradient: source, update: "sgd"), settings: [("shots", Double(shots))],
         on: .noisySphere, seed: UInt64(seed))
       trial.step()
-      return try #require(trial.optimizer.inspect().vectors.first { $0.name == "ĝ" }).vector
+      let vectors = trial.optimizer.inspect().vectors
+      return Vector(try names.flatMap { name in try #require(vectors.first { $0.name == name }).vector.components })
     }
   }
 
@@ -27,16 +36,18 @@ import Testing
   /// With σ = 0.5 noise, four shots divide the variance of ĝ at a fixed
   /// point by about four (2.5…6 over 400 draws each).
   @Test(arguments: sources)
-  func fourShotsDivideTheVarianceByAboutFour(source: String) throws {
-    let single = Self.totalVariance(try Self.firstEstimates(source, shots: 1, draws: 400))
-    let averaged = Self.totalVariance(try Self.firstEstimates(source, shots: 4, draws: 400))
+  func fourShotsDivideTheVarianceByAboutFour(source: String, estimate: [String]) throws {
+    let single = Self.totalVariance(try Self.firstEstimates(source, estimate, shots: 1, draws: 400))
+    let averaged = Self.totalVariance(try Self.firstEstimates(source, estimate, shots: 4, draws: 400))
     let ratio = single / averaged
     #expect((2.5...6).contains(ratio), "\(source): variance \(single) with one shot, \(averaged) with four")
   }
 
   /// Each shot costs the source's evaluations: SPSA's two probes per shot,
   /// Gaussian smoothing's k, RandomGrad's one (f(x) shared, known here).
-  @Test(arguments: [("spsa", 2), ("rdsa", 2), ("randomgrad", 1), ("gaussian-smoothing", 8), ("randombestgrad", 10)])
+  @Test(arguments: [("spsa", 2), ("rdsa", 2), ("randomgrad", 1), ("gaussian-smoothing", 8), ("randombestgrad", 10),
+    ("spsa2", 4), ("guided-es", 4),
+  ])
   func eachShotCostsItsEvaluations(source: String, perShot: Int) throws {
     let start = TestLandscape.shiftedSphere.start
     var trial = try OptimizerTrial(
@@ -44,7 +55,7 @@ import Testing
       on: .shiftedSphere,
       adopting: [Particle(position: start, loss: TestLandscape.shiftedSphere.exactLoss(at: start))])
     trial.step()
-    let tracksLoss = source != "spsa" && source != "rdsa"
+    let tracksLoss = ["randomgrad", "randombestgrad", "gaussian-smoothing"].contains(source)
     #expect(trial.evaluator.evaluations == 3 * perShot + (tracksLoss ? 1 : 0))
   }
 

@@ -7,7 +7,7 @@ struct DescentComposition: Sendable {
   static let sources: [any GradientSource.Type] = [
     AnalyticGradient.self, FiniteDifferenceGradient.self, RandomGradient.self, RandomBestGradient.self,
     SPSAGradient.self, RDSAGradient.self, GaussianSmoothingGradient.self,
-    SecondOrderSPSAGradient.self,
+    SecondOrderSPSAGradient.self, GuidedESGradient.self,
   ]
   static let rules: [any UpdateRule.Type] = [
     SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
