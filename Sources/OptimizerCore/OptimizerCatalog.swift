@@ -22,6 +22,15 @@ extension OptimizerRegistry {
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
       defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
     DescentOptimizer.entry(
+      name: "adamspsa", summary: "AdamSPSA: Adam moments with decaying gains on SPSA estimates",
+      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
+    DescentOptimizer.entry(
+      name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
+      defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"]), keepsSquareMatrix: true),
+    DescentOptimizer.entry(
+      name: "guided-es", summary: "guided ES: SGD on antithetic pairs leaning toward the last estimates' span",
+      defaultParts: DescentParts(gradient: "guided-es", update: "sgd")),
+    DescentOptimizer.entry(
       name: "ensemble", summary: "SGD on the particle-difference gradient of J probes around x",
       defaultParts: DescentParts(gradient: "ensemble", update: "sgd")),
     .described(NthOrderWalk.self),

@@ -13,8 +13,9 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "ensemble", "nth-order-walk", "adaptive-order-walk",
-        "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting", "random-search",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
+        "nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting",
+        "random-search",
         "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
       ])
@@ -58,13 +59,14 @@ import Testing
   @Test func partNameListsAreOffered() {
     #expect(
       DescentParts.gradientNames == [
-        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "ensemble",
+        "analytic", "fd", "randomgrad", "randombestgrad", "spsa", "rdsa", "gaussian-smoothing", "spsa2", "guided-es",
+        "ensemble",
       ])
     #expect(
       DescentParts.updateNames == [
-        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best",
+        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best", "adam-spsa",
       ])
-    #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature"])
+    #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature", "blocking"])
   }
 
   @Test(arguments: [
@@ -74,6 +76,9 @@ import Testing
     ("randomgrad", DescentParts(gradient: "randomgrad", update: "sgd")),
     ("randombestgrad", DescentParts(gradient: "randombestgrad", update: "sgd")),
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
+    ("adamspsa", DescentParts(gradient: "spsa", update: "adam-spsa")),
+    ("spsa2", DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"])),
+    ("guided-es", DescentParts(gradient: "guided-es", update: "sgd")),
   ])
   func presetsAreDescentWithPresetParts(name: String, parts: DescentParts) throws {
     let entry = try OptimizerRegistry.entry(named: name)
@@ -94,7 +99,7 @@ import Testing
       context: StepContext(domain: Self.domain), rng: &rng)
     #expect(optimizer.kind.parts == parts)
     #expect(
-      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "lr", "beta1", "beta2", "eps"])
+      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps"])
   }
 
   /// η's default follows the source: 1e-3 (absolute) for the analytic
@@ -155,7 +160,8 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "ensemble", "gravity-swarm",
+        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
+        "gravity-swarm",
       ])
   }
 }

@@ -10,7 +10,7 @@ import Testing
         .tooManyDimensions(optimizer: name, dimension: wide.dimension, limit: Limits.squareMatrixDimension))
       ) { try OptimizerChoice(name).configuration(on: wide) }
     }
-    #expect(OptimizerRegistry.entries.filter(\.descriptor.keepsSquareMatrix).map(\.name).sorted() == ["cma-es", "nelder-mead", "xnes"])
+    #expect(OptimizerRegistry.entries.filter(\.descriptor.keepsSquareMatrix).map(\.name).sorted() == ["cma-es", "nelder-mead", "spsa2", "xnes"])
     #expect(throws: Never.self) { try OptimizerChoice("pso").configuration(on: wide) }
   }
 

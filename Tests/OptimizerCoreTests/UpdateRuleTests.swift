@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import OptimizerCore
 import Testing
 
@@ -145,5 +148,47 @@ import Testing
     let leaned = leaning.optimizer.particles[0].position.norm
     let ran = momentum.optimizer.particles[0].position.norm
     #expect(leaned < 0.2 * ran, "toward-best at \(leaned) from b, momentum at \(ran)")
+  }
+
+  /// AdamSPSA by hand on the sphere's gradient 2x from (3, −4): m₁ = ĝ₁,
+  /// v₁ = ĝ₁², then m ← β_k·m + (1 − β_k)·ĝ with β_k = β/k^λ, v ← ζ·v +
+  /// (1 − ζ)·ĝ², x ← x − (η/k^α)·m/(√v + δ).
+  @Test func adamSPSAMovesByItsMomentsAndDecayingGains() throws {
+    let lr = 0.5, alpha = 0.602, beta = 0.9, lambda = 0.5, zeta = 0.99, delta = 1e-6
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "adam-spsa"),
+      settings: [("lr", lr), ("alpha", alpha), ("beta", beta), ("lambda", lambda), ("zeta", zeta), ("delta", delta)],
+      on: .sphere)
+    var x: Vector = [3, -4]
+    var m = Vector.zeros(2), v = Vector.zeros(2)
+    for step in 1...6 {
+      trial.step()
+      let k = Double(step)
+      let g = 2 * x
+      let betaK = beta / k.squareRoot()
+      for i in 0..<2 {
+        m[i] = step == 1 ? g[i] : betaK * m[i] + (1 - betaK) * g[i]
+        v[i] = step == 1 ? g[i] * g[i] : zeta * v[i] + (1 - zeta) * g[i] * g[i]
+        x[i] -= lr / pow(k, alpha) * m[i] / (v[i].squareRoot() + delta)
+      }
+      #expect(trial.optimizer.particles[0].position.distance(to: x) < 1e-12, "step \(step)")
+    }
+    // The first move is a full η per coordinate: m₁/√v₁ = sign(ĝ₁).
+    var first = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "adam-spsa"), settings: [("lr", lr)], on: .sphere)
+    first.step()
+    #expect(first.optimizer.particles[0].position.distance(to: [2.5, -3.5]) < 1e-6)
+  }
+
+  /// The adamspsa preset probes at c_k = c/k^γ: the source's perturbation
+  /// readout follows the rule's γ.
+  @Test func adamSPSADecaysTheSPSAPerturbation() throws {
+    var trial = try OptimizerTrial("adamspsa", settings: [("c", 0.1), ("gamma", 0.5)], on: .sphere)
+    #expect(trial.optimizer.kind.parts == DescentParts(gradient: "spsa", update: "adam-spsa"))
+    for step in 1...5 {
+      trial.step()
+      let c = try #require(trial.optimizer.inspect().readouts.first { $0.name == "perturbation" }).value
+      #expect(abs(c - 0.1 / Double(step).squareRoot()) < 1e-15, "c_\(step) = \(c)")
+    }
   }
 }

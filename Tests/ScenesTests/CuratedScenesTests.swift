@@ -28,7 +28,10 @@ import Testing
   /// names that belong to each. The classic baselines are the analytic
   /// descents (gd, adam) with Nelder–Mead and CMA-ES.
   static let families: [(section: String, names: [String])] = [
-    ("1. Descent, built from parts", ["descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "ensemble"]),
+    (
+      "1. Descent, built from parts",
+      ["descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble"]
+    ),
     ("2. Random walks", ["nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp"]),
     (
       "3. Annealing and search",

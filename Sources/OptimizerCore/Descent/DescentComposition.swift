@@ -7,13 +7,16 @@ struct DescentComposition: Sendable {
   static let sources: [any GradientSource.Type] = [
     AnalyticGradient.self, FiniteDifferenceGradient.self, RandomGradient.self, RandomBestGradient.self,
     SPSAGradient.self, RDSAGradient.self, GaussianSmoothingGradient.self,
-    EnsembleGradient.self,
+    SecondOrderSPSAGradient.self, GuidedESGradient.self, EnsembleGradient.self,
   ]
   static let rules: [any UpdateRule.Type] = [
     SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
     LongTermMomentumUpdate.self, TowardBestUpdate.self,
+    AdamSPSAUpdate.self,
   ]
-  static let guards: [any StepGuard.Type] = [UndoGuard.self, OppositeGuard.self, MultiLRGuard.self, CurvatureGuard.self]
+  static let guards: [any StepGuard.Type] = [
+    UndoGuard.self, OppositeGuard.self, MultiLRGuard.self, CurvatureGuard.self, BlockingGuard.self,
+  ]
 
   let source: any GradientSource.Type
   let rule: any UpdateRule.Type

@@ -63,7 +63,9 @@ public struct DescentOptimizer: Optimizer {
     let recordBefore = f.best
     if current.loss.isNaN && (steps == 0 || tracksLoss) { current.loss = f.evaluate(&current.position) }
     steps += 1
-    let state = DescentState(point: current, hyperparameters: hyperparameters, best: best)
+    let state = DescentState(
+      point: current, hyperparameters: hyperparameters, best: best,
+      perturbationExponent: type(of: rule).perturbationExponent(in: hyperparameters))
 
     gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
@@ -146,10 +148,13 @@ extension DescentOptimizer {
 extension DescentOptimizer {
   /// The registry entry of a descent preset: `defaultParts` unless the user
   /// names parts of their own.
-  static func entry(name: String, summary: String, defaultParts: DescentParts) -> OptimizerEntry {
+  /// `keepsSquareMatrix` when the default parts keep an n×n matrix.
+  static func entry(
+    name: String, summary: String, defaultParts: DescentParts, keepsSquareMatrix: Bool = false
+  ) -> OptimizerEntry {
     OptimizerEntry(
       descriptor: OptimizerDescriptor(
-        name: name, family: .descent, summary: summary,
+        name: name, family: .descent, keepsSquareMatrix: keepsSquareMatrix, summary: summary,
         specs: DescentComposition(checked: defaultParts).specs),
       defaultParts: defaultParts,
       specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in

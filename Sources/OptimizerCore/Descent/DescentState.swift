@@ -13,6 +13,9 @@ struct DescentState: Sendable {
   /// The best point the descent has seen before this step (x itself when
   /// nothing better), nil while no loss is known. Toward-best leans on it.
   var best: Point?
+  /// γ when the update rule asks the source to probe at c_k = c/k^γ
+  /// (adam-spsa); nil otherwise.
+  var perturbationExponent: Double?
   /// The update rule as it stands before this step, in the state the
   /// gradient source sees only (`previewing(_:)`), so that a source can ask
   /// where a candidate ĝ would move x (lookahead). The rule's own update
@@ -20,10 +23,11 @@ struct DescentState: Sendable {
   /// velocity or moments before updating them.
   private var rule: (any UpdateRule)?
 
-  init(point: Point, hyperparameters: Hyperparameters, best: Point? = nil) {
+  init(point: Point, hyperparameters: Hyperparameters, best: Point? = nil, perturbationExponent: Double? = nil) {
     self.point = point
     self.hyperparameters = hyperparameters
     self.best = best
+    self.perturbationExponent = perturbationExponent
   }
 
   var position: Vector { point.position }

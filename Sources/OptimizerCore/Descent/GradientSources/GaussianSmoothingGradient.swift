@@ -31,14 +31,16 @@ struct GaussianSmoothingGradient: GradientSource {
     let here = state.point.loss
     let dimension = state.position.dimension
     probing.begin()
-    var g = Vector.zeros(dimension)
-    for slot in 0..<k {
-      let xi = probing.direction(rng.normalVector(dimension: dimension), slot: slot, in: state)
-      var probe = probing.probe(along: xi, distance: sigma, in: state)
-      let difference = f.evaluate(&probe) - here
-      let weight = lookahead ? RandomProbing.sign(difference) : difference / sigma
-      g.add(xi, scaledBy: weight / Double(k))
+    return RandomProbing.averaged(in: state) { shot in
+      var g = Vector.zeros(dimension)
+      for slot in 0..<k {
+        let xi = probing.direction(rng.normalVector(dimension: dimension), slot: shot * k + slot, in: state)
+        var probe = probing.probe(along: xi, distance: sigma, in: state)
+        let difference = f.evaluate(&probe) - here
+        let weight = lookahead ? RandomProbing.sign(difference) : difference / sigma
+        g.add(xi, scaledBy: weight / Double(k))
+      }
+      return g
     }
-    return g
   }
 }

@@ -20,8 +20,7 @@ struct RDSAGradient: GradientSource {
 
   mutating func estimate(in state: DescentState, f: inout Evaluator, rng: inout SeededGenerator) -> Vector {
     let n = state.position.dimension
-    let direction = rng.unitVector(dimension: n) * Double(n).squareRoot()
-    return pair.estimate(along: direction, in: state, f: &f)
+    return pair.estimate(in: state, f: &f) { rng.unitVector(dimension: n) * Double(n).squareRoot() }
   }
 
   func inspect(into inspection: inout Inspection, at x: Vector) { pair.inspect(into: &inspection) }

@@ -48,36 +48,38 @@ struct RandomBestGradient: GradientSource {
     let here = state.point.loss
     let dimension = state.position.dimension
     probing.begin()
-    var best: (direction: Vector, probe: Point)?
-    var worst: (direction: Vector, loss: Double)?
-    var sum = Vector.zeros(dimension)
-    improving = 0
     probeCount = k
-    for slot in 0..<k {
-      let u = probing.direction(rng.normalVector(dimension: dimension), slot: slot, in: state)
-      var probe = probing.probe(along: u, distance: h, in: state)
-      let loss = f.evaluate(&probe)
-      if loss < here {
-        improving += 1
-        sum += u
-        if loss < best?.probe.loss ?? .infinity { best = (u, Point(position: probe, loss: loss)) }
-      } else if loss > here && loss > worst?.loss ?? -.infinity {
-        worst = (u, loss)
+    return RandomProbing.averaged(in: state) { shot in
+      var best: (direction: Vector, probe: Point)?
+      var worst: (direction: Vector, loss: Double)?
+      var sum = Vector.zeros(dimension)
+      improving = 0
+      for slot in 0..<k {
+        let u = probing.direction(rng.normalVector(dimension: dimension), slot: shot * k + slot, in: state)
+        var probe = probing.probe(along: u, distance: h, in: state)
+        let loss = f.evaluate(&probe)
+        if loss < here {
+          improving += 1
+          sum += u
+          if loss < best?.probe.loss ?? .infinity { best = (u, Point(position: probe, loss: loss)) }
+        } else if loss > here && loss > worst?.loss ?? -.infinity {
+          worst = (u, loss)
+        }
       }
-    }
-    if let best {
-      if average {
-        chosen = sum / Double(improving)
+      if let best {
+        if average {
+          chosen = sum / Double(improving)
+        } else {
+          chosen = best.direction
+          probing.accept(best.probe, in: state)
+        }
+      } else if negateWorst, let worst {
+        chosen = -worst.direction
       } else {
-        chosen = best.direction
-        probing.accept(best.probe, in: state)
+        chosen = .zeros(dimension)
       }
-    } else if negateWorst, let worst {
-      chosen = -worst.direction
-    } else {
-      chosen = .zeros(dimension)
+      return -chosen
     }
-    return -chosen
   }
 
   func inspect(into inspection: inout Inspection, at x: Vector) {

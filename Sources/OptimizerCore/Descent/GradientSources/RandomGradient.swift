@@ -36,18 +36,20 @@ struct RandomGradient: GradientSource {
     let h = state.hyperparameters["h"]
     let stepOpposite = state.hyperparameters.flag("stepOpposite")
     probing.begin()
-    direction = probing.direction(rng.normalVector(dimension: state.position.dimension), slot: 0, in: state)
-    var probe = probing.probe(along: direction, distance: h, in: state)
-    let probeLoss = f.evaluate(&probe)
-    if probeLoss < state.point.loss {
-      sign = -1
-      probing.accept(Point(position: probe, loss: probeLoss), in: state)
-    } else if probeLoss > state.point.loss && stepOpposite {
-      sign = 1
-    } else {
-      sign = 0
+    return RandomProbing.averaged(in: state) { shot in
+      direction = probing.direction(rng.normalVector(dimension: state.position.dimension), slot: shot, in: state)
+      var probe = probing.probe(along: direction, distance: h, in: state)
+      let probeLoss = f.evaluate(&probe)
+      if probeLoss < state.point.loss {
+        sign = -1
+        probing.accept(Point(position: probe, loss: probeLoss), in: state)
+      } else if probeLoss > state.point.loss && stepOpposite {
+        sign = 1
+      } else {
+        sign = 0
+      }
+      return sign * direction
     }
-    return sign * direction
   }
 
   func inspect(into inspection: inout Inspection, at x: Vector) {

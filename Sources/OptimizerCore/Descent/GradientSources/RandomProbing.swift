@@ -1,7 +1,9 @@
-/// The two options every random gradient source shares: smoothed directions
-/// and lookahead. A source owns one `RandomProbing`, declares its `specs`
-/// after its own, draws each direction through `direction(_:slot:in:)` and
-/// places each probe with `probe(along:distance:in:)`.
+/// The options every random gradient source shares: smoothed directions,
+/// lookahead and shots. A source owns one `RandomProbing`, declares its
+/// `specs` after its own, draws each direction through
+/// `direction(_:slot:in:)`, places each probe with
+/// `probe(along:distance:in:)` and averages its shots with
+/// `averaged(shots:in:_:)`.
 ///
 /// *Smoothed directions* (ρ, default 0, `DirectionSmoothing`): each probe
 /// slot's fresh draw (Gaussian, Rademacher signs, a scaled sphere point)
@@ -14,13 +16,21 @@
 /// then decides only the sign, accept (ĝ = −u, the move lands on the probe,
 /// whose loss is reused) or reverse (ĝ = +u): the probe's distance is the
 /// rule's step, not h, so a difference quotient over it would mean nothing.
+///
+/// *Shots* (k, default 1): ĝ = (1/k) Σᵢ ĝᵢ over k independent estimates
+/// from the same x, each drawing its own directions and costing its own
+/// evaluations (f(x) is shared), so the estimate's variance falls as 1/k.
+/// Shot i smooths its directions in slots of its own. With k > 1 the mean
+/// lands where no probe was, so an accepted lookahead probe is not reused.
+/// k = 1 is the single estimate itself, bit for bit.
 struct RandomProbing: Sendable {
-  static let specs = [
-    DirectionSmoothing.spec,
-    HyperparameterSpec.flag(
-      "lookahead", symbol: "look", default: false,
-      help: "probe where the update rule would move (not at x + h·u), then accept or reverse"),
-  ]
+  static let lookahead = HyperparameterSpec.flag(
+    "lookahead", symbol: "look", default: false,
+    help: "probe where the update rule would move (not at x + h·u), then accept or reverse")
+  static let shots = HyperparameterSpec.integer(
+    "shots", symbol: "shots", default: 1, range: 1...100,
+    help: "independent estimates averaged per step, each costing its evaluations (variance / shots)")
+  static let specs = [DirectionSmoothing.spec, lookahead, shots]
 
   /// The direction each probe slot used last.
   private var smoothing = DirectionSmoothing()
@@ -32,6 +42,16 @@ struct RandomProbing: Sendable {
 
   /// Starts an estimate: forgets the last accepted lookahead probe.
   mutating func begin() { evaluatedTarget = nil }
+
+  /// ĝ = (1/k) Σᵢ `estimate(i)` over the k = `shots` shots; one shot is
+  /// returned as it is.
+  static func averaged(in state: DescentState, _ estimate: (_ shot: Int) -> Vector) -> Vector {
+    let shots = state.hyperparameters.integer("shots")
+    var mean = estimate(0)
+    guard shots > 1 else { return mean }
+    for shot in 1..<shots { mean += estimate(shot) }
+    return mean / Double(shots)
+  }
 
   /// u for probe `slot`: the fresh draw smoothed with ρ
   /// (`DirectionSmoothing`), remembered for the slot's next draw.
@@ -58,8 +78,9 @@ struct RandomProbing: Sendable {
   }
 
   /// Records that the estimate sends the descent onto `probe` (accepted
-  /// with lookahead), so the descent reuses its loss; ignored otherwise.
+  /// with lookahead), so the descent reuses its loss; ignored otherwise,
+  /// and with several shots, whose mean moves elsewhere.
   mutating func accept(_ probe: Point, in state: DescentState) {
-    if Self.isLookahead(state) { evaluatedTarget = probe }
+    if Self.isLookahead(state) && state.hyperparameters.integer("shots") == 1 { evaluatedTarget = probe }
   }
 }

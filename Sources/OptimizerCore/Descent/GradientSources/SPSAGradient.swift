@@ -17,7 +17,7 @@ struct SPSAGradient: GradientSource {
   var evaluatedTarget: Point? { pair.evaluatedTarget }
 
   mutating func estimate(in state: DescentState, f: inout Evaluator, rng: inout SeededGenerator) -> Vector {
-    pair.estimate(along: rng.rademacherVector(dimension: state.position.dimension), in: state, f: &f)
+    pair.estimate(in: state, f: &f) { rng.rademacherVector(dimension: state.position.dimension) }
   }
 
   func inspect(into inspection: inout Inspection, at x: Vector) { pair.inspect(into: &inspection) }

@@ -8,7 +8,7 @@ import RealModule
 /// formula; smoothed directions move δ off {±1}ⁿ, and keeping δ rather than
 /// δ⁻¹ then keeps ĝ bounded where a component of δ nears zero.
 ///
-/// Two evaluations per step whatever n; c = 1e-2·w by default. With `gains`
+/// Two evaluations per step (per shot) whatever n; c = 1e-2·w by default. With `gains`
 /// on, Spall's schedules apply at the k-th estimate: c_k = c / k^γ and the
 /// step gain a_k = a / (A + k)^α, with α = 0.602, γ = 0.101 and A = 0.1 × the
 /// evaluation budget (100 when the budget is unknown). The learning rate
@@ -16,6 +16,8 @@ import RealModule
 /// which with SGD gives exactly Spall's x ← x − a_k·ĝ with a = η·(A + 1)^α.
 /// `clamp` > 0 clips the difference f(x + cδ) − f(x − cδ) to [−clamp, clamp]
 /// (loss units), so that one wild pair cannot throw x across the domain.
+/// An update rule that decays the perturbation itself (adam-spsa) sets
+/// c_k = c/k^γ with its own γ, gains or not.
 ///
 /// With lookahead the pair is the rule's move for ĝ = −δ and for ĝ = +δ,
 /// and ĝ = sign(f₊ − f₋)·δ picks the better one (its loss is reused): c,
@@ -56,34 +58,38 @@ struct SimultaneousPerturbation: Sendable {
 
   var evaluatedTarget: Point? { probing.evaluatedTarget }
 
-  /// ĝ from the pair along `fresh` (smoothed first when ρ > 0).
-  mutating func estimate(along fresh: Vector, in state: DescentState, f: inout Evaluator) -> Vector {
+  /// ĝ from the pair along a direction `draw` gives (smoothed first when
+  /// ρ > 0), averaged over the shots; k counts steps, not shots.
+  mutating func estimate(in state: DescentState, f: inout Evaluator, draw: () -> Vector) -> Vector {
     let c = state.hyperparameters["c"]
     let gains = state.hyperparameters.flag("gains")
     let clamp = state.hyperparameters["clamp"]
     probing.begin()
     count += 1
     let k = Double(count)
-    let size = gains ? c / Double.pow(k, Self.perturbationExponent) : c
+    let exponent = state.perturbationExponent ?? (gains ? Self.perturbationExponent : nil)
+    let size = exponent.map { c / Double.pow(k, $0) } ?? c
     let gain = gains ? Double.pow((stability + 1) / (stability + k), Self.stepExponent) : 1
-    perturbation = probing.direction(fresh, slot: 0, in: state)
-    var plus = probing.probe(along: perturbation, distance: size, in: state)
-    var minus = probing.probe(along: -perturbation, distance: size, in: state)
-    let plusLoss = f.evaluate(&plus)
-    let minusLoss = f.evaluate(&minus)
-    if RandomProbing.isLookahead(state) {
-      let sign = RandomProbing.sign(plusLoss - minusLoss)
-      if sign < 0 { probing.accept(Point(position: plus, loss: plusLoss), in: state) }
-      if sign > 0 { probing.accept(Point(position: minus, loss: minusLoss), in: state) }
-      lastPerturbationSize = .nan
-      lastGain = 1
-      return sign * perturbation
+    return RandomProbing.averaged(in: state) { shot in
+      perturbation = probing.direction(draw(), slot: shot, in: state)
+      var plus = probing.probe(along: perturbation, distance: size, in: state)
+      var minus = probing.probe(along: -perturbation, distance: size, in: state)
+      let plusLoss = f.evaluate(&plus)
+      let minusLoss = f.evaluate(&minus)
+      if RandomProbing.isLookahead(state) {
+        let sign = RandomProbing.sign(plusLoss - minusLoss)
+        if sign < 0 { probing.accept(Point(position: plus, loss: plusLoss), in: state) }
+        if sign > 0 { probing.accept(Point(position: minus, loss: minusLoss), in: state) }
+        lastPerturbationSize = .nan
+        lastGain = 1
+        return sign * perturbation
+      }
+      var difference = plusLoss - minusLoss
+      if clamp > 0 { difference = min(max(difference, -clamp), clamp) }
+      lastPerturbationSize = size
+      lastGain = gain
+      return (gain * difference / (2 * size)) * perturbation
     }
-    var difference = plusLoss - minusLoss
-    if clamp > 0 { difference = min(max(difference, -clamp), clamp) }
-    lastPerturbationSize = size
-    lastGain = gain
-    return (gain * difference / (2 * size)) * perturbation
   }
 
   func inspect(into inspection: inout Inspection) {

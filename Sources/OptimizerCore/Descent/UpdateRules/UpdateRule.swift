@@ -17,6 +17,10 @@ protocol UpdateRule: Sendable {
   /// A fresh rule (zero velocity, zero moments) for a domain.
   init(context: StepContext)
 
+  /// γ when the rule decays the source's perturbation as c_k = c/k^γ
+  /// (adam-spsa), read from `hyperparameters`; nil for the rest.
+  static func perturbationExponent(in hyperparameters: Hyperparameters) -> Double?
+
   /// Δ for the gradient estimate ĝ at `state.point`.
   mutating func move(for gradient: Vector, in state: DescentState) -> Vector
 
@@ -26,5 +30,6 @@ protocol UpdateRule: Sendable {
 }
 
 extension UpdateRule {
+  static func perturbationExponent(in hyperparameters: Hyperparameters) -> Double? { nil }
   func inspect(into inspection: inout Inspection, at x: Vector) {}
 }
