@@ -160,10 +160,13 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     state.message = StatusMessage("colour scale: \(state.view.scale.rawValue)")
   case .toggleTrails:
     state.view.trails.toggle()
+    state.message = StatusMessage("trails \(state.view.trails ? "on" : "off")")
   case .toggleProbes:
     state.view.probes.toggle()
+    state.message = StatusMessage("probes \(state.view.probes ? "on" : "off")")
   case .toggleOverlays:
     state.view.overlays.toggle()
+    state.message = StatusMessage("overlays \(state.view.overlays ? "on" : "off")")
 
   case .toggleCaption:
     state.showCaption.toggle()

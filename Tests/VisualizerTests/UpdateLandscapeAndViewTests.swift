@@ -65,9 +65,14 @@ import Visualizer
     update(&state, .cycleScale)
     #expect(state.view.scale == .rank)
     update(&state, .toggleTrails)
+    #expect(state.message?.text == "trails off")
     update(&state, .toggleProbes)
+    #expect(state.message?.text == "probes off")
     update(&state, .toggleOverlays)
+    #expect(state.message?.text == "overlays off")
     #expect(!state.view.trails && !state.view.probes && !state.view.overlays)
+    update(&state, .toggleTrails)
+    #expect(state.message?.text == "trails on", "each toggle says which way it went")
   }
 
   @Test func helpAndQuit() throws {
