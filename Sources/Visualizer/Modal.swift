@@ -75,6 +75,10 @@ public struct TextEntry: Sendable, Hashable {
   public var notes: [String]
   /// The problem with the text as it stands, if any.
   public var problem: EntryProblem?
+  /// True while the text is the value the field opened with and the first
+  /// character typed replaces it (a number, a file name), as a selected
+  /// value does. A typed expression opens for editing instead.
+  public var replacesOnTyping: Bool
 
   public init(title: String, purpose: Purpose, text: String = "", hint: String, notes: [String] = []) {
     self.title = title
@@ -82,6 +86,7 @@ public struct TextEntry: Sendable, Hashable {
     self.text = text
     self.hint = hint
     self.notes = notes
+    self.replacesOnTyping = !text.isEmpty && purpose != .expression
   }
 }
 

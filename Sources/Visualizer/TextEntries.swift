@@ -14,9 +14,12 @@ func handleTextEntry(
     return
   case .backspace:
     if !entry.text.isEmpty { entry.text.removeLast() }
+    entry.replacesOnTyping = false
   case .control("u"):
     entry.text = ""
   case .character(let c) where !c.isNewline:
+    if entry.replacesOnTyping { entry.text = "" }
+    entry.replacesOnTyping = false
     entry.text.append(c)
   case .enter:
     check(&entry)
