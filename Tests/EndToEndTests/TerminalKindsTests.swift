@@ -15,7 +15,7 @@ struct TerminalKindsTests {
       environment: environment.merging(["OPTISCOPE_RECOVERY": "off"]) { $1 })
   }
 
-  @Test func termDumbIsRefusedSayingWhatToDo() throws {
+  @Test func termDumbIsRefusedNamingATerminalToUse() throws {
     let session = try start(swarm, environment: ["TERM": "dumb"])
     defer { session.kill() }
     #expect(try session.waitForExit() == 2)

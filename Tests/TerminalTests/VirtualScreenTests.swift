@@ -127,7 +127,7 @@ import Testing
     #expect(TerminalError.unknownTerminal("no-such-terminal-xyz").description.contains("TERM=no-such-terminal-xyz"))
   }
 
-  @Test func aTerminalThatCannotAddressTheCursorIsRefusedSayingWhatToDo() {
+  @Test func aTerminalThatCannotAddressTheCursorIsRefusedNamingATerminalToUse() {
     #expect(throws: TerminalError.cannotAddressCursor("dumb")) {
       try CursesScreen.virtual(term: "dumb", width: 80, height: 24)
     }
