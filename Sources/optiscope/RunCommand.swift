@@ -12,8 +12,10 @@ struct RunCommand: ParsableCommand {
     abstract: "Run an optimizer on a landscape, or play a scene, without a terminal and print the result.",
     discussion: """
       The table and JSON formats print the outcome; CSV prints the trajectory,
-      one row per step with the best point and loss so far, written as it
-      is made (a reader that stops, as 'head' does, ends the run with
+      one row per step: step, evaluations; x, y (x1…xn beyond 2-D) and loss
+      of where the optimizer is (its leader, the particle with the lowest
+      loss at that step, for a population); best_x, best_y and best_loss,
+      the best point so far. It is written as it is made (a reader that stops, as 'head' does, ends the run with
       status 141; a failed write, with status 2). CSV and JSON
       write numbers exactly (the shortest text that reads back as the same
       number); JSON has no NaN or infinity, so those are null.
@@ -22,10 +24,8 @@ struct RunCommand: ParsableCommand {
       scenes') instead of --landscape and --optimizer, the scene plays to its
       end with all its runs and events. Table and JSON print each run's
       final best; CSV prints every run's trajectory, one row per run after
-      every iteration: epoch (restarts so far), step, run, optimizer (its
-      registry name), evaluations; x, y (x1…xn beyond 2-D) and loss of the run's leader, the
-      particle with the lowest loss at that step (a single-particle method's
-      particle); best_x, best_y and best_loss, the run's best point so far.
+      every iteration: epoch (restarts so far), step, run (numbered from 1), optimizer (its
+      registry name), evaluations, then the same columns as above.
 
       Examples:
         optiscope run --landscape rosenbrock --optimizer adam --steps 3000
@@ -68,14 +68,19 @@ struct RunCommand: ParsableCommand {
       throw CommandLineError(error.description)
     }
 
+    let axes = axisNames(surface.dimension)
     var trajectory =
-      format == .csv ? try CSVStream(header: ["step", "evaluations"] + axisNames(surface.dimension) + ["loss"]) : nil
+      format == .csv
+      ? try CSVStream(header: ["step", "evaluations"] + axes + ["loss"] + axes.map { "best_" + $0 } + ["best_loss"])
+      : nil
     while !session.isFinished {
       session.stepForward()
-      if trajectory != nil, let best = session.runs[0].best {
+      let run = session.runs[0]
+      if trajectory != nil, let best = run.best, let leader = run.optimizer.particles.leader {
         try trajectory?.append(
-          [String(session.step), String(session.runs[0].evaluations)]
-            + best.position.components.map(exactNumber) + [exactNumber(session.runs[0].shownBestLoss ?? best.loss)])
+          [String(session.step), String(run.evaluations)]
+            + leader.position.components.map(exactNumber) + [exactNumber(leader.loss)]
+            + best.position.components.map(exactNumber) + [exactNumber(run.shownBestLoss ?? best.loss)])
       }
     }
 

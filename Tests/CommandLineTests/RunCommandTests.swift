@@ -43,10 +43,22 @@ import Testing
     let outcome = try OptiscopeProcess.run(["run", "-l", "sphere", "-o", "spsa", "--steps", "40", "--format", "csv"])
     #expect(outcome.status == 0)
     let lines = outcome.stdout.split(separator: "\n")
-    #expect(lines.first == "step,evaluations,x,y,loss")
+    #expect(lines.first == "step,evaluations,x,y,loss,best_x,best_y,best_loss")
     #expect(lines.count == 41)
     let losses = lines.dropFirst().map { Double($0.split(separator: ",").last!)! }
     #expect(zip(losses, losses.dropFirst()).allSatisfy { $0 >= $1 }, "best loss never rises")
+  }
+
+  /// x, y and loss are where the optimizer is, not its best so far: an
+  /// annealer that accepts worse moves sits above its best on some rows.
+  @Test func csvRowsGiveTheCurrentPointBesideTheBest() throws {
+    let outcome = try OptiscopeProcess.run(
+      ["run", "-l", "rastrigin", "-o", "simulated-annealing", "--steps", "200", "--seed", "3", "--format", "csv"])
+    #expect(outcome.status == 0)
+    let rows = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+    #expect(rows.count == 200)
+    #expect(rows.allSatisfy { $0[4] >= $0[7] }, "the current loss is never below the best so far")
+    #expect(rows.contains { $0[4] > $0[7] && ($0[2] != $0[5] || $0[3] != $0[6]) }, "some rows sit away from the best")
   }
 
   @Test func theSameSeedGivesTheSameOutput() throws {

@@ -81,7 +81,7 @@ import Testing
     let elapsed = try clock.measure {
       outcome = try CommandRunner.run(executable, arguments, standardOutput: fifo)
     }
-    #expect(firstLine.wait() == "step,evaluations,x,y,loss")
+    #expect(firstLine.wait() == "step,evaluations,x,y,loss,best_x,best_y,best_loss")
     #expect(outcome?.status == 128 + SIGPIPE)
     #expect(outcome?.stderr == "", "no message, no stack trace")
     #expect(elapsed < .seconds(30))
