@@ -8,6 +8,9 @@ public struct Run: Sendable {
   /// Stable identity: commands and scene events name runs by id, which
   /// survives the removal of other runs. Also the run's stream index.
   public let id: Int
+  /// The run's number as people read and type it: the first run is run 1
+  /// (labels, the status line, breakpoints, scene files and messages).
+  public var number: Int { id + 1 }
   /// Which colour of the palette the run is drawn in.
   public var colourIndex: Int
   /// What a reset rebuilds the run from.

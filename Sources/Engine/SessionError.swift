@@ -3,6 +3,7 @@ import OptimizerCore
 
 /// Why a session could not be built or could not apply a command.
 public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Runs by id; the description says their numbers (id + 1).
   case noSuchRun(Int, existing: [Int])
   case registry(RegistryError)
   case hyperparameter(run: Int, HyperparameterError)
@@ -14,11 +15,12 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noSuchRun(let id, let existing):
-      return "no run \(id); runs are \(existing.map(String.init).joined(separator: ", "))"
+      let numbers = existing.map { String($0 + 1) }
+      return "there is no run \(id + 1); " + (numbers.isEmpty ? "there are no runs" : "the runs are \(numbers.joined(separator: ", "))")
     case .registry(let error):
       return error.description
     case .hyperparameter(let run, let error):
-      return "run \(run): \(error)"
+      return "run \(run + 1): \(error)"
     case .landscape(let message):
       return message
     case .startOutsideDomain(let point, let dimension):

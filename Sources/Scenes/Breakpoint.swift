@@ -5,10 +5,10 @@ import OptimizerCore
 ///
 ///     step == 120
 ///     best < 1e-3            any run's best loss
-///     run 2 best < 1e-3      one run's
+///     run 2 best < 1e-3      one run's: the second (runs count from 1)
 ///     event == reject        any run's last step had that event
 ///     temperature < 0.01     a readout of any run, by name or symbol
-///     run 0 order >= 3
+///     run 1 order >= 3
 public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   public enum Subject: Sendable, Hashable {
     case step
@@ -37,7 +37,8 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   public var comparison: Comparison
   /// The number compared with (unused for events).
   public var value: Double
-  /// The run it watches; nil watches every run.
+  /// The id of the run it watches (the typed `run N` is id N − 1); nil
+  /// watches every run.
   public var run: Int?
   /// The condition as typed, for the status line.
   public let text: String
@@ -55,10 +56,11 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
     var runColumn: Int?
     if tokens.peek?.word == "run" {
       tokens.next()
-      guard let token = tokens.next(), let id = Int(token.word), id >= 0 else {
+      guard let token = tokens.next(), let number = Int(token.word) else {
         throw tokens.error("expected a run number after 'run'", at: tokens.last)
       }
-      (run, runColumn) = (id, token.column)
+      guard number >= 1 else { throw tokens.error("runs count from 1; the first run is 'run 1'", at: token) }
+      (run, runColumn) = (number - 1, token.column)
     }
     guard let subjectToken = tokens.next() else {
       throw tokens.error("expected step, best, event or a readout such as temperature", at: nil)
@@ -87,7 +89,7 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
       value = number
       switch subjectToken.word {
       case "step":
-        guard run == nil else { throw tokens.error("the step is the session's; drop 'run \(run!)'", at: subjectToken) }
+        guard run == nil else { throw tokens.error("the step is the session's; drop 'run \(run! + 1)'", at: subjectToken) }
         subject = .step
       case "best": subject = .best
       default:

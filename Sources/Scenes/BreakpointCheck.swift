@@ -3,15 +3,15 @@ import OptimizerCore
 
 extension Breakpoint {
   /// Refuses a condition that can never hold in `scene`: one naming a run
-  /// the scene never has (runs get the ids 0, 1, … and one more for each
+  /// the scene never has (runs are numbered 1, 2, … and one more for each
   /// `add-run`), or a readout that no optimizer of the watched runs shows at
   /// any point of the scene. The error points at the run number or the
   /// readout, and suggests the nearest readout name.
   public func check(in scene: Scene) throws(BreakpointError) {
     let runs = scene.runs.count + scene.events.count { if case .addRun = $0.command { true } else { false } }
     if let run, run >= runs {
-      let ids = runs == 0 ? "it has none" : runs == 1 ? "its only run is 0" : "its runs are 0 to \(runs - 1)"
-      throw BreakpointError(message: "the scene has no run \(run); \(ids)", column: runColumn ?? 1, condition: text)
+      let numbers = runs == 0 ? "it has none" : runs == 1 ? "its only run is 1" : "its runs are 1 to \(runs)"
+      throw BreakpointError(message: "the scene has no run \(run + 1); \(numbers)", column: runColumn ?? 1, condition: text)
     }
     guard case .readout(let name) = subject else { return }
     let shown = scene.readouts(ofRun: run)
@@ -20,7 +20,7 @@ extension Breakpoint {
     let listed = known.isEmpty ? "they show none" : "readouts: \(known.joined(separator: ", "))"
     let what = "readout '\(name)'\(suggestionSuffix(for: name, in: known)) (\(listed))"
     throw BreakpointError(
-      message: run.map { "run \($0) of the scene shows no \(what)" } ?? "no run of the scene shows a \(what)",
+      message: run.map { "run \($0 + 1) of the scene shows no \(what)" } ?? "no run of the scene shows a \(what)",
       column: subjectColumn, condition: text)
   }
 }

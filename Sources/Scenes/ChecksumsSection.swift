@@ -13,7 +13,7 @@ public enum ChecksumsSection {
   public static func replacing(in text: String, with scene: Scene) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
-    let fresh = section(of: scene)
+    let fresh = section(of: scene, firstRunNumber: fileVersion(lines) == 1 ? 0 : 1)
     guard let start = lines.firstIndex(where: { $0.hasPrefix("checksums:") }) else {
       return (lines + fresh).joined(separator: "\n") + "\n"
     }
@@ -26,9 +26,17 @@ public enum ChecksumsSection {
 
   /// The `checksums:` section's lines as `SceneWriter` writes them, or
   /// none.
-  static func section(of scene: Scene) -> [String] {
+  static func section(of scene: Scene, firstRunNumber: Int) -> [String] {
     guard let checksums = scene.checksums else { return [] }
-    return SceneWriter.checksumsSection(checksums).split(separator: "\n").map(String.init)
+    return SceneWriter.checksumsSection(checksums, firstRunNumber: firstRunNumber).split(separator: "\n").map(String.init)
+  }
+
+  /// The version the text declares at the top level: the spliced section
+  /// numbers its runs as the rest of the file does (version 1 from 0).
+  private static func fileVersion(_ lines: [String]) -> Int {
+    let line = lines.first { $0.hasPrefix("version:") }
+    let value = line.map { $0.dropFirst("version:".count).prefix { $0 != "#" }.filter { !$0.isWhitespace } }
+    return value.flatMap { Int(String($0)) } ?? Scene.formatVersion
   }
 
   private static func isInsideSection(_ line: String) -> Bool {

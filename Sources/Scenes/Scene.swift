@@ -9,8 +9,11 @@ import ViewModel
 /// event at its step; everything is seeded, so the replay is the original
 /// run, bit for bit. The file format is docs/SCENES.md.
 public struct Scene: Sendable, Hashable {
-  /// The format version this build reads and writes.
-  public static let formatVersion = 1
+  /// The format version this build writes: version 2 numbers runs from 1
+  /// in events and checksums (`run: 1` is the first run listed).
+  public static let formatVersion = 2
+  /// The versions this build reads: version 1 named runs by id, from 0.
+  public static let readableVersions = 1...2
 
   public var title: String
   /// What to watch for, in a few sentences.
@@ -64,6 +67,13 @@ public struct Scene: Sendable, Hashable {
       landscape: landscape, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: historyDepth,
       historyByteBudget: historyByteBudget, logsProbes: logsProbes, keepsTraces: keepsTraces)
   }
+}
+
+/// What one step back undid: an iteration, or an applied event, which is
+/// waiting again.
+public enum StepBack: Sendable, Hashable {
+  case iteration
+  case event(SceneEvent)
 }
 
 /// A live change and the step it was made at.

@@ -104,7 +104,7 @@ public struct Divergence: Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     let place = expected ?? got!
     let epoch = place.epoch == 0 ? "" : " after \(place.epoch) restart\(place.epoch == 1 ? "" : "s")"
-    let head = "diverged at step \(place.step)\(epoch), run \(place.run)"
+    let head = "diverged at step \(place.step)\(epoch), run \(place.run + 1)"
     return "\(head): expected \(Self.describe(expected)), got \(Self.describe(got))"
   }
 
@@ -112,7 +112,8 @@ public struct Divergence: Sendable, Hashable, CustomStringConvertible {
     guard let checksum else { return "nothing" }
     let loss = checksum.bestLoss.map { exactNumber($0) } ?? "none"
     let position = checksum.bestPosition.map { "(" + $0.components.map(exactNumber).joined(separator: ", ") + ")" } ?? "nowhere"
-    let where_ = checksum.epoch == 0 ? "step \(checksum.step) run \(checksum.run)" : "epoch \(checksum.epoch) step \(checksum.step) run \(checksum.run)"
+    let run = checksum.run + 1
+    let where_ = checksum.epoch == 0 ? "step \(checksum.step) run \(run)" : "epoch \(checksum.epoch) step \(checksum.step) run \(run)"
     return "best \(loss) at \(position) [\(where_)]"
   }
 }

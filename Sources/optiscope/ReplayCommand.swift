@@ -209,7 +209,7 @@ struct ReplayCommand: ParsableCommand {
       let shown = run.optimizer.inspect().readouts
       table.append(
         [
-          String(run.id), run.configuration.kind.displayName, String(run.steps), String(run.evaluations),
+          String(run.number), run.configuration.kind.displayName, String(run.steps), String(run.evaluations),
           run.shownBestLoss.map { formatNumber($0, significantDigits: 10) } ?? "–",
           run.best.map { $0.position.description } ?? "–",
         ]

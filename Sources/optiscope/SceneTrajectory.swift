@@ -5,7 +5,7 @@ import Scenes
 /// Every run's trajectory while a scene plays (`run SCENE --format csv`):
 /// one row per run after every iteration, streamed as it is made.
 ///
-/// Columns: epoch (restarts so far), step, run (its id), optimizer (its
+/// Columns: epoch (restarts so far), step, run (its number, from 1), optimizer (its
 /// registry name, as in `optiscope list optimizers`), evaluations, then
 /// the run's leader at this step (`[Particle].leader`), x, y (x1…xn for
 /// the widest landscape the scene names, beyond two dimensions) and loss,
@@ -30,7 +30,7 @@ enum SceneTrajectory {
       for run in player.session.runs {
         let leader = run.optimizer.particles.leader
         try csv.append(
-          [String(player.epoch), String(player.session.step), String(run.id), run.configuration.kind.name,
+          [String(player.epoch), String(player.session.step), String(run.number), run.configuration.kind.name,
            String(run.evaluations)]
             + cells(leader?.position.components ?? []) + [leader.map { exactNumber($0.loss) } ?? ""]
             + cells(run.best?.position.components ?? []) + [run.shownBestLoss.map(exactNumber) ?? ""])

@@ -187,10 +187,10 @@ import Testing
     let files = try SceneFiles()
     defer { files.remove() }
     let path = try files.write("annealing.yaml", SceneFiles.annealing)
-    let outcome = try OptiscopeProcess.run(["replay", path, "--headless", "--break", "run 0 temprature < 0.01"])
+    let outcome = try OptiscopeProcess.run(["replay", path, "--headless", "--break", "run 1 temprature < 0.01"])
     #expect(outcome.status == 64)
     let lines = outcome.stderr.split(separator: "\n").map(String.init)
-    #expect(lines[0].contains("run 0 of the scene shows no readout 'temprature'; did you mean 'temperature'?"))
+    #expect(lines[0].contains("run 1 of the scene shows no readout 'temprature'; did you mean 'temperature'?"))
     #expect(lines.count == 3 && lines[2] == "        ^")
   }
 
@@ -201,7 +201,7 @@ import Testing
     let outcome = try OptiscopeProcess.run(["replay", path, "--headless", "--break", "run 99 best < 1"])
     #expect(outcome.status == 64)
     let lines = outcome.stderr.split(separator: "\n").map(String.init)
-    #expect(lines[0].contains("the scene has no run 99; its runs are 0 to 1 at column 5"))
+    #expect(lines[0].contains("the scene has no run 99; its runs are 1 to 2 at column 5"))
     #expect(lines.count == 3 && lines[2] == "      ^")
   }
 }

@@ -40,6 +40,8 @@ import Testing
     #expect(outcome.stdout == "\(path): verified 42 checksums over 80 steps after 1 restart\n")
   }
 
+  /// The scene is version 1, whose `run: 1` is the second run: messages
+  /// number runs from 1 whatever the file's version, so it is run 2.
   @Test func anEditedChecksumIsADivergenceWithStepRunExpectedAndGot() throws {
     let files = try SceneFiles()
     defer { files.remove() }
@@ -55,7 +57,7 @@ import Testing
     #expect(outcome.status == 1)
     #expect(outcome.stdout.isEmpty)
     let message = outcome.stderr
-    #expect(message.contains("diverged at step 40, run 1"))
+    #expect(message.contains("diverged at step 40, run 2"))
     #expect(message.contains("expected best 12345"))
     #expect(message.contains("got best \(originalLoss)"))
     #expect(message.contains("(10 checksums matched before it)"))
@@ -75,7 +77,7 @@ import Testing
     #expect(early.stdout == "\(path): verified 9 checksums up to step 35\n")
     let reaching = try OptiscopeProcess.run(["replay", path, "--headless", "--verify", "--until", "40"])
     #expect(reaching.status == 1)
-    #expect(reaching.stderr.contains("diverged at step 40, run 1"))
+    #expect(reaching.stderr.contains("diverged at step 40, run 2"))
   }
 
   @Test func recordingAgainReplacesTheChecksums() throws {
@@ -174,8 +176,8 @@ import Testing
       try firstStop(scene) { session in session.runs.contains { ($0.best?.loss ?? .infinity) < threshold } })
     #expect(annealer != anyRun, "the test needs another run to get there first")
 
-    let outcome = try stop(path, "run 0 best < \(threshold)")
-    #expect(outcome.stdout.hasPrefix("\(path): stopped at \(annealer) by 'run 0 best < \(threshold)'\n"))
+    let outcome = try stop(path, "run 1 best < \(threshold)")
+    #expect(outcome.stdout.hasPrefix("\(path): stopped at \(annealer) by 'run 1 best < \(threshold)'\n"))
     let any = try stop(path, "best < \(threshold)")
     #expect(any.stdout.hasPrefix("\(path): stopped at \(anyRun) by 'best < \(threshold)'\n"))
   }

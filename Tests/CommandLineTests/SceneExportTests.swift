@@ -216,10 +216,10 @@ import Exports
     #expect(rows.count == SceneFiles.annealingIterations * 3)
     #expect(rows.allSatisfy { $0.count == 11 })
     #expect(rows.filter { $0[0] == "0" }.count == 60 * 3 && rows.filter { $0[0] == "1" }.count == 80 * 3)
-    #expect(rows.last.map { [$0[0], $0[1], $0[2], $0[3]] } == ["1", "80", "2", "adam"])
+    #expect(rows.last.map { [$0[0], $0[1], $0[2], $0[3]] } == ["1", "80", "3", "adam"], "runs are numbered from 1")
     // Within an epoch a run's best never rises, and its leader is never
     // below its best.
-    for run in ["0", "1", "2"] {
+    for run in ["1", "2", "3"] {
       for epoch in ["0", "1"] {
         let best = rows.filter { $0[0] == Substring(epoch) && $0[2] == Substring(run) }.map { Double($0[10])! }
         #expect(zip(best, best.dropFirst()).allSatisfy { $0 >= $1 })

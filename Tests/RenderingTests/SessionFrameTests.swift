@@ -31,7 +31,7 @@ import Exports
     let (session, recorder) = try session(steps: 15)
     let content = FrameContent(session: session, recorder: recorder)
     #expect(content.step == 15)
-    #expect(content.runs.map(\.layer.name) == ["pso", "simulated-annealing"])
+    #expect(content.runs.map(\.layer.name) == ["1 pso", "2 simulated-annealing"])
     #expect(content.runs[0].layer.particles.count == 30)
     #expect(content.runs[0].historyBestLosses.count == 15)
     #expect(content.runs[1].trajectory.count == 15)
@@ -97,7 +97,7 @@ import Exports
       runs: [RunSetup(OptimizerConfiguration("simulated-annealing")), RunSetup(OptimizerConfiguration("simulated-annealing"))],
       seed: 3)
     let names = FrameContent(session: session).runs.map(\.layer.name)
-    #expect(names == ["simulated-annealing #0", "simulated-annealing #1"])
+    #expect(names == ["1 simulated-annealing", "2 simulated-annealing"])
   }
 
   @Test func theSessionsSVGHoldsOnePolylinePerRunThroughItsWholePath() throws {

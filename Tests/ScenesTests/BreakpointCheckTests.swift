@@ -4,7 +4,7 @@ import Testing
 /// A condition that can never hold in its scene is refused at its column.
 @Suite("Breakpoints are checked against their scene")
 struct BreakpointCheckTests {
-  /// Annealing and Adam, and a swarm added at step 5: runs 0, 1 and 2.
+  /// Annealing and Adam, and a swarm added at step 5: runs 1, 2 and 3.
   static let scene = try! SceneReader.read(
     """
     version: 1
@@ -40,20 +40,20 @@ struct BreakpointCheckTests {
 
   @Test("a readout only another run shows is refused for the run named")
   func readoutOfAnotherRun() throws {
-    let error = try #require(try refusal("run 1 temperature < 0.01"))
+    let error = try #require(try refusal("run 2 temperature < 0.01"))
     #expect(error.column == 7)
-    #expect(error.message.hasPrefix("run 1 of the scene shows no readout 'temperature'"))
+    #expect(error.message.hasPrefix("run 2 of the scene shows no readout 'temperature'"))
   }
 
   @Test("a run the scene never has is refused at its number")
   func missingRun() throws {
     let error = try #require(try refusal("run 99 best < 1"))
     #expect(error.column == 5)
-    #expect(error.message == "the scene has no run 99; its runs are 0 to 2")
+    #expect(error.message == "the scene has no run 99; its runs are 1 to 3")
   }
 
   @Test("conditions that can hold pass: an added run, a readout by name or symbol, a swarm's readout", arguments: [
-    "run 2 best < 1", "temperature < 0.01", "T < 0.01", "run 2 spread < 0.1", "step == 3", "event == reject",
+    "run 3 best < 1", "temperature < 0.01", "T < 0.01", "run 3 spread < 0.1", "step == 3", "event == reject",
   ])
   func accepted(condition: String) throws {
     try Breakpoint.parse(condition).check(in: Self.scene)

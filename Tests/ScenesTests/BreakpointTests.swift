@@ -8,11 +8,12 @@ struct BreakpointTests {
   @Test("conditions read with their subject, comparison, number and run", arguments: [
     ("step == 12", Breakpoint.Subject.step, Breakpoint.Comparison.equal, 12.0, nil as Int?),
     ("best<1e-3", .best, .less, 1e-3, nil),
-    ("run 2 best < 0.5", .best, .less, 0.5, 2),
+    ("run 2 best < 0.5", .best, .less, 0.5, 1),
     ("temperature <= 0.01", .readout("temperature"), .lessOrEqual, 0.01, nil),
-    ("run 0 order >= 3", .readout("order"), .greaterOrEqual, 3, 0),
+    ("run 1 order >= 3", .readout("order"), .greaterOrEqual, 3, 0),
     ("event == order-change", .event(.orderChange), .equal, 0, nil),
   ])
+  /// `run` is the id: runs are typed counting from 1, so `run 2` is id 1.
   func parses(text: String, subject: Breakpoint.Subject, comparison: Breakpoint.Comparison, value: Double, run: Int?)
     throws
   {
@@ -77,7 +78,7 @@ struct BreakpointTests {
     let any = [crossing(0, below: x), crossing(1, below: x)].compactMap { $0 }.min()
     #expect(any != nil)
     #expect(try firstHit("best < 2", scene: Self.annealing) == any)
-    #expect(try firstHit("run 0 best < 2", scene: Self.annealing) == crossing(0, below: x))
+    #expect(try firstHit("run 1 best < 2", scene: Self.annealing) == crossing(0, below: x))
   }
 
   @Test("event == reject stops at the first step with a rejected move")

@@ -144,8 +144,8 @@ struct SceneErrorTests {
 
   @Test("a newer version is refused with both versions named")
   func newerVersion() throws {
-    let e = try #require(error(replacing("version: 1", with: "version: 2")))
-    #expect(e.message == "this optiscope reads scene version 1, the file is version 2")
+    let e = try #require(error(replacing("version: 1", with: "version: 3")))
+    #expect(e.message == "this optiscope reads scene versions 1 to 2, the file is version 3")
   }
 
   @Test("a field given twice is refused")
@@ -165,7 +165,7 @@ struct SceneErrorTests {
   @Test("an empty file says how a scene starts")
   func emptyFile() throws {
     let e = try #require(error(""))
-    #expect(e.message.contains("version: 1"))
+    #expect(e.message.contains("version: 2"))
     #expect(e.line == 1)
   }
 }

@@ -28,7 +28,7 @@ import ViewModel
                   Checksum(epoch: 1, step: 50, run: 1, bestLoss: nil, bestPosition: nil)]))
     #expect(
       SceneWriter.write(scene) == """
-        version: 1
+        version: 2
         title: 'Momentum: overshoot'
         description: |-
           The heavy ball shoots past.
@@ -52,12 +52,12 @@ import ViewModel
           probes: true
           overlays: true
         events:
-        - {step: 120, set: {run: 0, parameter: lr, value: 0.0005}}
+        - {step: 120, set: {run: 1, parameter: lr, value: 0.0005}}
         checksums:
           every: 50
           at:
-          - {step: 50, run: 0, best: 0.30000000000000004, position: [-0, 1e-07]}
-          - {epoch: 1, step: 50, run: 1, best: null, position: null}
+          - {step: 50, run: 1, best: 0.30000000000000004, position: [-0, 1e-07]}
+          - {epoch: 1, step: 50, run: 2, best: null, position: null}
 
         """)
   }

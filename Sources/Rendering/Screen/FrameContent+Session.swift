@@ -25,12 +25,10 @@ extension FrameContent {
 }
 
 extension Session {
-  /// A run's name as its panel and the map's legend show it: the
-  /// optimizer's name, with `#id` when another run uses the same one.
-  public func label(of run: Run) -> String {
-    let name = run.configuration.kind.name
-    return runs.filter { $0.configuration.kind.name == name }.count > 1 ? "\(name) #\(run.id)" : name
-  }
+  /// A run's name as its panel and the map's legend show it: its number
+  /// (the first run is 1, as breakpoints and scene files count) and its
+  /// optimizer's name.
+  public func label(of run: Run) -> String { "\(run.number) \(run.configuration.kind.name)" }
 }
 
 extension InspectorContent {

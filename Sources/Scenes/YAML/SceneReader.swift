@@ -30,7 +30,7 @@ public enum SceneReader {
     } catch {
       throw SceneError("not a YAML document: \(error)")
     }
-    guard let node else { throw SceneError("the file is empty; a scene starts with 'version: 1'", line: 1, column: 1) }
+    guard let node else { throw SceneError("the file is empty; a scene starts with 'version: \(Scene.formatVersion)'", line: 1, column: 1) }
     return YAMLValue(node: node, path: "")
   }
 
@@ -71,6 +71,9 @@ public enum SceneReader {
 private struct Reader {
   /// The landscape in force, for dimensions and hyperparameter ranges.
   var landscape: (any Landscape)?
+  /// The number the file gives its first run: 1 from version 2 on, 0 in
+  /// version 1, which named runs by their id.
+  var firstRunNumber = 1
 
   static let sceneFields = [
     "version", "title", "description", "landscape", "seed", "runs", "view", "budget", "steps", "events", "checksums",
@@ -79,10 +82,13 @@ private struct Reader {
   mutating func scene(_ root: YAMLValue) throws(SceneError) -> Scene {
     let fields = try root.mapping(fields: Self.sceneFields)
     let version = try fields.required("version")
-    guard try version.integer() == Scene.formatVersion else {
+    let number = try version.integer()
+    guard Scene.readableVersions.contains(number) else {
       throw version.error(
-        "this optiscope reads scene version \(Scene.formatVersion), the file is version \(version.text ?? "?")")
+        "this optiscope reads scene versions \(Scene.readableVersions.lowerBound) to "
+          + "\(Scene.readableVersions.upperBound), the file is version \(version.text ?? "?")")
     }
+    firstRunNumber = number == 1 ? 0 : 1
     let title = try fields.required("title").string()
     let description = try fields["description"]?.string() ?? ""
     let landscapeField = try fields.required("landscape")
@@ -431,12 +437,12 @@ private struct Reader {
     return kind.parts == preset?.parts ? kind.name : kind.displayName
   }
 
-  /// The run of that id, alive at this point of the events.
+  /// The run of that number, alive at this point of the events.
   func liveRun(_ value: YAMLValue, in session: Session) throws(SceneError) -> Run {
-    let id = try value.integer(atLeast: 0)
-    guard let run = session.run(id) else {
-      let alive = session.runs.map { String($0.id) }.joined(separator: ", ")
-      throw value.error("there is no run \(id) at this point; the runs are \(alive.isEmpty ? "none" : alive)")
+    let number = try value.integer(atLeast: firstRunNumber)
+    guard let run = session.run(number - firstRunNumber) else {
+      let alive = session.runs.map { String($0.id + firstRunNumber) }.joined(separator: ", ")
+      throw value.error("there is no run \(number) at this point; the runs are \(alive.isEmpty ? "none" : alive)")
     }
     return run
   }
@@ -453,7 +459,7 @@ private struct Reader {
       checksums.entries.append(
         Checksum(
           epoch: try entry["epoch"]?.integer(atLeast: 0) ?? 0, step: try entry.required("step").integer(atLeast: 0),
-          run: try entry.required("run").integer(atLeast: 0), bestLoss: best, bestPosition: position))
+          run: try entry.required("run").integer(atLeast: firstRunNumber) - firstRunNumber, bestLoss: best, bestPosition: position))
     }
     return checksums
   }

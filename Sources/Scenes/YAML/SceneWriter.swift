@@ -16,8 +16,11 @@ public enum SceneWriter {
   /// The `checksums:` section alone, as `write` writes it, for
   /// `ChecksumsSection` to splice into a file, without writing (or
   /// depending on) the rest of the scene.
-  static func checksumsSection(_ checksums: Checksums) -> String {
-    serialize(.block([("checksums", self.checksums(checksums))]))
+  /// The `checksums:` section alone, its runs numbered from
+  /// `firstRunNumber` (0 for a version 1 file, which `ChecksumsSection`
+  /// keeps as it is).
+  static func checksumsSection(_ checksums: Checksums, firstRunNumber: Int = 1) -> String {
+    serialize(.block([("checksums", self.checksums(checksums, firstRunNumber: firstRunNumber))]))
   }
 
   private static func serialize(_ node: Node) -> String {
@@ -138,21 +141,23 @@ public enum SceneWriter {
     return .block(fields)
   }
 
+  /// An event as a flow mapping; runs by number (id + 1), as the format's
+  /// version 2 has them.
   static func event(_ event: SceneEvent) -> Node {
     let body: (String, Node)
     switch event.command {
     case .setHyperparameter(let run, let name, let value):
-      body = ("set", .flow([("run", .integer(run)), ("parameter", .text(name)), ("value", .number(value))]))
+      body = ("set", .flow([("run", .integer(run + 1)), ("parameter", .text(name)), ("value", .number(value))]))
     case .swapOptimizer(let run, let configuration):
-      body = ("swap", .flow([("run", .integer(run))] + self.configuration(configuration)))
+      body = ("swap", .flow([("run", .integer(run + 1))] + self.configuration(configuration)))
     case .addRun(let setup):
       body = ("add-run", .flow(runSetup(setup)))
     case .removeRun(let run):
-      body = ("remove-run", .integer(run))
+      body = ("remove-run", .integer(run + 1))
     case .moveStart(let run, let point):
-      body = ("move-start", .flow([("run", .integer(run)), ("to", .point(point))]))
+      body = ("move-start", .flow([("run", .integer(run + 1)), ("to", .point(point))]))
     case .dropParticle(let run, let point):
-      body = ("drop-particle", .flow([("run", .integer(run)), ("at", .point(point))]))
+      body = ("drop-particle", .flow([("run", .integer(run + 1)), ("at", .point(point))]))
     case .setLandscape(let source):
       body = ("landscape", .flow(landscape(source, noise: nil)))
     case .setNoise(let sigma):
@@ -163,18 +168,20 @@ public enum SceneWriter {
     return .flow([("step", .integer(event.step)), body])
   }
 
-  static func checksums(_ checksums: Checksums) -> Node {
+  static func checksums(_ checksums: Checksums, firstRunNumber: Int = 1) -> Node {
     var fields: [(String, Node)] = [("every", .integer(checksums.interval))]
-    if !checksums.entries.isEmpty { fields.append(("at", .blockList(checksums.entries.map(checksum)))) }
+    if !checksums.entries.isEmpty {
+      fields.append(("at", .blockList(checksums.entries.map { checksum($0, firstRunNumber: firstRunNumber) })))
+    }
     return .block(fields)
   }
 
-  static func checksum(_ entry: Checksum) -> Node {
+  static func checksum(_ entry: Checksum, firstRunNumber: Int) -> Node {
     var fields: [(String, Node)] = []
     if entry.epoch != 0 { fields.append(("epoch", .integer(entry.epoch))) }
     fields += [
       ("step", .integer(entry.step)),
-      ("run", .integer(entry.run)),
+      ("run", .integer(entry.run + firstRunNumber)),
       ("best", entry.bestLoss.map(Node.number) ?? .null),
       ("position", entry.bestPosition.map(Node.point) ?? .null),
     ]
