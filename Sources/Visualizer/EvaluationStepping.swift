@@ -14,7 +14,7 @@ public struct EvaluationStepping: Sendable {
   /// iteration whole.
   public internal(set) var revealed: Int?
   /// The session before the iteration being revealed.
-  var before: Session?
+  public internal(set) var before: Session?
 
   public init() {}
 

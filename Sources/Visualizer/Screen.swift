@@ -64,17 +64,27 @@ public struct Screen: Sendable {
   }
 
   /// What the frame shows. While an iteration is revealed one evaluation
-  /// at a time, the map shows the runs where they stood before it, with the
-  /// first k of its probes; the panels already count the whole iteration.
+  /// at a time, the map and the panels show each run as it stood before
+  /// the iteration with the first k of its probes: the evaluations counted
+  /// so far, and the best among them if one beat the run's best.
   public static func content(_ state: AppState) -> FrameContent {
     var content = FrameContent(session: state.session, recorder: state.recorder)
     guard let shown = state.stepping.revealed, let before = state.stepping.before else { return content }
     let earlier = FrameContent(session: before, recorder: state.recorder)
     for index in content.runs.indices {
-      guard let run = earlier.runs.first(where: { $0.id == content.runs[index].id }) else { continue }
-      let probes = content.runs[index].layer.probes
-      content.runs[index].layer = run.layer
-      content.runs[index].layer.probes = Array(probes.prefix(shown))
+      guard var view = earlier.runs.first(where: { $0.id == content.runs[index].id }) else { continue }
+      let whole = content.runs[index]
+      let probes = Array(whole.layer.probes.prefix(shown))
+      view.layer.probes = probes
+      // A run whose probes are all shown has spent the whole iteration
+      // (gradients included); otherwise one evaluation per probe shown.
+      view.evaluations =
+        shown >= whole.layer.probes.count ? whole.evaluations : min(view.evaluations + shown, whole.evaluations)
+      if let better = probes.min(by: { $0.loss < $1.loss }), better.loss < view.bestLoss ?? .infinity {
+        view.bestLoss = better.loss
+        view.layer.best = better
+      }
+      content.runs[index] = view
     }
     return content
   }

@@ -16,7 +16,7 @@ import Visualizer
   }
 
   @Test func aBreakpointStopsARunningSessionAtExactlyTheStepItHolds() throws {
-    // Where run 1 (the swarm) first gets below a threshold, stepping alone.
+    // Where run 2 (the swarm) first gets below a threshold, stepping alone.
     var reference = try testState()
     var bests: [Double] = []
     for _ in 0..<80 {
@@ -25,7 +25,7 @@ import Visualizer
     }
     let threshold = bests[59]
     let expected = try #require(bests.firstIndex { $0 <= threshold }) + 1
-    let condition = "run 1 best <= \(threshold)"
+    let condition = "run 2 best <= \(threshold)"
 
     var state = try testState()
     Self.breakWhen(condition, on: &state)
@@ -116,10 +116,16 @@ import Visualizer
     let screen = program.render(width: 120, height: 40, profile: .standard).plainText
     #expect(screen.contains("evaluation 1/\(probes.count) of step 2"))
 
+    let spentBefore = state.stepping.before!.runs[0].evaluations
+    #expect(content.runs[0].evaluations == spentBefore + 1, "the panel counts the evaluations shown")
+    #expect(content.runs[0].steps == 1)
     for shown in 2..<probes.count {
       press(.character("."), on: &state)
       content = Screen.content(state)
       #expect(content.runs[0].layer.probes == Array(probes.prefix(shown)))
+      #expect(content.runs[0].evaluations == spentBefore + shown)
+      let bestShown = ([state.stepping.before!.runs[0].best!.loss] + probes.prefix(shown).map(\.loss)).min()
+      #expect(content.runs[0].bestLoss == bestShown)
       #expect(state.session.step == 2)
     }
     press(.character("."), on: &state)
@@ -142,11 +148,11 @@ import Visualizer
     press(.character("i"), .character("]"), on: &state)
     program = VisualizerProgram(state: state)
     var screen = program.render(width: 120, height: 40, profile: .standard).plainText
-    #expect(screen.contains("inspect pso · particle 2/\(count)"))
+    #expect(screen.contains("inspect 1 pso · particle 2/\(count)"))
     #expect(screen.contains("position"))
     press(.character("["), .character("["), on: &state)
     program = VisualizerProgram(state: state)
     screen = program.render(width: 120, height: 40, profile: .standard).plainText
-    #expect(screen.contains("inspect pso · particle \(count)/\(count)"))
+    #expect(screen.contains("inspect 1 pso · particle \(count)/\(count)"))
   }
 }
