@@ -21,6 +21,9 @@ public struct ScenePlayer: Sendable {
   /// True once the timeline belongs to the user: a new session, or a replay
   /// after a live change.
   public private(set) var isRecording: Bool
+  /// Where the recording left the replayed scene, once a live change
+  /// forked it; nil for a replay and for a recording started afresh.
+  public private(set) var fork: SceneFork?
   private let historyDepth: Int
   private let historyByteBudget: Int
 
@@ -100,14 +103,17 @@ public struct ScenePlayer: Sendable {
   /// Every command the session holds in its history is an applied event
   /// (resets, which are not undoable, clear it), so undoing a command puts
   /// the last applied event back among the waiting ones.
+  ///
+  /// Says what it undid (nil when there is nothing to go back to), so that
+  /// the screen can tell a step from a live change taken back.
   @discardableResult
-  public mutating func stepBack() -> Bool {
-    guard let undone = session.stepBack() else { return false }
-    if undone == .command {
-      applied -= 1
-      if scene.events[applied].restartsClock { epoch -= 1 }
-    }
-    return true
+  public mutating func stepBack() -> StepBack? {
+    guard let undone = session.stepBack() else { return nil }
+    guard undone == .command else { return .iteration }
+    applied -= 1
+    let event = scene.events[applied]
+    if event.restartsClock { epoch -= 1 }
+    return .event(event)
   }
 
   // MARK: - Recording
@@ -117,14 +123,20 @@ public struct ScenePlayer: Sendable {
   public mutating func record(_ command: Command) throws(SessionError) {
     let event = SceneEvent(step: session.step, command)
     try session.apply(command)
+    if !isRecording {
+      fork = SceneFork(
+        title: scene.title, step: session.step, epoch: epoch, keptEvents: applied,
+        droppedEvents: scene.events.count - applied)
+    }
     if applied < scene.events.count { scene.events.removeSubrange(applied...) }
     scene.events.append(event)
     isRecording = true
     noteApplied(event)
   }
 
-  /// The scene to save: while recording, what was done up to now; while
-  /// replaying an unchanged scene, the scene itself. Without checksums
+  /// The scene to save: while recording, what was done up to now (a fork
+  /// titled and described as `SceneFork` says); while replaying an
+  /// unchanged scene, the scene itself. Without checksums
   /// (`SceneChecksums.recorded(for:)` adds them).
   public var recording: Scene {
     var copy = scene
@@ -132,6 +144,10 @@ public struct ScenePlayer: Sendable {
     if isRecording {
       copy.events = Array(scene.events[..<applied])
       copy.steps = session.step
+      if let fork {
+        copy.title = fork.editedTitle
+        copy.description = fork.description(events: copy.events)
+      }
     } else if pendingEvents.isEmpty {
       copy.steps = max(scene.steps, session.step)
     }
@@ -163,13 +179,14 @@ extension ScenePlayer {
   public mutating func jump(to target: Int) throws(SceneError) {
     precondition(target >= 0, "steps count from 0")
     while session.step < target { try stepForward() }
-    while session.step > target, stepBack() {}
+    while session.step > target, stepBack() != nil {}
     guard session.step > target else { return }
     let targetEpoch = epoch
     var fresh = try ScenePlayer(
       scene: scene, historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: session.logsProbes,
       keepsTraces: session.keepsTraces)
     fresh.isRecording = isRecording
+    fresh.fork = fork
     while !(fresh.epoch == targetEpoch && fresh.session.step == target) {
       if let next = fresh.pendingEvents.first, next.step == fresh.session.step {
         try fresh.applyDueEvents()

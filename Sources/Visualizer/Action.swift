@@ -18,6 +18,8 @@ public enum Action: Sendable, Hashable {
   case save
   /// Ask for a step and go there.
   case openGoToStep
+  /// Go that many steps on (positive) or back (negative), pausing.
+  case jumpSteps(Int)
   /// Ask for a breakpoint condition.
   case openBreakpointEntry
   case clearBreakpoints

@@ -10,8 +10,16 @@ public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding(.running, [.character(" ")], "pause or resume", action: .togglePause),
     KeyBinding(
-      .running, [.character("."), .character(",")], label: ". ,", "step on, back (pauses)",
-      actionFor: { key in key == .character(",") ? .stepBack : .stepForward }),
+      .running, [.character("."), .character(","), .pageDown, .pageUp], label: ". , PgDn PgUp",
+      "step on, back; ten steps (pauses)",
+      actionFor: { key in
+        switch key {
+        case .character(","): return .stepBack
+        case .pageDown: return .jumpSteps(10)
+        case .pageUp: return .jumpSteps(-10)
+        default: return .stepForward
+        }
+      }),
     KeyBinding(
       .running, [.character("+"), .character("="), .character("-")], label: "+ -", "faster, slower",
       actionFor: { key in key == .character("-") ? .slower : .faster }),

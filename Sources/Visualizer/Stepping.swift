@@ -63,9 +63,12 @@ extension AppState {
       return
     }
     stepping.showWhole()
-    guard player.stepBack() else {
+    guard let undone = player.stepBack() else {
       message = StatusMessage("no earlier step to go back to", kind: .error)
       return
+    }
+    if case .event(let event) = undone {
+      message = StatusMessage("undid the live change at step \(event.step): \(event.command.summary) · . applies it again")
     }
     sessionChanged()
   }
@@ -74,9 +77,14 @@ extension AppState {
   /// included), back by undoing, or from the start past the history.
   mutating func jump(to step: Int) {
     stepping.showWhole()
+    let appliedBefore = player.applied
     do {
       try player.jump(to: step)
-      message = StatusMessage("went to step \(session.step)")
+      let undone = appliedBefore - player.applied
+      let note =
+        undone == 0 ? "" : undone == 1 ? " · undid 1 live change; going forward applies it again"
+        : " · undid \(undone) live changes; going forward applies them again"
+      message = StatusMessage("went to step \(session.step)" + note)
     } catch {
       message = StatusMessage(error.description, kind: .error)
     }

@@ -26,6 +26,9 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .stepBack:
     state.isRunning = false
     state.stepBack()
+  case .jumpSteps(let count):
+    state.isRunning = false
+    state.jump(to: max(0, state.session.step + count))
   case .faster:
     state.speed = state.speed.faster
     state.message = StatusMessage("speed: \(state.speed)")
@@ -91,7 +94,9 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
       state.message = StatusMessage("the last run stays; add another before removing this one", kind: .error)
       return []
     }
-    apply(.removeRun(run.id), to: &state, confirmation: "removed \(run.optimizer.kind.displayName)")
+    apply(
+      .removeRun(run.id), to: &state,
+      confirmation: "removed run \(run.number) (\(run.optimizer.kind.displayName)) · , brings it back")
   case .openSwapPicker:
     guard let run = state.run else { return [] }
     state.modal = .picker(

@@ -60,7 +60,8 @@ struct ScenePlayerTests {
     #expect(player.applied == 1)
     let undidIteration = player.stepBack()  // the iteration 3 → 4
     let undidEvent = player.stepBack()  // the event at step 3
-    #expect(undidIteration && undidEvent)
+    #expect(undidIteration == .iteration)
+    #expect(undidEvent == .event(SampleScenes.everyEvent.events[0]))
     #expect(player.applied == 0)
     #expect(player.session.run(0)?.optimizer.hyperparameters["lr"] == 0.02)
     try player.stepForward()
@@ -73,7 +74,7 @@ struct ScenePlayerTests {
     var scene = SampleScenes.everyEvent
     scene.events = []
     var player = try ScenePlayer(scene: scene, recording: true, historyDepth: 100)
-    func back() -> Bool { player.stepBack() }
+    func back() -> Bool { player.stepBack() != nil }
     try player.stepForward()
     try player.record(.setNoise(0.1))
     try player.record(.setLandscape(.named("himmelblau")))
@@ -94,7 +95,7 @@ struct ScenePlayerTests {
   @Test("a shallow history forgets its oldest entries, events among them, and undoes only what it kept")
   func shallowHistory() throws {
     var player = try ScenePlayer(scene: SampleScenes.everyEvent, historyDepth: 2)
-    func back() -> Bool { player.stepBack() }
+    func back() -> Bool { player.stepBack() != nil }
     for _ in 0..<4 { try player.stepForward() }  // the event at step 3, then the iteration 3 → 4
     #expect(back() && back())
     #expect((player.applied, player.session.step) == (0, 3))
@@ -110,7 +111,7 @@ struct ScenePlayerTests {
     var scene = SampleScenes.everyEvent
     scene.events = []
     var player = try ScenePlayer(scene: scene, recording: true, historyDepth: 100)
-    func back() -> Bool { player.stepBack() }
+    func back() -> Bool { player.stepBack() != nil }
     for _ in 0..<3 { try player.stepForward() }
     try player.record(.reset(seed: 4))
     try player.stepForward()
