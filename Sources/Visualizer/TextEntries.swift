@@ -115,6 +115,10 @@ private func commit(
     let breakpoint = try! Breakpoint.parse(entry.text)  // checked as typed
     do { try breakpoint.check(in: state.player.scene) } catch {
       state.message = StatusMessage("breakpoint refused: \(error.message)", kind: .error)
+      // The field stays open with a caret under the run or the readout.
+      var refused = entry
+      refused.problem = EntryProblem(error.message, column: error.column, length: 1)
+      state.modal = .textEntry(refused)
       return false
     }
     let holds = state.breakpoints.add(breakpoint, session: state.session)
