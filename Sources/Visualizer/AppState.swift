@@ -39,6 +39,9 @@ public struct AppState: Sendable {
   /// a scene opens, and the next key closes it.
   public var showCaption = false
   public var showHelp = false
+  /// Which page of the help is shown when it has more than one (the
+  /// renderer counts it round): space and PgDn turn it on, PgUp back.
+  public var helpPage = 0
   /// The inspector (`i`) in place of the run panels.
   public var showInspector = false
   /// One iteration or one evaluation per step (`E`), and how much of the

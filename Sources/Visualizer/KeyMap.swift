@@ -94,7 +94,7 @@ public enum KeyMap {
       }),
 
     KeyBinding(.general, [.character("w")], "what this scene shows", action: .toggleCaption),
-    KeyBinding(.general, [.character("?")], "this help", action: .toggleHelp),
+    KeyBinding(.general, [.character("?")], "this help (space: its next page)", action: .toggleHelp),
     KeyBinding(.general, [.character("q")], "quit (asks if unsaved)", action: .quit),
   ]
 

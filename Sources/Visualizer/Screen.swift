@@ -121,7 +121,7 @@ public struct Screen: Sendable {
     ]
     return FrameChrome(
       selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
-      hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil,
+      hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil, helpPage: state.helpPage,
       profile: profile, inspector: inspector(state))
   }
 

@@ -177,6 +177,7 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     state.showCaption.toggle()
   case .toggleHelp:
     state.showHelp.toggle()
+    state.helpPage = 0
   case .quit:
     if let saving = state.saving, !saving.thenQuit {
       state.saving?.thenQuit = true
@@ -207,11 +208,16 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
 
 /// Routes a key: to the open picker or text field if there is one, else
 /// through the key table; returns the effects, as `update` does. While the
-/// help is open, any key just closes it.
+/// help is open, space, PgDn and → turn its page on, PgUp and ← back, and
+/// any other key just closes it.
 @discardableResult
 public func handle(_ state: inout AppState, key: Key, in environment: AppEnvironment) -> [Effect] {
   if state.showHelp {
-    state.showHelp = false
+    switch key {
+    case .character(" "), .pageDown, .right: state.helpPage += 1
+    case .pageUp, .left: state.helpPage -= 1
+    default: state.showHelp = false
+    }
     return []
   }
   // Any key closes the caption, and the run goes on. Space, esc and enter

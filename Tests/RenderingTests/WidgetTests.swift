@@ -55,10 +55,16 @@ import Testing
     var grid = CellGrid(width: 40, height: 12)
     HelpOverlay.draw(keys, into: &grid, area: grid.bounds)
     assertSnapshot(grid, named: "help-overlay")
-    var small = CellGrid(width: 30, height: 6)
-    HelpOverlay.draw(keys, into: &small, area: small.bounds)
-    #expect(small.plainText.contains("… 2 more"))
+    // Too small for every row: the rest is on the next page, its section
+    // heading repeated.
+    var small = CellGrid(width: 36, height: 6)
+    #expect(HelpOverlay.draw(keys, into: &small, area: small.bounds) == 2)
+    #expect(small.plainText.contains("Keys, page 1/2"))
     #expect(!small.plainText.contains("View"))
+    var next = CellGrid(width: 36, height: 6)
+    HelpOverlay.draw(keys, into: &next, area: next.bounds, page: 1)
+    #expect(next.plainText.contains("Run (continued)") || next.plainText.contains("View"))
+    #expect(next.plainText.contains("zoom"))
   }
 
   @Test func theStatusLineDropsHintsThatDoNotFit() {

@@ -32,18 +32,47 @@ import Visualizer
   }
 
   /// At the classic 80×24 (the status line below) every row of the help
-  /// has its place: nothing is cut to "… n more".
-  @Test func theHelpOverlayFitsEveryKeyAt80By24() throws {
-    var grid = CellGrid(width: 80, height: 24)
-    HelpOverlay.draw(KeyMap.help, into: &grid, area: Rect(width: 80, height: 23))
-    let text = grid.plainText
-    #expect(!text.contains("more"), "\(text)")
-    for row in KeyMap.help { #expect(text.contains(row.keys), "the overlay lacks '\(row.keys)'") }
+  /// has its place on one of its pages, with the legend's rows before
+  /// them as the screen shows it there; the title says how to turn them.
+  @Test func everyKeyIsOnAPageOfTheHelpAt80By24() throws {
+    let legend = (0..<6).map { KeyHelp(section: "On the map", keys: "●", description: "legend row \($0)") }
+    let rows = legend + KeyMap.help
+    var pages: [String] = []
+    var count = 1
+    repeat {
+      var grid = CellGrid(width: 80, height: 24)
+      count = HelpOverlay.draw(rows, into: &grid, area: Rect(width: 80, height: 23), page: pages.count)
+      pages.append(grid.plainText)
+    } while pages.count < count
+    let text = pages.joined(separator: "\n")
+    for row in rows { #expect(text.contains(row.description.prefix(14)), "no page has '\(row.description)'") }
+    if count > 1 { #expect(pages[0].contains("Keys, page 1/\(count) (space: next page)")) }
+    var wrapped = CellGrid(width: 80, height: 24)
+    HelpOverlay.draw(rows, into: &wrapped, area: Rect(width: 80, height: 23), page: count)
+    #expect(wrapped.plainText == pages[0], "pages count round")
   }
 
   /// docs/KEYS.md is generated from the table; re-record with
   /// `RECORD=1 swift test --filter KeyTableTests` after changing a key.
   @Test func docsKeysMatchesTheTable() {
     assertGolden(KeyMap.markdown(), file: Self.keysFile, suite: "KeyTableTests")
+  }
+}
+
+/// Space turns the help's page and any other key closes it.
+@Suite struct HelpPagingTests {
+  @Test func spaceTurnsThePageAndAnotherKeyCloses() throws {
+    var state = try testState()
+    press(.character("?"), on: &state)
+    #expect(state.showHelp && state.helpPage == 0)
+    press(.character(" "), .pageDown, on: &state)
+    #expect(state.showHelp && state.helpPage == 2)
+    press(.pageUp, on: &state)
+    #expect(state.helpPage == 1)
+    press(.character("x"), on: &state)
+    #expect(!state.showHelp)
+    #expect(state.session.runs.count == 2, "the closing key does nothing else")
+    press(.character("?"), on: &state)
+    #expect(state.helpPage == 0, "the help opens on its first page")
   }
 }

@@ -18,6 +18,8 @@ public struct FrameChrome: Sendable, Hashable {
   public var caption: Caption?
   /// The key table of the help overlay, shown when non-nil.
   public var help: [KeyHelp]?
+  /// The help's page, counted round (`HelpOverlay`).
+  public var helpPage: Int
   /// The terminal's colours and glyphs.
   public var profile: DisplayProfile
   /// Shown in place of the run panels when non-nil.
@@ -25,7 +27,7 @@ public struct FrameChrome: Sendable, Hashable {
 
   public init(
     selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
-    hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil,
+    hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil, helpPage: Int = 0,
     profile: DisplayProfile = .standard, inspector: InspectorContent? = nil
   ) {
     self.selectedRun = selectedRun
@@ -35,6 +37,7 @@ public struct FrameChrome: Sendable, Hashable {
     self.hints = hints
     self.caption = caption
     self.help = help
+    self.helpPage = helpPage
     self.profile = profile
     self.inspector = inspector
   }

@@ -51,7 +51,7 @@ public struct FrameRenderer: Sendable {
       into: &grid, rect: layout.status)
     if let caption = chrome.caption { CaptionPanel.draw(caption, into: &grid, area: layout.map) }
     if let help = chrome.help {
-      HelpOverlay.draw(help, into: &grid, area: Rect(width: width, height: height - 1))
+      HelpOverlay.draw(help, into: &grid, area: Rect(width: width, height: height - 1), page: chrome.helpPage)
     }
     return grid
   }
