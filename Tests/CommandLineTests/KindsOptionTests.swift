@@ -73,6 +73,14 @@ import Testing
     #expect(gaps.count == 4 && gaps.allSatisfy { $0 <= 1e-4 }, "gaps \(gaps)")
   }
 
+  /// eval prints f at the point as given, which kinds would not change: it
+  /// refuses them rather than ignore them.
+  @Test func evalRefusesKinds() throws {
+    let outcome = try OptiscopeProcess.run(["eval", "-l", "booth", "--kinds", "integer,integer", "--at", "0.5,1"])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("drop --kinds"), "\(outcome.stderr)")
+  }
+
   @Test func theHelpListsTheKinds() throws {
     for command in [["run"], ["play"], ["bench", "run"]] {
       let outcome = try OptiscopeProcess.run(command + ["--help"])
