@@ -23,6 +23,12 @@ public struct Axis: Sendable, Hashable, Codable {
 
   public var width: Double { upper - lower }
 
+  /// The value clamped into [lower, upper], not rounded: where a continuous
+  /// shadow of a lattice point may go. NaN goes to the lower bound.
+  @inlinable public func clamped(_ value: Double) -> Double {
+    value.isNaN ? lower : min(max(value, lower), upper)
+  }
+
   /// The nearest value this axis allows: clamped into [lower, upper], then
   /// rounded onto the lattice for integer and boolean axes. NaN goes to the
   /// lower bound, so that one bad step cannot poison the rest of a run.
@@ -61,8 +67,12 @@ public struct Domain: Sendable, Hashable, Codable {
   public var dimension: Int { axes.count }
 
   /// w: the smallest side length. Distance-like defaults are fractions of it,
-  /// so one default suits Booth (w = 20) and Eggholder (w = 1024).
-  public var width: Double { axes.map(\.width).min()! }
+  /// so one default suits Booth (w = 20) and Eggholder (w = 1024). A
+  /// boolean axis is no side: it has two values, not a length, so w is the
+  /// smallest side of the other axes (1 when every axis is boolean).
+  public var width: Double {
+    axes.filter { $0.kind != .boolean }.map(\.width).min() ?? 1
+  }
 
   public var lower: Vector { Vector(axes.map(\.lower)) }
   public var upper: Vector { Vector(axes.map(\.upper)) }

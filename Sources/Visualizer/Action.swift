@@ -43,6 +43,11 @@ public enum Action: Sendable, Hashable {
   case openLandscapePicker
   case editExpression
   case editNoise
+  /// Select the landscape's next axis, for `cycleAxisKind`.
+  case selectNextAxis
+  /// Turn the selected axis continuous → integer → boolean → continuous: a
+  /// landscape change, so every run restarts on the new domain.
+  case cycleAxisKind
   // View
   /// Pan by a fraction of the view's width and height.
   case pan(dx: Double, dy: Double)

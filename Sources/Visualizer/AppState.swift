@@ -32,6 +32,8 @@ public struct AppState: Sendable {
   public var selectedParameter = 0
   /// Index into the selected run's particles, for the inspector.
   public var selectedParticle = 0
+  /// Index of the landscape's axis whose kind `K` cycles (`A` moves it).
+  public var selectedAxis = 0
   /// How the map is shown: what the scene opened with, as the keys changed
   /// it since; a save stores it as it is.
   public var view: MapView

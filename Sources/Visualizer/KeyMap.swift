@@ -61,8 +61,14 @@ public enum KeyMap {
     KeyBinding(.hyperparameters, [.character("d")], "reset it to its default", action: .resetParameter),
 
     KeyBinding(.landscape, [.character("L")], "landscape picker", action: .openLandscapePicker),
-    KeyBinding(.landscape, [.character("e")], "type f(x, y)", action: .editExpression),
-    KeyBinding(.landscape, [.character("n")], "set the noise level σ", action: .editNoise),
+    KeyBinding(
+      .landscape, [.character("e"), .character("n")], label: "e n", "type f(x, y), noise σ",
+      actionFor: { key in key == .character("n") ? .editNoise : .editExpression }),
+    // The selected axis is the one A last moved to (x at first); the status
+    // line names it and its kind.
+    KeyBinding(
+      .landscape, [.character("A"), .character("K")], label: "A K", "next axis, cycle kind",
+      actionFor: { key in key == .character("A") ? .selectNextAxis : .cycleAxisKind }),
 
     KeyBinding(
       .view, [.character("h"), .character("j"), .character("k"), .character("l")], label: "h j k l",

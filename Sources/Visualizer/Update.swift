@@ -144,6 +144,14 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
       TextEntry(
         title: "noise σ", purpose: .noise, text: formatNumber(state.session.noise),
         hint: "σ of Gaussian noise added to every evaluation (0: none)"))
+  case .selectNextAxis:
+    let domain = state.session.landscape.domain
+    state.selectedAxis = (selectedAxis(state) + 1) % domain.dimension
+    let index = state.selectedAxis
+    state.message = StatusMessage(
+      "axis \(axisName(index, of: domain)) selected: \(domain.axes[index].kind.rawValue) (K cycles its kind)")
+  case .cycleAxisKind:
+    cycleAxisKind(&state)
 
   case .pan(let dx, let dy):
     state.view.viewport = currentViewport(state).panned(dx: dx, dy: dy)

@@ -19,6 +19,12 @@ struct EvalCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
   var at: NumberList
 
+  func validate() throws {
+    if landscape.kinds != nil {
+      throw ValidationError("--kinds sets where optimizers may go, not f: eval prints f at the point as given, so drop --kinds")
+    }
+  }
+
   func run() throws {
     let surface = try landscape.make()
     let point = try at.point(option: "--at", dimension: surface.dimension)

@@ -32,6 +32,7 @@ struct RunCommand: ParsableCommand {
         optiscope run -l rastrigin -o pso --evals 4000 --seed 7 --format json
         optiscope run -l beale -o descent --gradient spsa --guard undo --set lr=0.05
         optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --format csv
+        optiscope run -l booth --kinds boolean,continuous -o pso
         optiscope run tour --format csv > tour.csv
         optiscope run my.yaml --format json
       """)

@@ -79,6 +79,18 @@ struct InteractiveAppTests {
   }
 
   /// Swapping to the gravity swarm asks for its members' parts, as descent does.
+  /// `A` then `K`: the status line names the axis and then its new kind.
+  @Test func aAndKCycleAnAxisKindAndSaySo() throws {
+    let session = try start(["play", "--landscape", "booth", "--optimizer", "pso", "--paused"])
+    defer { session.kill() }
+    try session.type("A")
+    try session.waitForScreen(containing: "axis y selected: continuous")
+    try session.type("K")
+    try session.waitForScreen(containing: "axis y: integer")
+    try session.type("K")
+    try session.waitForScreen(containing: "axis y: boolean")
+  }
+
   @Test func swappingToTheGravitySwarmAsksForItsParts() throws {
     let session = try start(gradientDescent)
     defer { session.kill() }

@@ -37,9 +37,11 @@ import Testing
   }
 
   /// An option is documented in its optimizer's section, in the section of
-  /// one of its parts, or in the paragraph every random source shares.
+  /// one of its parts, in the paragraph every random source shares, or for
+  /// an optimizer built from parts in the paragraph every descent shares.
   @Test func everyOptionIsDocumentedWhereItBelongs() throws {
     let shared = Self.text.components(separatedBy: "Options of every random source").dropFirst().first ?? ""
+    let descents = Self.text.components(separatedBy: "Options of every descent").dropFirst().first ?? ""
     for entry in OptimizerRegistry.entries {
       var kinds = [OptimizerKind(name: entry.name, parts: entry.defaultParts)]
       if entry.takesParts {
@@ -55,7 +57,9 @@ import Testing
       }
       for kind in kinds {
         let names = kind.parts.map { [$0.gradient, $0.update] + $0.guards } ?? []
-        let places = ([entry.name] + names).compactMap { Self.sections[$0] }.joined() + shared.prefix(1000)
+        let places =
+          ([entry.name] + names).compactMap { Self.sections[$0] }.joined() + shared.prefix(1000)
+          + (kind.parts == nil ? "" : descents.prefix(600))
         for spec in try entry.specs(for: kind) {
           #expect(places.contains("`\(spec.name)`"), "\(spec.name) of \(kind.displayName) is not documented")
         }

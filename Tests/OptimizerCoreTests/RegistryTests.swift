@@ -99,7 +99,9 @@ import Testing
       context: StepContext(domain: Self.domain), rng: &rng)
     #expect(optimizer.kind.parts == parts)
     #expect(
-      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps"])
+      optimizer.hyperparameters.names == [
+        "c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps", "flipScale",
+      ])
   }
 
   /// η's default follows the source: 1e-3 (absolute) for the analytic

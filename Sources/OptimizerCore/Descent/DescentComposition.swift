@@ -46,14 +46,15 @@ struct DescentComposition: Sendable {
 
   /// Every part's settings: the source's, then the rule's (with the source's
   /// learning rate), then each distinct guard's, in order. A name declared
-  /// by two different parts is a programming error.
+  /// by two different parts is a programming error. Last comes the
+  /// descent's own `flipScale`, read on boolean axes only (`LatticeShadow`).
   var specs: [HyperparameterSpec] {
     var specs = source.specs + rule.specs(learningRate: source.learningRate)
     var seenGuards: Set<String> = []
     for guardType in guards where seenGuards.insert(guardType.name).inserted {
       specs += guardType.specs
     }
-    return specs
+    return specs + [LatticeShadow.flipScale]
   }
 
   /// Fresh parts for a domain.

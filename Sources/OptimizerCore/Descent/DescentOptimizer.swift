@@ -17,6 +17,10 @@
 /// probes per step, and the particle's loss is NaN (unknown) between steps.
 /// A source with lookahead probes where the rule's move would land; when
 /// the move lands there, that probe's loss is reused, not evaluated again.
+///
+/// On a domain with integer or boolean axes the rule moves a continuous
+/// shadow x̃ and the descent stands at its rounding, with flips on boolean
+/// axes (`LatticeShadow`); on a continuous domain x moves itself.
 public struct DescentOptimizer: Optimizer {
   public let kind: OptimizerKind
   public var hyperparameters: Hyperparameters
@@ -30,6 +34,8 @@ public struct DescentOptimizer: Optimizer {
 
   /// x and f(x), the loss NaN when unknown.
   private var current: Point
+  /// x̃, on a domain with integer or boolean axes; nil on a continuous one.
+  private var shadow: LatticeShadow?
   /// The best point whose loss this descent has seen.
   private var bestSeen: Point?
   /// The last ĝ and the last move taken (zero when it stayed).
@@ -49,6 +55,7 @@ public struct DescentOptimizer: Optimizer {
     tracksLoss = composition.source.tracksLoss
     width = context.width
     current = particles.startingPoint(on: context.domain)
+    shadow = context.domain.isContinuous ? nil : LatticeShadow(at: current.position)
     gradient = .zeros(context.dimension)
     lastMove = .zeros(context.dimension)
   }
@@ -70,9 +77,21 @@ public struct DescentOptimizer: Optimizer {
     gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
     if let offset { gradient.add(offset, scaledBy: 1) }
-    var move = ProposedMove(from: current, by: rule.move(for: gradient, in: state), domain: f.domain)
+    let displacement = rule.move(for: gradient, in: state)
+    var move: ProposedMove
+    var proposal: LatticeShadow.Proposal?
+    if let shadow {
+      let proposed = shadow.propose(
+        displacement, gradient: gradient, learningRate: hyperparameters[LearningRate.name],
+        flipScale: hyperparameters[LatticeShadow.flipScale.name], domain: f.domain, rng: &rng)
+      move = ProposedMove(from: current, to: proposed.target)
+      proposal = proposed
+    } else {
+      move = ProposedMove(from: current, by: displacement, domain: f.domain)
+    }
     if let known = source.evaluatedTarget { move.reuse(known) }
     for index in guards.indices { guards[index].review(&move, in: state, f: &f, rng: &rng) }
+    if let proposal { shadow?.settle(proposal, outcome: move.target, origin: move.origin.position) }
 
     if move.isStay {
       lastMove = .zeros(f.dimension)
@@ -134,6 +153,7 @@ extension DescentOptimizer {
   /// has the new point evaluated at the next step.
   mutating func relocate(to position: Vector, domain: Domain) {
     current = Point(position: domain.projected(position), loss: .nan)
+    if shadow != nil { shadow = LatticeShadow(at: current.position) }
   }
 
   /// Takes `other`'s update-rule state (velocity, moments) in place of its

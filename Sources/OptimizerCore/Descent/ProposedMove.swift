@@ -23,6 +23,14 @@ struct ProposedMove: Sendable {
     self.loss = .nan
   }
 
+  /// The move x → target, a point of the domain chosen by the caller (a
+  /// descent's lattice move), not yet evaluated.
+  init(from origin: Point, to target: Vector) {
+    self.origin = origin
+    self.target = target
+    self.loss = .nan
+  }
+
   /// Δ = target − x, after projection.
   var displacement: Vector { target - origin.position }
 

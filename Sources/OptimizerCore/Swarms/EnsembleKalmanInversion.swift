@@ -32,6 +32,10 @@
 /// ensemble holds J(t) = min(J_max, J₀ + ⌊t/τ⌋) members after t steps, new
 /// ones drawn from N(x̄, σ²I). A member whose loss is not finite counts as
 /// the worst finite one.
+///
+/// On integer and boolean axes the members keep continuous shadows, which
+/// the moves and statistics use; each is evaluated, and shown, at its
+/// rounding (docs/OPTIMIZERS.md, "Discrete moves").
 public struct EnsembleKalmanInversion: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "eki", family: .swarm,
@@ -74,6 +78,9 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
   public var hyperparameters: Hyperparameters
   private let dimension: Int
   private var positions: [Vector]
+  /// The domain, when some axis is integer or boolean (`positions` are then
+  /// the members' continuous shadows); nil on a continuous one.
+  private let lattice: Domain?
   /// f(xⱼ); NaN until evaluated.
   private var losses: [Double]
   /// The step at which each member was drawn.
@@ -92,6 +99,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
   ) {
     self.hyperparameters = hyperparameters
     dimension = context.dimension
+    lattice = context.domain.isContinuous ? nil : context.domain
     let placed = Initialization(hyperparameters).positions(
       count: hyperparameters.integer("members"), adopting: particles, domain: context.domain, rng: &rng)
     positions = placed
@@ -99,7 +107,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
       i < particles.count && particles[i].position == placed[i] ? particles[i].loss : .nan
     }
     births = Array(repeating: 0, count: placed.count)
-    for i in positions.indices where !losses[i].isNaN { remember(i) }
+    for i in positions.indices where !losses[i].isNaN { remember(i, at: positions[i]) }
   }
 
   /// J(t) = min(J_max, J₀ + ⌊t/τ⌋) with the schedule on (τ > 0), else J₀.
@@ -118,10 +126,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
     let sigma = hyperparameters["sigma"]
     let randomization = Randomization(rawValue: hyperparameters.choice("randomize")) ?? .resample
     if scheduledSize != positions.count { resize(to: scheduledSize, sigma: sigma, rng: &rng) }
-    for i in positions.indices where losses[i].isNaN {
-      losses[i] = f.evaluate(&positions[i])
-      remember(i)
-    }
+    for i in positions.indices where losses[i].isNaN { evaluate(i, f: &f) }
     let bestBefore = bestPoint?.loss ?? .infinity
 
     move(h0: h0)
@@ -139,10 +144,7 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
       }
       f.note(StepEvent(.resample, at: f.domain.projected(mean)))
     }
-    for i in positions.indices {
-      losses[i] = f.evaluate(&positions[i])
-      remember(i)
-    }
+    for i in positions.indices { evaluate(i, f: &f) }
     let improved = (bestPoint?.loss ?? .infinity) < bestBefore
     boost = improved ? min(2 * boost, Self.maximumBoost) : max(boost / 2, 1)
     if scheduledSize != positions.count { resize(to: scheduledSize, sigma: sigma, rng: &rng) }
@@ -165,9 +167,21 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
     }
   }
 
-  /// Keeps member i's point if it is the best seen.
-  private mutating func remember(_ i: Int) {
-    let point = Point(position: positions[i], loss: losses[i])
+  /// f at member j, kept as its loss: evaluated in place on a continuous
+  /// domain; on a lattice at round(xⱼ), xⱼ kept as its shadow.
+  private mutating func evaluate(_ i: Int, f: inout Evaluator) {
+    guard lattice != nil else {
+      losses[i] = f.evaluate(&positions[i])
+      return remember(i, at: positions[i])
+    }
+    var point = positions[i]
+    losses[i] = f.evaluate(shadow: &positions[i], into: &point)
+    remember(i, at: point)
+  }
+
+  /// Keeps member i's loss at `position` if it is the best seen.
+  private mutating func remember(_ i: Int, at position: Vector) {
+    let point = Point(position: position, loss: losses[i])
     if point.loss.isFinite && point.isBetter(than: bestPoint) { bestPoint = point }
   }
 
@@ -208,7 +222,9 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
   }
 
   public var particles: [Particle] {
-    positions.indices.map { Particle(position: positions[$0], loss: losses[$0], age: steps - births[$0]) }
+    positions.indices.map { j in
+      Particle(position: lattice?.projected(positions[j]) ?? positions[j], loss: losses[j], age: steps - births[j])
+    }
   }
 
   public var best: Point? { bestPoint }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// Particle swarm optimization (Kennedy and Eberhart, with Clerc's
 /// constriction defaults): v ← ω·v + c₁·r₁ ⊙ (p − x) + c₂·r₂ ⊙ (g − x),
 /// x ← x + v, with r₁, r₂ ~ U(0, 1) drawn per coordinate, p the particle's
@@ -17,8 +19,15 @@
 /// one swarm type serves both registry names, and only the inertia term of
 /// the velocity rule differs (`Inertia`).
 ///
-/// The swarm is stored as structure-of-arrays, mutated in place: a step
-/// allocates nothing, so the evaluator's speed is the limit.
+/// On integer axes a particle keeps a continuous position and velocity and
+/// is evaluated at the rounded position; on boolean axes the swarm is
+/// Kennedy and Eberhart's binary PSO (1997): the velocity is updated as
+/// above, clamped to ±4, and the bit is 1 with probability 1/(1 + e^(−vᵢ))
+/// (docs/OPTIMIZERS.md, "Discrete moves").
+///
+/// The swarm is stored as structure-of-arrays, mutated in place: a step on
+/// a continuous domain allocates nothing, so the evaluator's speed is the
+/// limit.
 public struct ParticleSwarm: DescribedOptimizer {
   public static let descriptor = OptimizerDescriptor(
     name: "pso", family: .swarm,
@@ -109,6 +118,11 @@ public struct ParticleSwarm: DescribedOptimizer {
   private var bestLosses: [Double]
   /// The step at which each particle joined.
   private var births: [Int]
+  /// The domain, when some axis is integer or boolean (positions are then
+  /// continuous shadows of the points evaluated); nil on a continuous one.
+  private let lattice: Domain?
+  /// The boolean axes' indices, where the bits fly by binary PSO.
+  private let booleanAxes: [Int]
   /// The particle whose personal best is the swarm's best.
   private var leader = 0
   private var steps = 0
@@ -127,6 +141,8 @@ public struct ParticleSwarm: DescribedOptimizer {
     self.hyperparameters = hyperparameters
     self.inertia = inertia
     dimension = context.dimension
+    lattice = context.domain.isContinuous ? nil : context.domain
+    booleanAxes = context.domain.axes.indices.filter { context.domain.axes[$0].kind == .boolean }
     let count = hyperparameters.integer("particles")
     let placed = Initialization(hyperparameters).positions(
       count: count, adopting: particles, domain: context.domain, rng: &rng)
@@ -156,15 +172,23 @@ public struct ParticleSwarm: DescribedOptimizer {
 
     if hasUnknownLosses {
       for i in positions.indices where losses[i].isNaN {
-        losses[i] = f.evaluate(&positions[i])
-        updateBest(of: i)
+        updateBest(of: i, at: evaluate(i, f: &f))
       }
       hasUnknownLosses = false
     }
-    // The arrays are opened once for the whole step, so that no coordinate
-    // pays for a copy-on-write check, a bounds check or a retain.
     let coefficients = Coefficients(carry: carry, c1: c1, c2: c2, vmax: vmax)
     let averaged = inertia == .average
+    if lattice != nil {
+      for i in positions.indices {
+        let social = ring ? bestLosses.withUnsafeMutableBufferPointer { Self.ringLeader(of: i, bestLosses: $0) } : leader
+        fly(i, neighbourhoodBest: social, coefficients, averaged: averaged, rng: &rng)
+        updateBest(of: i, at: evaluate(i, f: &f))
+      }
+      steps += 1
+      return
+    }
+    // The arrays are opened once for the whole step, so that no coordinate
+    // pays for a copy-on-write check, a bounds check or a retain.
     var leaderIndex = leader
     positions.withUnsafeMutableBufferPointer { xs in
       velocities.withUnsafeMutableBufferPointer { vs in
@@ -232,6 +256,48 @@ public struct ParticleSwarm: DescribedOptimizer {
     }
   }
 
+  /// Moves particle `i` on a domain with lattice axes: `fly`, then each
+  /// boolean axis by binary PSO, v clamped to ±4 and the bit drawn as 1
+  /// with probability 1/(1 + e^(−v)).
+  private mutating func fly(
+    _ i: Int, neighbourhoodBest social: Int, _ k: Coefficients, averaged: Bool, rng: inout SeededGenerator
+  ) {
+    let n = dimension
+    positions[i].components.withUnsafeMutableBufferPointer { x in
+      velocities.withUnsafeMutableBufferPointer { vs in
+        momenta.withUnsafeMutableBufferPointer { ms in
+          bestPositions.withUnsafeBufferPointer { bs in
+            Self.fly(
+              x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
+              bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, k, rng: &rng)
+          }
+        }
+      }
+    }
+    for d in booleanAxes {
+      let v = min(max(velocities[i * n + d], -Self.binaryVelocityLimit), Self.binaryVelocityLimit)
+      velocities[i * n + d] = v
+      positions[i][d] = rng.uniform() < 1 / (1 + Double.exp(-v)) ? 1 : 0
+    }
+  }
+
+  /// Binary PSO's velocity clamp: σ(±4) ≈ 0.018 and 0.982, so a bit can
+  /// always still flip.
+  static let binaryVelocityLimit = 4.0
+
+  /// f at particle i, and the point evaluated: x itself, projected in
+  /// place, on a continuous domain; round(x) on a lattice, x kept as its
+  /// continuous shadow.
+  private mutating func evaluate(_ i: Int, f: inout Evaluator) -> Vector {
+    guard lattice != nil else {
+      losses[i] = f.evaluate(&positions[i])
+      return positions[i]
+    }
+    var point = positions[i]
+    losses[i] = f.evaluate(shadow: &positions[i], into: &point)
+    return point
+  }
+
   /// a < b for losses where NaN (unknown) loses to everything.
   private static func isBetter(_ a: Double, than b: Double) -> Bool { a < b || (b.isNaN && !a.isNaN) }
 
@@ -240,13 +306,13 @@ public struct ParticleSwarm: DescribedOptimizer {
     losses.indices.min { isBetter(losses[$0], than: losses[$1]) } ?? 0
   }
 
-  /// Takes particle i's new position as its personal best, and as the
-  /// swarm's, where it improves on them.
-  @inline(__always) private mutating func updateBest(of i: Int) {
+  /// Takes particle i's new point (where it was evaluated) as its personal
+  /// best, and as the swarm's, where it improves on them.
+  @inline(__always) private mutating func updateBest(of i: Int, at point: Vector) {
     guard Self.isBetter(losses[i], than: bestLosses[i]) else { return }
     bestLosses[i] = losses[i]
     let base = i * dimension
-    for d in 0..<dimension { bestPositions[base + d] = positions[i][d] }
+    for d in 0..<dimension { bestPositions[base + d] = point[d] }
     if i != leader && Self.isBetter(bestLosses[i], than: bestLosses[leader]) { leader = i }
   }
 
@@ -309,12 +375,15 @@ public struct ParticleSwarm: DescribedOptimizer {
     Point(position: Vector(Array(bestPositions[i * dimension..<(i + 1) * dimension])), loss: bestLosses[i])
   }
 
+  /// Where particle i stands on screen: the point it was evaluated at.
+  private func shownPosition(of i: Int) -> Vector { lattice?.projected(positions[i]) ?? positions[i] }
+
   /// Every particle with its velocity and personal best (built for display;
   /// the swarm itself keeps structure-of-arrays).
   public var particles: [Particle] {
     positions.indices.map { i in
       Particle(
-        position: positions[i], loss: losses[i], velocity: velocity(of: i), personalBest: personalBest(of: i),
+        position: shownPosition(of: i), loss: losses[i], velocity: velocity(of: i), personalBest: personalBest(of: i),
         age: steps - births[i])
     }
   }
@@ -334,11 +403,11 @@ public struct ParticleSwarm: DescribedOptimizer {
     let spread = (positions.reduce(0) { $0 + $1.distance(to: centroid) * $1.distance(to: centroid) }
       / Double(positions.count)).squareRoot()
     var overlays: [Overlay] = positions.indices.map { i in
-      .arrow(from: positions[i], to: positions[i] + velocity(of: i), role: .velocity)
+      .arrow(from: shownPosition(of: i), to: shownPosition(of: i) + velocity(of: i), role: .velocity)
     }
     if inertia == .average {
       overlays += positions.indices.map { i in
-        .arrow(from: positions[i], to: positions[i] + momentum(of: i), role: .momentum)
+        .arrow(from: shownPosition(of: i), to: shownPosition(of: i) + momentum(of: i), role: .momentum)
       }
     }
     overlays.append(.marks(positions.indices.map { personalBest(of: $0).position }, role: .personalBest))

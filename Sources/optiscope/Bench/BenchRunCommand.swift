@@ -47,6 +47,9 @@ struct BenchRunCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Dimension n for the functions with an n-dimensional form, at most \(Limits.dimension) (others are skipped when n ≠ 2).")
   var dim: Int = 2
 
+  @Option(help: AxisKindList.help(" They apply to every landscape of the bench."))
+  var kinds: AxisKindList?
+
   @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter for every optimizer that has it, or for one: NAME:KEY=VALUE.", valueName: "[name:]key=value"))
   var settings: [BenchSetting] = []
 
@@ -77,6 +80,7 @@ struct BenchRunCommand: ParsableCommand {
     }
     try requireCount(budget, "--evals", in: 10...Limits.steps)
     try requireCount(dim, "--dim", in: 1...Limits.dimension)
+    try kinds?.validate(option: "--kinds")
     if shard != nil, plot != nil {
       throw ValidationError("--plot needs every run; plot after 'optiscope bench merge'")
     }
@@ -125,7 +129,9 @@ struct BenchRunCommand: ParsableCommand {
         if landscapes != nil { throw CommandLineError("\(name) has no \(dim)-dimensional form") }
         continue
       }
-      sources.append(.named(entry.name, dimension: dim))
+      var source = LandscapeSource.named(entry.name, dimension: dim)
+      if let kinds { try source.setKinds(kinds, option: "--kinds") }
+      sources.append(source)
     }
     guard !sources.isEmpty else { throw CommandLineError("no landscape has a \(dim)-dimensional form among those chosen") }
     let domain = try sources[0].make().domain

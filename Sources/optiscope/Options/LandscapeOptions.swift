@@ -19,6 +19,9 @@ struct LandscapeOptions: ParsableArguments {
   @Option(name: .customLong("noise"), parsing: .unconditional, help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
   var givenNoise: Double?
 
+  @Option(name: .customLong("kinds"), help: AxisKindList.help())
+  var kinds: AxisKindList?
+
   var dim: Int { givenDimension ?? 2 }
   var noise: Double { givenNoise ?? 0 }
 
@@ -26,7 +29,7 @@ struct LandscapeOptions: ParsableArguments {
   var given: [String] {
     [
       landscape.map { _ in "--landscape" }, expression.map { _ in "--expression" },
-      givenDimension.map { _ in "--dim" }, givenNoise.map { _ in "--noise" },
+      givenDimension.map { _ in "--dim" }, givenNoise.map { _ in "--noise" }, kinds.map { _ in "--kinds" },
     ].compactMap { $0 }
   }
 
@@ -39,20 +42,41 @@ struct LandscapeOptions: ParsableArguments {
       throw ValidationError("--expression is a function of x and y, so it uses 2 variables; drop --dim \(givenDimension)")
     }
     if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
+    try kinds?.validate(option: "--kinds")
   }
 
   /// The chosen source; `defaultName` when neither option is given, or an
-  /// error when the command needs one.
+  /// error when the command needs one. With `--kinds`, the function's own
+  /// box with those axis kinds.
   func source(defaultName: String? = nil) throws -> LandscapeSource {
-    if let expression { return .expression(expression) }
-    if let name = landscape ?? defaultName { return .named(name, dimension: dim) }
-    throw CommandLineError("choose a landscape with --landscape NAME or --expression \"EXPR\"")
+    var source: LandscapeSource
+    if let expression {
+      source = .expression(expression)
+    } else if let name = landscape ?? defaultName {
+      source = .named(name, dimension: dim)
+    } else {
+      throw CommandLineError("choose a landscape with --landscape NAME or --expression \"EXPR\"")
+    }
+    if let kinds { try source.setKinds(kinds, option: "--kinds") }
+    return source
   }
 
   /// The built landscape, or the reason it cannot be built.
   func make(defaultName: String? = nil) throws -> any Landscape {
-    do { return try source(defaultName: defaultName).make() } catch let error as SessionError {
-      throw CommandLineError(error.description)
-    }
+    try source(defaultName: defaultName).madeForCommandLine()
+  }
+}
+
+extension LandscapeSource {
+  /// The landscape, or the reason it cannot be built as a command-line error.
+  func madeForCommandLine() throws -> any Landscape {
+    do { return try make() } catch { throw CommandLineError(error.description) }
+  }
+
+  /// Puts the function on its own box with the given axis kinds, one per
+  /// axis, or says how many it needs.
+  mutating func setKinds(_ list: AxisKindList, option: String) throws {
+    let base = try madeForCommandLine()
+    domain = base.domain.with(kinds: try list.kinds(option: option, dimension: base.dimension))
   }
 }
