@@ -17,6 +17,10 @@ public struct FittedScale: Sendable, Hashable {
   public let epsilon: Double
   /// The finite samples in increasing order (the rank scale's quantiles).
   let sorted: [Double]
+  /// log ε and log(f_max − f_min + ε), the log scale's ends, worked out
+  /// once rather than for every level.
+  private let logLow: Double
+  private let logHigh: Double
 
   /// Fits `scale` to `samples`, ignoring NaN and infinities.
   public init(_ scale: ColourScale, samples: [Double]) {
@@ -32,6 +36,8 @@ public struct FittedScale: Sendable, Hashable {
     } else {
       epsilon = 1
     }
+    logLow = log(epsilon)
+    logHigh = log(maximum - minimum + epsilon)
   }
 
   /// The log scale's floors tried, in decades below the range R:
@@ -77,9 +83,6 @@ public struct FittedScale: Sendable, Hashable {
     }
     return best.epsilon
   }
-
-  private var logLow: Double { log(epsilon) }
-  private var logHigh: Double { log(maximum - minimum + epsilon) }
 
   /// t ∈ [0, 1] for a value; NaN for NaN and infinities and when no sample
   /// was finite. A flat landscape gives ½ everywhere.
