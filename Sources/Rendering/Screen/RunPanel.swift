@@ -22,7 +22,9 @@ public enum RunPanel {
     let helpRows = width.map { helpLines(run.hyperparameters, selected: selectedParameter, width: $0 - 4).count } ?? Self.helpRows
     switch detail {
     case .summary: return 5
-    case .compact: return 2 + 3 + min(readouts, 2) + 1 + run.hyperparameters.specs.count + helpRows
+    case .compact:
+      let endRows = run.layer.inspection.readouts.prefix(2).filter { Self.labelsEnds($0) }.count
+      return 2 + 3 + min(readouts, 2) + endRows + 1 + run.hyperparameters.specs.count + helpRows
     case .full:
       let endRows = run.layer.inspection.readouts.filter { Self.labelsEnds($0) }.count
       return 2 + 3 + readouts + endRows + curves(run).count + 2 + 1 + run.hyperparameters.specs.count + helpRows
@@ -40,7 +42,7 @@ public enum RunPanel {
     return Array(wordWrap(specs[selected].help, width: width).prefix(helpRows))
   }
 
-  /// True when the full panel labels the ends of a readout's gauge: a
+  /// True when the panel labels the ends of a readout's gauge: a
   /// logarithmic range (a temperature from its T₀ down, a step size).
   static func labelsEnds(_ readout: Readout) -> Bool {
     readout.logarithmic && readout.gauge != nil
@@ -86,7 +88,7 @@ public enum RunPanel {
     line("best \(best)" + (gap.map { "  gap \($0)" } ?? ""))
     let readouts = run.layer.inspection.readouts.prefix(detail == .full ? Int.max : 2)
     for readout in readouts where y < inside.maxY {
-      let ends = detail == .full && Self.labelsEnds(readout)
+      let ends = Self.labelsEnds(readout)
       let height = min(Gauge.height(range: readout.gauge, logarithmic: readout.logarithmic, labelsEnds: ends), inside.maxY - y)
       Gauge.draw(
         label: readout.symbol, value: readout.value, range: readout.gauge, logarithmic: readout.logarithmic,
