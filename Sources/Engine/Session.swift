@@ -56,6 +56,20 @@ public struct Session: Sendable {
     for setup in setups { try addRun(setup) }
   }
 
+  /// A session at step 0 holding only a run with this id started from
+  /// `setup`, on this session's landscape, seed, noise and budget: the run
+  /// keeps its id, so its random streams, and steps as it would have had it
+  /// begun so. No history, probe log or trace (a what-if path is its only
+  /// reader).
+  public func alone(run id: Int, setup: RunSetup) throws(SessionError) -> Session {
+    var session = try Session(
+      landscape: landscapeSource, runs: [], seed: seed, noise: noise, budget: budget, historyDepth: 0,
+      logsProbes: false, keepsTraces: false)
+    session.nextRunID = id
+    try session.addRun(setup)
+    return session
+  }
+
   /// The most runs a session holds at once (docs/SCENES.md): each run is
   /// stepped, drawn and kept in every snapshot, so this bounds a scene's
   /// memory and the time of one step.

@@ -171,9 +171,10 @@ public struct HyperparameterSpec: Sendable, Hashable {
     return Double(text)
   }
 
-  /// The value one notch away, as ← and → move it: ×/÷ 10^(1/4) (×10 when
-  /// coarse) on a log scale, 1/20 of the range (1/2 when coarse) on a linear
-  /// one, the next whole number or option for discrete kinds; kept in range.
+  /// The value one notch away, as ← and → move it: the next round value
+  /// (1, 2 or 5 × 10ᵏ) on a log scale, three of them (a decade) when coarse;
+  /// 1/20 of the range (1/2 when coarse) on a linear one; the next whole
+  /// number (ten when coarse) or option for discrete kinds; kept in range.
   public func stepped(_ value: Double, by direction: Int, coarse: Bool = false) -> Double {
     let next: Double
     switch kind {
@@ -186,13 +187,34 @@ public struct HyperparameterSpec: Sendable, Hashable {
     case .real:
       switch scale {
       case .log:
-        let factor = coarse ? 10.0 : Double.pow(10, 0.25)
-        next = direction > 0 ? value * factor : value / factor
+        next = Self.roundNotch(from: value, by: direction * (coarse ? 3 : 1))
       case .linear:
         let notch = (range.upperBound - range.lowerBound) / (coarse ? 2 : 20)
         next = value + Double(direction) * notch
       }
     }
     return min(max(next, range.lowerBound), range.upperBound)
+  }
+
+  /// The round values of a log scale's notches: 1, 2 and 5 in every decade.
+  static let roundMantissas: [Double] = [1, 2, 5]
+
+  /// The round value `notches` notches above v (below when negative),
+  /// notch n being mantissa[n mod 3]·10^⌊n/3⌋; a value between two notches
+  /// counts the next one either way as the first. Non-positive values stay.
+  static func roundNotch(from value: Double, by notches: Int) -> Double {
+    guard value > 0, value.isFinite, notches != 0 else { return value }
+    func notch(_ n: Int) -> Double {
+      let decade = n >= 0 ? n / 3 : (n - 2) / 3
+      let mantissa = roundMantissas[n - 3 * decade]
+      // Dividing by an exact power of ten gives the double nearest 0.05.
+      return decade >= 0 ? mantissa * Double.pow(10, Double(decade)) : mantissa / Double.pow(10, Double(-decade))
+    }
+    let tolerance = value * 1e-9
+    var n = 3 * Int(Double.log10(value).rounded(.down)) + 2
+    while notch(n) > value + tolerance { n -= 1 }
+    let isOnNotch = abs(notch(n) - value) <= tolerance
+    n += notches > 0 || isOnNotch ? notches : notches + 1
+    return notch(n)
   }
 }

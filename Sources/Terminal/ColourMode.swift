@@ -11,4 +11,8 @@ enum ColourMode: Sendable, Hashable {
   case palette(entries: Range<Int32>)
   /// Exact colours as 24-bit numbers.
   case direct
+  /// Exact colours written as 24-bit SGR sequences past ncurses
+  /// (`DirectColourWriter`): COLORTERM says the terminal takes them, while
+  /// TERM's terminfo entry (xterm-256color, tmux-256color) knows none.
+  case escapes
 }

@@ -33,7 +33,7 @@ struct ColourResolver {
   /// colours: the cell keeps the default).
   private mutating func number(for colour: RGB, defineColour: (Int32, RGB) -> Void) -> Int32? {
     switch mode {
-    case .none: return nil
+    case .none, .escapes: return nil
     case .indexed(.palette8): return Int32(XtermPalette.index8(colour))
     case .indexed(.palette16): return Int32(XtermPalette.index16(colour))
     case .indexed: return Int32(XtermPalette.index256(colour))
@@ -65,7 +65,7 @@ struct ColourResolver {
   static func rgb(of number: Int32, mode: ColourMode, palette: PaletteAllocator?) -> RGB? {
     guard number >= 0 else { return nil }
     switch mode {
-    case .none:
+    case .none, .escapes:
       return nil
     case .indexed:
       return number < 256 ? XtermPalette.colour(ofIndex: Int(number)) : nil

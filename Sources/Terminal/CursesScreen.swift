@@ -38,7 +38,7 @@ final class CursesScreen {
 
   private init(
     screen: OpaquePointer, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, isVirtual: Bool,
-    isUTF8: Bool, noColor: Bool
+    isUTF8: Bool, noColor: Bool, colourTermIsDirect: Bool
   ) {
     self.screen = screen
     self.output = output
@@ -50,7 +50,8 @@ final class CursesScreen {
       colourPairs: 0,
       canChangePalette: can_change_color() && TerminalCapabilities.trustsPaletteChanges(ProcessInfo.processInfo.environment),
       isUTF8: isUTF8,
-      noColor: noColor)
+      noColor: noColor,
+      colourTermIsDirect: colourTermIsDirect)
   }
 
   /// Opens the screen on stdin and stdout with TERM's terminfo entry.
@@ -61,7 +62,8 @@ final class CursesScreen {
     try requireCursorAddressing(screen, term: getenv("TERM").map { String(cString: $0) } ?? "")
     let curses = CursesScreen(
       screen: screen, output: optiscope_stdout(), input: optiscope_stdin(), isVirtual: false, isUTF8: isUTF8,
-      noColor: noColor)
+      noColor: noColor,
+      colourTermIsDirect: TerminalCapabilities.requestsDirectColour(ProcessInfo.processInfo.environment))
     curses.configure(interactive: true)
     return curses
   }
@@ -79,10 +81,11 @@ final class CursesScreen {
   /// A screen of `width`×`height` for terminfo entry `term` whose output
   /// goes to a temporary file: what the benchmark and the tests present to.
   /// With `isUTF8`, the process's character type becomes C.UTF-8 unless it
-  /// is UTF-8 already (ncurses encodes wide characters by the locale).
-  static func virtual(term: String, width: Int, height: Int, isUTF8: Bool = true, noColor: Bool = false) throws
-    -> CursesScreen
-  {
+  /// is UTF-8 already (ncurses encodes wide characters by the locale);
+  /// `colourTermIsDirect` stands for COLORTERM=truecolor.
+  static func virtual(
+    term: String, width: Int, height: Int, isUTF8: Bool = true, noColor: Bool = false, colourTermIsDirect: Bool = false
+  ) throws -> CursesScreen {
     if isUTF8 && !localeIsUTF8 { setlocale(LC_CTYPE, "C.UTF-8") }
     guard let output = tmpfile() else { throw TerminalError.systemCallFailed("tmpfile", String(cString: strerror(errno))) }
     guard let input = fopen("/dev/null", "r") else {
@@ -99,7 +102,9 @@ final class CursesScreen {
       fclose(input)
       throw error
     }
-    let curses = CursesScreen(screen: screen, output: output, input: input, isVirtual: true, isUTF8: isUTF8, noColor: noColor)
+    let curses = CursesScreen(
+      screen: screen, output: output, input: input, isVirtual: true, isUTF8: isUTF8, noColor: noColor,
+      colourTermIsDirect: colourTermIsDirect)
     resizeterm(Int32(height), Int32(width))
     curses.configure(interactive: false)
     return curses
@@ -125,7 +130,8 @@ final class CursesScreen {
     // for typeahead on every line (nor stop early when it finds some).
     typeahead(-1)
     curs_set(0)
-    if capabilities.colourMode != .none {
+    // Escapes carry their own colours: ncurses draws none.
+    if capabilities.colourMode != .none && capabilities.colourMode != .escapes {
       start_color()
       hasDefaultColours = use_default_colors() == OK
       // What init_extended_pair accepts, which ncurses may cap below terminfo's `pairs`.
@@ -246,7 +252,7 @@ final class CursesScreen {
 
   /// Writes bytes past ncurses, straight to the output descriptor (as
   /// ncurses itself does when it flushes, so the order is kept).
-  private func writeDirectly(_ text: String) {
+  func writeDirectly(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { Glibc.write(fileno(output), $0.baseAddress, $0.count) }

@@ -40,6 +40,15 @@ struct FramePresenter {
       shown = Array(repeating: colours.defaultColours, count: width * height)
     }
     let changed = GridDiff.changedCells(from: previous, to: frame)
+    if colours.mode == .escapes {
+      // ncurses first (a clear after a resize, its mouse mode), then the
+      // cells past it.
+      screen.update()
+      screen.writeDirectly(DirectColourWriter.text(for: changed, of: frame, glyphs: glyphs))
+      previous = frame
+      lastChangedCells = changed.count
+      return
+    }
     for index in changed {
       let cell = frame.cells[index]
       colours.release(shown[index])

@@ -13,6 +13,15 @@ struct TerminalCapabilities: Sendable, Hashable {
   var isUTF8: Bool
   /// The user asked for no colour (NO_COLOR).
   var noColor: Bool
+  /// COLORTERM says the terminal takes 24-bit colour (`requestsDirectColour`).
+  var colourTermIsDirect = false
+
+  /// True when COLORTERM is `truecolor` or `24bit`: the terminal, or tmux
+  /// in front of it, takes 24-bit SGR colours whatever TERM's terminfo
+  /// entry says (many terminal emulators set it).
+  static func requestsDirectColour(_ environment: [String: String]) -> Bool {
+    ["truecolor", "24bit"].contains(environment["COLORTERM"]?.lowercased() ?? "")
+  }
 
   /// Whether to believe a terminal that says it can redefine its palette.
   ///
@@ -38,7 +47,7 @@ struct TerminalCapabilities: Sendable, Hashable {
 
   /// The colours and glyphs the program draws with.
   var profile: DisplayProfile {
-    if isDirectColour && !noColor {
+    if (isDirectColour || colourTermIsDirect && colours >= 8) && !noColor {
       return DisplayProfile(colourDepth: .trueColour, glyphs: isUTF8 ? .unicode : .ascii)
     }
     return DisplayProfile.detect(colours: colours, canChangePalette: canChangePalette, isUTF8: isUTF8, noColor: noColor)
@@ -51,7 +60,9 @@ struct TerminalCapabilities: Sendable, Hashable {
     case .monochrome: return .none
     case .palette8, .palette16, .palette256: return .indexed(depth)
     case .trueColour:
-      return isDirectColour ? .direct : .palette(entries: 16..<Int32(min(colours, Int(Int32.max))))
+      if isDirectColour { return .direct }
+      if colourTermIsDirect { return .escapes }
+      return .palette(entries: 16..<Int32(min(colours, Int(Int32.max))))
     }
   }
 }

@@ -6,8 +6,10 @@ public enum ColourScale: String, Sendable, Hashable, CaseIterable {
   /// t = (f − f_min) / (f_max − f_min).
   case linear
   /// t = (s(f) − s(f_min)) / (s(f_max) − s(f_min)) with
-  /// s(f) = log(f − f_min + ε) and ε = 10⁻⁶·(f_max − f_min): equal ratios of
-  /// height above the lowest sample get equal steps of colour.
+  /// s(f) = log(f − f_min + ε): equal ratios of height above the lowest
+  /// sample get equal steps of colour. The floor ε = 10⁻ᵏ·(f_max − f_min),
+  /// k from 0 to 6 decades, is the one under which the samples spread most
+  /// evenly over the colours, so that no landscape is one colour.
   case log
   /// t = the rank of f among the samples / (n − 1), ties sharing their mean
   /// rank: every colour is used by the same number of pixels (quantiles).

@@ -35,7 +35,8 @@ public enum Action: Sendable, Hashable {
   // Hyperparameters
   case selectPreviousParameter
   case selectNextParameter
-  /// One notch down (−1) or up (+1) on the parameter's scale; coarse is ×10.
+  /// One notch down (−1) or up (+1) on the parameter's scale; coarse is ten
+  /// notches, a decade (three round values) on a log scale.
   case nudgeParameter(direction: Int, coarse: Bool)
   case editParameter
   case resetParameter
@@ -62,6 +63,14 @@ public enum Action: Sendable, Hashable {
   case toggleTrails
   case toggleProbes
   case toggleOverlays
+  /// Contour lines over the heat map, on or off.
+  case toggleContours
+  /// The gradient field's downhill arrows, on or off.
+  case toggleGradientField
+  /// The what-if path of the last hyperparameter change, shown or hidden.
+  case toggleWhatIf
+  /// The race chart's x-axis: evaluations or steps.
+  case toggleRaceAxis
   // General
   case toggleCaption
   case toggleHelp

@@ -49,6 +49,13 @@ public struct AppState: Sendable {
   /// One iteration or one evaluation per step (`E`), and how much of the
   /// current iteration is shown.
   public var stepping = EvaluationStepping()
+  /// The path the last hyperparameter change would have given from the
+  /// start (nil before one, and after a change that makes it stale).
+  public internal(set) var whatIf: WhatIf?
+  /// Whether the what-if path is drawn (`W`).
+  public var showWhatIf = true
+  /// The race chart's clock (`A`).
+  public var raceAxis = RaceChart.Axis.evaluations
   /// The conditions that pause a run (`b`, `--break`).
   public var breakpoints = BreakpointSet()
   public var modal: Modal?

@@ -33,10 +33,15 @@ public enum KeyMap {
     KeyBinding(
       .scenes, [.character("b"), .character("B")], label: "b B", "breakpoint (B: clear)",
       actionFor: { key in key == .character("B") ? .clearBreakpoints : .openBreakpointEntry }),
-    KeyBinding(.scenes, [.character("i")], "inspector on or off", action: .toggleInspector),
     KeyBinding(
-      .scenes, [.character("["), .character("]")], label: "[ ]", "previous, next particle",
-      actionFor: { key in .selectParticle(offset: key == .character("[") ? -1 : 1) }),
+      .scenes, [.character("i"), .character("["), .character("]")], label: "i [ ]", "inspector, its particles",
+      actionFor: { key in
+        switch key {
+        case .character("["): return .selectParticle(offset: -1)
+        case .character("]"): return .selectParticle(offset: 1)
+        default: return .toggleInspector
+        }
+      }),
 
     KeyBinding(.runs, [.tab], "select the next run", action: .selectNextRun),
     KeyBinding(
@@ -52,10 +57,10 @@ public enum KeyMap {
     KeyBinding(.hyperparameters, [.up], label: "↑ ↓", "select a hyperparameter", action: .selectPreviousParameter),
     KeyBinding(.hyperparameters, [.down], label: "", "", action: .selectNextParameter),
     KeyBinding(
-      .hyperparameters, [.left, .right], label: "← →", "change it one notch",
+      .hyperparameters, [.left, .right], label: "← →", "one notch (log: 1, 2, 5)",
       actionFor: { key in .nudgeParameter(direction: key == .left ? -1 : 1, coarse: false) }),
     KeyBinding(
-      .hyperparameters, [.shiftLeft, .shiftRight], label: "shift ← →", "change it ten notches",
+      .hyperparameters, [.shiftLeft, .shiftRight], label: "shift ← →", "ten notches (log: ×10)",
       actionFor: { key in .nudgeParameter(direction: key == .shiftLeft ? -1 : 1, coarse: true) }),
     KeyBinding(.hyperparameters, [.enter], "type an exact value", action: .editParameter),
     KeyBinding(.hyperparameters, [.character("d")], "reset it to its default", action: .resetParameter),
@@ -82,9 +87,10 @@ public enum KeyMap {
         }
       }),
     KeyBinding(
-      .view, [.character("z"), .character("Z")], label: "z Z", "zoom in, out",
-      actionFor: { key in .zoom(factor: key == .character("Z") ? 1 / 1.5 : 1.5, about: nil) }),
-    KeyBinding(.view, [.character("0")], "fit the domain", action: .fitDomain),
+      .view, [.character("z"), .character("Z"), .character("0")], label: "z Z 0", "zoom in, out; fit domain",
+      actionFor: { key in
+        key == .character("0") ? .fitDomain : .zoom(factor: key == .character("Z") ? 1 / 1.5 : 1.5, about: nil)
+      }),
     KeyBinding(
       .view, [.character("c"), .character("C")], label: "c C", "colour map, scale",
       actionFor: { key in key == .character("C") ? .cycleScale : .cycleColourMap }),
@@ -98,6 +104,12 @@ public enum KeyMap {
         default: return .toggleOverlays
         }
       }),
+    KeyBinding(
+      .view, [.character("#"), .character("f")], label: "# f", "contours, gradient field",
+      actionFor: { key in key == .character("#") ? .toggleContours : .toggleGradientField }),
+    KeyBinding(
+      .view, [.character("W"), .character("X")], label: "W X", "what-if path, race axis",
+      actionFor: { key in key == .character("W") ? .toggleWhatIf : .toggleRaceAxis }),
 
     KeyBinding(.general, [.character("w")], "what this scene shows", action: .toggleCaption),
     KeyBinding(.general, [.character("?")], "this help (space: its next page)", action: .toggleHelp),

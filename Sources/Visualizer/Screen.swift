@@ -63,11 +63,22 @@ public struct Screen: Sendable {
     return projection.point(cellX: column, cellY: row)
   }
 
-  /// What the frame shows. While an iteration is revealed one evaluation
-  /// at a time, the map and the panels show each run as it stood before
-  /// the iteration with the first k of its probes: the evaluations counted
-  /// so far, and the best among them if one beat the run's best.
+  /// What the frame shows: the session, and the what-if path when it is
+  /// shown.
   public static func content(_ state: AppState) -> FrameContent {
+    var content = sessionContent(state)
+    if state.showWhatIf, let whatIf = state.whatIf, let index = content.runs.firstIndex(where: { $0.id == whatIf.run }) {
+      content.runs[index].layer.whatIf = whatIf.path
+    }
+    return content
+  }
+
+  /// The session as the frame shows it. While an iteration is revealed one
+  /// evaluation at a time, the map and the panels show each run as it
+  /// stood before the iteration with the first k of its probes: the
+  /// evaluations counted so far, and the best among them if one beat the
+  /// run's best.
+  private static func sessionContent(_ state: AppState) -> FrameContent {
     var content = FrameContent(session: state.session, recorder: state.recorder)
     guard let shown = state.stepping.revealed, let before = state.stepping.before else { return content }
     let earlier = FrameContent(session: before, recorder: state.recorder)
@@ -122,7 +133,7 @@ public struct Screen: Sendable {
     return FrameChrome(
       selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
       hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil, helpPage: state.helpPage,
-      profile: profile, inspector: inspector(state))
+      profile: profile, inspector: inspector(state), raceAxis: state.raceAxis)
   }
 
   /// The inspector's view of the selected run and particle, when it is open.

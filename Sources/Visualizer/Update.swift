@@ -180,6 +180,22 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .toggleOverlays:
     state.view.overlays.toggle()
     state.message = StatusMessage("overlays \(state.view.overlays ? "on" : "off")")
+  case .toggleContours:
+    state.view.contours = state.view.contours > 0 ? 0 : MapView.contoursWhenOn
+    state.message = StatusMessage(state.view.contours > 0 ? "contour lines on (\(state.view.contours))" : "contour lines off")
+  case .toggleGradientField:
+    state.view.gradientField.toggle()
+    state.message = StatusMessage("gradient field \(state.view.gradientField ? "on" : "off")")
+  case .toggleWhatIf:
+    guard state.whatIf != nil else {
+      state.message = StatusMessage("no what-if path: change a hyperparameter (← →) to see where it would have led")
+      return []
+    }
+    state.showWhatIf.toggle()
+    state.message = StatusMessage("what-if path \(state.showWhatIf ? "on" : "off")")
+  case .toggleRaceAxis:
+    state.raceAxis = state.raceAxis == .evaluations ? .steps : .evaluations
+    state.message = StatusMessage("race chart against \(state.raceAxis.rawValue)")
 
   case .toggleCaption:
     state.showCaption.toggle()
@@ -267,6 +283,7 @@ func apply(_ command: Command, to state: inout AppState, confirmation: String?) 
   state.stepping.showWhole()
   state.liveChangePending = true
   state.sessionChanged()
+  let whatIfNote = followWhatIf(command, &state)
   var notes: [String] = []
   if !wasRecording {
     let step = state.player.scene.events.last?.step ?? state.session.step
@@ -275,7 +292,40 @@ func apply(_ command: Command, to state: inout AppState, confirmation: String?) 
     notes.append("dropped \(undone) undone event\(undone == 1 ? "" : "s")")
   }
   if let confirmation { notes.append(confirmation) }
+  if let whatIfNote { notes.append(whatIfNote) }
   state.message = notes.isEmpty ? nil : StatusMessage(notes.joined(separator: " · "))
+}
+
+/// Keeps the what-if path in step with a live change: a hyperparameter
+/// set re-runs its run from the start with the new value; a change that
+/// rebuilds or removes the path's run makes it stale. Returns what the
+/// status line says of it.
+private func followWhatIf(_ command: Command, _ state: inout AppState) -> String? {
+  switch command {
+  case .setHyperparameter(let id, let name, let value):
+    let spec = state.session.run(id)?.optimizer.hyperparameters.specs.first { $0.name == name }
+    let change = "\(name) = \(spec?.describe(value) ?? formatNumber(value))"
+    switch WhatIf.compute(session: state.session, run: id, change: change) {
+    case .path(let whatIf):
+      state.whatIf = whatIf
+      return state.showWhatIf
+        ? "faint line: where it would be with \(change) from the start (W hides it)"
+        : "W shows where it would be with \(change) from the start"
+    case .tooCostly(let cost):
+      state.whatIf = nil
+      return "no what-if path: \(cost) particle-steps to re-run, over \(WhatIf.particleStepLimit)"
+    case .failed(let reason):
+      state.whatIf = nil
+      return "no what-if path: \(reason)"
+    }
+  case .swapOptimizer(let id, _), .removeRun(let id), .moveStart(let id, _), .dropParticle(let id, _):
+    if state.whatIf?.run == id { state.whatIf = nil }
+  case .setLandscape, .setNoise, .reset:
+    state.whatIf = nil
+  case .addRun:
+    break
+  }
+  return nil
 }
 
 /// The viewport on screen: the user's, or the whole domain.

@@ -16,7 +16,9 @@ struct PlayCommand: ParsableCommand {
       landscape (and optionally an optimizer, its settings, a start, a seed
       or noise) it opens that run, recording from step 0: every live change
       is kept, and s saves the scene for 'optiscope replay'.
-      Press ? for every key; docs/KEYS.md lists them too.
+      Press ? for every key; docs/KEYS.md lists them too. With
+      COLORTERM=truecolor (or 24bit) the map is drawn in 24-bit colour,
+      inside tmux too; NO_COLOR draws it without colour.
 
       Examples:
         optiscope

@@ -43,3 +43,27 @@ struct CaptionTests {
     #expect(!stepped.contains(TmuxSession.captionFooter))
   }
 }
+
+/// A live change of a hyperparameter draws where the run would have gone
+/// with the new value from its start; `W` hides and shows it.
+@Suite(.serialized)
+struct WhatIfPathTests {
+  @Test func raisingAdamsLearningRateInTheTourShowsItsWhatIfPathAndWHidesIt() throws {
+    let session = try TmuxSession(
+      [OptiscopeBinary.path], width: 120, height: 40,
+      environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
+    defer { session.kill() }
+    try session.closeCaption()
+    try session.waitForScreen("a few steps") { (ScreenReading.sessionStep(in: $0) ?? 0) >= 3 }
+    #expect(!(try session.screen()).contains("adam if lr ="))
+    // Run 1 (adam) and its first hyperparameter, lr, are selected.
+    try session.press("Right")
+    let shown = try session.waitForScreen(containing: "adam if lr =")
+    #expect(shown.contains("W hides it") || shown.contains("from the start"), "\(shown)")
+    try session.type("W")
+    let hidden = try session.waitForScreen(containing: "what-if path off")
+    #expect(!hidden.contains("adam if lr ="))
+    try session.type("W")
+    try session.waitForScreen(containing: "adam if lr =")
+  }
+}

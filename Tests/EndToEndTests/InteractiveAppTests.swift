@@ -60,9 +60,22 @@ struct InteractiveAppTests {
     let raised = try session.waitForScreen("a new learning rate") {
       ScreenReading.learningRate(in: $0).map { $0 != original } ?? false
     }
-    #expect(ScreenReading.learningRate(in: raised) != original)
+    // Notches land on 1, 2 or 5 times a power of ten.
+    let value = try #require(ScreenReading.learningRate(in: raised))
+    #expect(value != original && Double(value).map(Self.isRound) == true, "lr = \(value)")
     try session.press("Left")
+    let lowered = try session.waitForScreen("a lower learning rate") {
+      ScreenReading.learningRate(in: $0).map { $0 != value } ?? false
+    }
+    #expect(ScreenReading.learningRate(in: lowered).flatMap(Double.init).map(Self.isRound) == true)
+    try session.type("d")
     try session.waitForScreen("the learning rate \(original) again") { ScreenReading.learningRate(in: $0) == original }
+  }
+
+  /// True for 1, 2 or 5 times a power of ten.
+  static func isRound(_ value: Double) -> Bool {
+    let mantissa = value / pow(10, floor(log10(value)))
+    return [1.0, 2, 5].contains { abs(mantissa - $0) < 1e-9 }
   }
 
   @Test func swappingTheOptimizerShowsItsName() throws {

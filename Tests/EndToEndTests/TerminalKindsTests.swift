@@ -37,6 +37,27 @@ struct TerminalKindsTests {
     #expect(left.isEmpty, "the screen still shows:\n\(left.joined(separator: "\n"))")
   }
 
+  /// COLORTERM=truecolor or 24bit: the map's colours reach tmux as 24-bit
+  /// RGB, although TERM's terminfo entry (tmux-256color) knows only 256.
+  @Test(arguments: ["truecolor", "24bit"])
+  func colorTermDrawsTheMapIn24BitColourInsideTmux(colorTerm: String) throws {
+    let session = try start(swarm + ["--paused"], environment: ["COLORTERM": colorTerm, "TERM": "tmux-256color"])
+    defer { session.kill() }
+    try session.closeCaption()
+    let screen = try session.screenWithColours()
+    #expect(screen.contains("▀"), "the heat map is drawn")
+    #expect(screen.contains("[38;2;") && screen.contains("48;2;"), "no 24-bit colour in:\n\(screen.prefix(600))")
+    #expect(!screen.contains("38;5;"), "nothing from the 256-colour palette")
+  }
+
+  @Test func withoutColorTermTheMapKeepsThe256ColourPalette() throws {
+    let session = try start(swarm + ["--paused"], environment: ["TERM": "tmux-256color"])
+    defer { session.kill() }
+    try session.closeCaption()
+    let screen = try session.screenWithColours()
+    #expect(screen.contains("38;5;") && !screen.contains("38;2;"), "\(screen.prefix(600))")
+  }
+
   /// The locale as the C library reads it: LANG alone, or LC_ALL over it.
   static let asciiLocales: [[String: String]] = [["LANG": "C", "LC_ALL": ""], ["LANG": "C.UTF-8", "LC_ALL": "POSIX"]]
 

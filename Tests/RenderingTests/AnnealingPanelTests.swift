@@ -31,7 +31,11 @@ import Testing
     let lines = grid.lines()
     let row = try #require(lines.firstIndex { $0.contains("\(level.symbol)(k)") }, "the curve's row is labelled")
     let gaugeRow = try #require(lines.firstIndex { $0.contains("│ \(level.symbol) ") })
-    #expect(row == gaugeRow + 1, "the curve sits under its gauge")
+    #expect(row == gaugeRow + 2, "the curve sits under its gauge and the row that labels its ends")
+    // The gauge's log scale runs up to T₀, both ends labelled.
+    let range = try #require(level.gauge)
+    #expect(lines[gaugeRow + 1].contains(compactNumber(range.lowerBound)), "\(lines[gaugeRow + 1])")
+    #expect(lines[gaugeRow + 1].contains(compactNumber(range.upperBound)), "\(lines[gaugeRow + 1])")
     let dots = lines[row].map(Self.topDot)
     let first = try #require(dots.firstIndex { $0 != nil }), last = try #require(dots.lastIndex { $0 != nil })
     #expect(last - first > 20, "the curve spans the panel")

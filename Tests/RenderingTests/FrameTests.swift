@@ -20,7 +20,9 @@ import Exports
     let medium = try #require(FrameLayout(width: 120, height: 40))
     let large = try #require(FrameLayout(width: 200, height: 60))
     #expect(compact.size == .compact && medium.size == .medium && large.size == .large)
-    #expect(compact.raceChart.isEmpty && medium.raceChart.isEmpty && !large.raceChart.isEmpty)
+    #expect(compact.raceChart.isEmpty && !medium.raceChart.isEmpty && !large.raceChart.isEmpty)
+    #expect(FrameLayout(width: 100, height: 30)!.raceChart.isEmpty, "a medium layout under 36 rows has no room for it")
+    #expect(medium.raceChart.intersection(medium.panels).isEmpty && medium.raceChart.height >= 8)
     #expect(compact.map.area < medium.map.area && medium.map.area < large.map.area)
     for layout in [compact, medium, large] {
       #expect(layout.map.intersection(layout.panels).isEmpty)
@@ -44,12 +46,48 @@ import Exports
     #expect(lines[0].contains("loss, \(FrameFixture.view.scale.rawValue)"), "\(lines[0])")
   }
 
-  @Test func onlyTheLargeLayoutShowsEveryPanelInFullAndTheRaceChart() {
+  @Test func onlyTheLargeLayoutShowsEveryPanelInFullAndFrom120By40TheRaceChart() {
     var renderer = FrameRenderer()
     let large = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 200, height: 60).plainText
     let medium = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 120, height: 40).plainText
     #expect(large.contains("inertia") && large.contains("best loss vs evaluations"))
     #expect(!medium.contains("inertia") && medium.contains("temperature"))
+    #expect(medium.contains("best loss vs evaluations") && medium.contains("240 evals"))
+  }
+
+  @Test func theRaceChartsClockSwitchesToSteps() {
+    var renderer = FrameRenderer()
+    var chrome = FrameFixture.chrome
+    chrome.raceAxis = .steps
+    let grid = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: chrome, width: 120, height: 40)
+    assertSnapshot(Export.text(grid), named: "frame-120x40-race-steps")
+    #expect(grid.plainText.contains("best loss vs steps") && grid.plainText.contains("step 12"))
+    #expect(!grid.plainText.contains("240 evals"))
+  }
+
+  @Test func at80By24TheOtherRunsGetSummaryPanelsAndTheSelectedOneNoEmptyRows() {
+    var renderer = FrameRenderer()
+    let grid = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: 80, height: 24)
+    let layout = FrameLayout(width: 80, height: 24)!
+    let side = grid.lines().map { String($0.dropFirst(layout.panels.x)) }
+    // The swarm has a box of its own with its best and its evaluations.
+    let swarmTop = side.firstIndex { $0.contains("■ pso") }
+    #expect(swarmTop != nil, "\(side.joined(separator: "\n"))")
+    #expect(side.contains { $0.contains("best 0.02") } && side.contains { $0.contains("evals 240") })
+    // The selected panel's box ends right above the swarm's: no blank rows in it.
+    if let swarmTop {
+      #expect(side[swarmTop - 1].hasPrefix("└"), "\(side.joined(separator: "\n"))")
+      let inner = side[1..<(swarmTop - 1)].filter { $0.dropFirst().dropLast().allSatisfy { $0 == " " } }
+      #expect(inner.isEmpty, "blank rows in the selected panel")
+    }
+  }
+
+  @Test func theSelectedHyperparametersHelpIsShownInItsPanel() {
+    var renderer = FrameRenderer()
+    for (width, height) in [(80, 24), (120, 40)] {
+      let text = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: FrameFixture.chrome, width: width, height: height).plainText
+      #expect(text.contains("initial temperature"), "\(width)×\(height)")
+    }
   }
 
   @Test func aScreenBelow40By12GetsAMessageInsteadOfAFrame() {

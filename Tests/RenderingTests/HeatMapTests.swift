@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OptimizerCore
 import Rendering
 import Testing
@@ -89,11 +94,38 @@ let rosenbrock = FunctionObjective(dimension: 2) { x in
     let viewport = Viewport(x: -2...2, y: -1...3)
     var large = HeatMap()
     large.update(objective: rosenbrock, identity: "r", viewport: viewport, columns: 120, rows: 60, scale: .linear)
-    #expect(large.samples.count == 120 * 120)
-    for (j, i) in [(0, 0), (57, 33), (119, 119), (64, 1)] {
-      let x = -2 + (Double(i) + 0.5) * 4 / 120, y = 3 - (Double(j) + 0.5) * 4 / 120
-      #expect(large.samples[j * 120 + i] == rosenbrock.value(at: [x, y]))
+    // 2×2 sub-pixels per pixel: 240×240 samples at the sub-pixels' centres.
+    #expect(large.samples.count == 240 * 240)
+    for (j, i) in [(0, 0), (57, 33), (239, 239), (64, 1), (200, 131)] {
+      let x = -2 + (Double(i) + 0.5) * (4.0 / 240), y = 3 - (Double(j) + 0.5) * (4.0 / 240)
+      #expect(large.samples[j * 240 + i] == rosenbrock.value(at: [x, y]))
     }
+  }
+
+  @Test func aPixelsLevelIsTheMeanOfItsFourSubPixels() throws {
+    var map = HeatMap()
+    map.update(objective: rosenbrock, identity: "r", viewport: Viewport(x: -2...2, y: -1...3), columns: 8, rows: 4, scale: .log)
+    let fitted = try #require(map.fitted)
+    for (i, j) in [(0, 0), (3, 5), (7, 7)] {
+      let sub = [(0, 0), (1, 0), (0, 1), (1, 1)].map { a, b in fitted.level(of: map.samples[(2 * j + b) * 16 + 2 * i + a]) }
+      #expect(abs(map.level(pixelX: i, pixelY: j) - sub.reduce(0, +) / 4) < 1e-12)
+    }
+  }
+
+  @Test func ripplesFinerThanAPixelBlendInsteadOfStriping() {
+    // A ripple of period 1.1 pixels: sampled at pixel centres it beats into
+    // broad stripes of full contrast; averaged over 2×2 sub-pixels their
+    // contrast falls to |cos(π·0.5/1.1)| ≈ 0.14 of it.
+    let columns = 110
+    let ripple = FunctionObjective(dimension: 2) { x in sin(2 * Double.pi * x[0] / 1.1) }
+    var map = HeatMap()
+    map.update(
+      objective: ripple, identity: "ripple", viewport: Viewport(x: 0...Double(columns), y: 0...Double(columns)),
+      columns: columns, rows: columns / 2, scale: .linear)
+    let row = (0..<columns).map { map.level(pixelX: $0, pixelY: 10) }
+    let centres = (0..<columns).map { i in sin(2 * Double.pi * (Double(i) + 0.5) / 1.1) }
+    #expect(centres.max()! - centres.min()! > 1.9, "sampling at the centres alone would stripe")
+    #expect(row.max()! - row.min()! < 0.2)
   }
 
   @Test func undefinedValuesGetTheirOwnColourAndDoNotStretchTheScale() {
@@ -103,8 +135,11 @@ let rosenbrock = FunctionObjective(dimension: 2) { x in
     var grid = CellGrid(width: 4, height: 2)
     map.draw(into: &grid, rect: grid.bounds, colourMap: .viridis)
     #expect(grid[0, 0].foreground == HeatMap.undefinedColour)
-    #expect(grid[3, 0].foreground == ColourMap.viridis.colour(at: 1))
-    #expect(map.fitted?.minimum == 0.25 && map.fitted?.maximum == 0.75)
+    // The last pixel's sub-pixels sit at x = 0.625 and 0.875, the highest.
+    let last = map.level(pixelX: 3, pixelY: 0)
+    #expect(abs(last - (0.5 / 0.75 + 1) / 2) < 1e-12)
+    #expect(grid[3, 0].foreground == ColourMap.viridis.colour(at: last))
+    #expect(map.fitted?.minimum == 0.125 && map.fitted?.maximum == 0.875)
   }
 
   @Test func monochromeMapsUseTheShadeRampAndAsciiMapsTheAsciiRamp() {
@@ -117,7 +152,7 @@ let rosenbrock = FunctionObjective(dimension: 2) { x in
     #expect(grid[9, 0].foreground == nil)
     map.draw(into: &grid, rect: grid.bounds, colourMap: .viridis, profile: DisplayProfile(colourDepth: .palette16, glyphs: .ascii))
     #expect(grid.lines() == [" .:-=+*#%@"])
-    #expect(grid[9, 0].foreground == ColourMap.viridis.colour(at: 1))
+    #expect(grid[9, 0].foreground == ColourMap.viridis.colour(at: map.level(pixelX: 9, pixelY: 0)))
   }
 
   @Test func contourLinesShadeThePixelsWhereTheLevelCrossesABand() {

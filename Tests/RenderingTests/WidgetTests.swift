@@ -45,6 +45,22 @@ import Testing
     assertSnapshot(grid, named: "gauges")
   }
 
+  @Test func aGaugesBarKeepsItsWidthWhateverTheValueAndALogGaugeLabelsItsEnds() {
+    var grid = CellGrid(width: 36, height: 4)
+    Gauge.draw(label: "r", value: 3, range: 1...6, into: &grid, rect: Rect(width: 36, height: 1))
+    Gauge.draw(label: "r", value: -1.23e-10, range: 1...6, into: &grid, rect: Rect(x: 0, y: 1, width: 36, height: 1))
+    let ends = grid.lines().prefix(2).map { Array($0).firstIndex(of: "▏") }
+    #expect(ends[0] != nil && ends[0] == ends[1])
+    Gauge.draw(
+      label: "T", value: 0.35, range: 1e-3...12, logarithmic: true, into: &grid, rect: Rect(x: 0, y: 2, width: 36, height: 2),
+      labelsEnds: true)
+    let lines = grid.lines().map { Array($0) }
+    #expect(String(lines[3]).hasPrefix("        0.001"), "\(String(lines[3]))")
+    // T₀'s end, 12, ends under the bar's right edge.
+    let edge = lines[2].firstIndex(of: "▏")
+    #expect(edge != nil && String(lines[3][(edge! - 1)...edge!]) == "12", "\(String(lines[3]))")
+  }
+
   @Test func theHelpOverlayListsTheCallersKeysBySection() {
     let keys = [
       KeyHelp(section: "Run", keys: "space", description: "pause or resume"),

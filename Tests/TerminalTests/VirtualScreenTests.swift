@@ -175,3 +175,38 @@ import Testing
     }
   }
 }
+
+/// COLORTERM=truecolor on a terminfo entry without direct colour: the
+/// cells go out past ncurses as 24-bit SGR sequences.
+@Suite(.serialized) struct DirectColourEscapeTests {
+  @Test func cellsAreWrittenWithTheir24BitColoursAndOnlyWhatChanged() throws {
+    let screen = try CursesScreen.virtual(term: "tmux-256color", width: 12, height: 3, colourTermIsDirect: true)
+    defer { screen.close() }
+    #expect(screen.capabilities.colourMode == .escapes)
+    #expect(screen.capabilities.profile.colourDepth == .trueColour)
+    var presenter = FramePresenter(screen: screen)
+    var grid = CellGrid(width: 12, height: 3)
+    grid[2, 1] = Cell("▀", foreground: RGB(250, 3, 7), background: RGB(1, 2, 3))
+    grid[3, 1] = Cell("▀", foreground: RGB(250, 3, 7), background: RGB(1, 2, 3))
+    grid[4, 1] = Cell("x", attributes: .bold)
+    presenter.present(grid, on: screen)
+    let first = String(decoding: screen.writtenBytes(from: 0), as: UTF8.self)
+    #expect(first.contains("\u{1B}[2;1H  \u{1B}[0;38;2;250;3;7;48;2;1;2;3m▀▀\u{1B}[0;1;39;49mx"), "\(first.debugDescription)")
+    let before = screen.bytesWritten
+    grid[4, 1] = Cell("y", foreground: RGB(10, 200, 30))
+    presenter.present(grid, on: screen)
+    let second = String(decoding: screen.writtenBytes(from: before), as: UTF8.self)
+    #expect(second.hasSuffix("\u{1B}[2;5H\u{1B}[0;38;2;10;200;30;49my\u{1B}[0m"), "\(second.debugDescription)")
+    #expect(presenter.lastChangedCells == 1)
+  }
+
+  @Test func colorTermTruecolorOr24bitAsksForDirectColour() {
+    #expect(TerminalCapabilities.requestsDirectColour(["COLORTERM": "truecolor"]))
+    #expect(TerminalCapabilities.requestsDirectColour(["COLORTERM": "24bit"]))
+    #expect(!TerminalCapabilities.requestsDirectColour(["COLORTERM": "yes"]))
+    #expect(!TerminalCapabilities.requestsDirectColour([:]))
+    let noColour = TerminalCapabilities(
+      colours: 256, colourPairs: 0, canChangePalette: false, isUTF8: true, noColor: true, colourTermIsDirect: true)
+    #expect(noColour.colourMode == .none, "NO_COLOR still wins")
+  }
+}

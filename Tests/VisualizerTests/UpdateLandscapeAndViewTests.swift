@@ -1,6 +1,7 @@
 import OptimizerCore
 import Rendering
 import Testing
+import ViewModel
 import Visualizer
 
 /// Landscape and view keys.
@@ -73,6 +74,24 @@ import Visualizer
     #expect(!state.view.trails && !state.view.probes && !state.view.overlays)
     update(&state, .toggleTrails)
     #expect(state.message?.text == "trails on", "each toggle says which way it went")
+  }
+
+  @Test func keysTurnOnContourLinesTheGradientFieldAndTheRaceChartsClock() throws {
+    var state = try testState()
+    press(.character("#"), on: &state)
+    #expect(state.view.contours == MapView.contoursWhenOn)
+    #expect(state.message?.text == "contour lines on (\(MapView.contoursWhenOn))")
+    press(.character("#"), on: &state)
+    #expect(state.view.contours == 0 && state.message?.text == "contour lines off")
+    press(.character("f"), on: &state)
+    #expect(state.view.gradientField && state.message?.text == "gradient field on")
+    press(.character("f"), on: &state)
+    #expect(!state.view.gradientField && state.message?.text == "gradient field off")
+    #expect(state.raceAxis == .evaluations)
+    press(.character("X"), on: &state)
+    #expect(state.raceAxis == .steps && state.message?.text == "race chart against steps")
+    press(.character("X"), on: &state)
+    #expect(state.raceAxis == .evaluations && state.message?.text == "race chart against evaluations")
   }
 
   @Test func helpAndQuit() throws {

@@ -279,7 +279,7 @@ public struct GravitySwarm: Optimizer {
     var inspection = Inspection(readouts: [
       Readout("members", symbol: "N", value: Double(members.count)),
       Readout("deaths", symbol: "†", value: Double(deaths)),
-      Readout("best", symbol: "f*", value: bestPoint?.loss ?? .nan),
+      Readout("best", symbol: "best", value: bestPoint?.loss ?? .nan),
     ])
     for member in members where member.pull.norm > 0 {
       let x = member.descent.particles[0].position

@@ -416,7 +416,7 @@ public struct ParticleSwarm: DescribedOptimizer {
     return Inspection(
       readouts: [
         Readout("spread", symbol: "σ", value: spread, logarithmic: true),
-        Readout("best", symbol: "f*", value: best.loss),
+        Readout("best", symbol: "f(g)", value: best.loss),
       ],
       overlays: overlays,
       vectors: [NamedVector("g", best.position), NamedVector("centroid", centroid)])

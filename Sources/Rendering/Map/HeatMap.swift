@@ -26,19 +26,24 @@ public struct HeatMap: Sendable {
   public private(set) var key: Key?
   /// The scale fitted to the current samples.
   public private(set) var fitted: FittedScale?
-  /// f at each pixel centre, row-major, top row first:
-  /// `pixelWidth × pixelHeight` values.
+  /// f at the centres of a 2×2 grid of sub-pixels in each pixel
+  /// (supersampling, so that ripples finer than a pixel blend instead of
+  /// aliasing into stripes), row-major, top row first:
+  /// `2·pixelWidth × 2·pixelHeight` values.
   public private(set) var samples: [Double] = []
-  /// Each sample's position on the colour map, t ∈ [0, 1] (NaN where f was
-  /// not finite).
+  /// Each pixel's position on the colour map, t ∈ [0, 1]: the mean of its
+  /// four sub-pixels' levels that are defined (NaN where none is).
   public private(set) var levels: [Double] = []
+
+  /// Sub-pixels per pixel along each axis.
+  public static let supersampling = 2
   /// Each level as an index into a colour map's 256-entry table (−1 where
   /// the level is NaN): drawing is then a lookup per pixel.
   private var indices: [Int16] = []
   /// How many times the landscape has been sampled (the cache's misses).
   public private(set) var samplings = 0
 
-  /// Maps below this many pixels are sampled on one thread.
+  /// Grids below this many sample points are sampled on one thread.
   static let parallelThreshold = 4096
 
   public init() {}
@@ -71,20 +76,42 @@ public struct HeatMap: Sendable {
     if resample {
       key = newKey
       samples = Self.sample(
-        objective, viewport: viewport, width: newKey.columns, height: newKey.rows * 2,
-        base: base ?? Vector.zeros(objective.dimension))
+        objective, viewport: viewport, width: newKey.columns * Self.supersampling,
+        height: newKey.rows * 2 * Self.supersampling, base: base ?? Vector.zeros(objective.dimension))
       samplings += 1
     }
     if resample || fitted?.scale != scale {
       let fit = FittedScale(scale, samples: samples)
       fitted = fit
-      levels = samples.map { fit.level(of: $0) }
+      levels = Self.pixelLevels(samples.map { fit.level(of: $0) }, width: newKey.columns, height: newKey.rows * 2)
       indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
     }
     return resample
   }
 
-  /// f at every pixel centre, rows in parallel when the map is large.
+  /// Each pixel's level: the mean of the defined levels of its n×n
+  /// sub-pixels (n = `supersampling`), NaN when none is defined.
+  static func pixelLevels(_ subLevels: [Double], width: Int, height: Int) -> [Double] {
+    let n = supersampling, subWidth = width * n
+    var levels = [Double](repeating: .nan, count: width * height)
+    for j in 0..<height {
+      for i in 0..<width {
+        var sum = 0.0, count = 0
+        for b in 0..<n {
+          let row = (j * n + b) * subWidth + i * n
+          for a in 0..<n where !subLevels[row + a].isNaN {
+            sum += subLevels[row + a]
+            count += 1
+          }
+        }
+        if count > 0 { levels[j * width + i] = sum / Double(count) }
+      }
+    }
+    return levels
+  }
+
+  /// f at the centre of every cell of a `width`×`height` grid over the
+  /// viewport, rows in parallel when the grid is large.
   static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector) -> [Double] {
     guard width > 0, height > 0 else { return [] }
     var values = [Double](repeating: .nan, count: width * height)

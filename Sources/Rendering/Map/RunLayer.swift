@@ -15,10 +15,13 @@ public struct RunLayer: Sendable {
   /// The last step's events: accepted and rejected moves are drawn.
   public var events: [StepEvent]
   public var inspection: Inspection
+  /// Where the run would have gone with its last change from the start,
+  /// when that is shown.
+  public var whatIf: WhatIfPath?
 
   public init(
     name: String, style: RunStyle, particles: [Particle], best: Point? = nil, probes: [Point] = [],
-    trail: Trail? = nil, events: [StepEvent] = [], inspection: Inspection = Inspection()
+    trail: Trail? = nil, events: [StepEvent] = [], inspection: Inspection = Inspection(), whatIf: WhatIfPath? = nil
   ) {
     self.name = name
     self.style = style
@@ -28,5 +31,6 @@ public struct RunLayer: Sendable {
     self.trail = trail
     self.events = events
     self.inspection = inspection
+    self.whatIf = whatIf
   }
 }

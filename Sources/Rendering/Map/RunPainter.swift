@@ -1,7 +1,7 @@
 import OptimizerCore
 import ViewModel
 
-/// Draws runs over the map: fading trails, the last step's probes, the
+/// Draws runs over the map: fading trails, what-if paths, the last step's probes, the
 /// optimizers' overlays, accepted and rejected moves, each run's best
 /// point, the particles over all of them, and arrows on the edge for
 /// particles out of view.
@@ -19,6 +19,9 @@ public enum RunPainter {
     let painter = Painter(projection: projection)
     if view.trails {
       for run in runs { if let trail = run.trail { painter.trail(trail, colour: run.style.colour, into: &grid) } }
+    }
+    for run in runs {
+      if let whatIf = run.whatIf { painter.path(whatIf.points, colour: run.style.colour, faint: WhatIfPath.faint, into: &grid) }
     }
     if view.probes {
       for run in runs {
@@ -118,6 +121,11 @@ struct Painter {
     } else if rect.contains(x: end.x, y: end.y) {
       grid.stamp(head, x: end.x, y: end.y, colour: colour, attributes: .bold)
     }
+  }
+
+  /// A path through landscape points as connected line glyphs, faint.
+  func path(_ points: [Vector], colour: RGB, faint: Double, into grid: inout CellGrid) {
+    for (a, b) in zip(points, points.dropFirst()) { line(from: a, to: b, colour: colour, faint: faint, into: &grid) }
   }
 
   /// Each particle's path over the trail's steps, newest segments

@@ -24,12 +24,15 @@ public struct FrameChrome: Sendable, Hashable {
   public var profile: DisplayProfile
   /// Shown in place of the run panels when non-nil.
   public var inspector: InspectorContent?
+  /// The race chart's clock.
+  public var raceAxis: RaceChart.Axis
 
   public init(
     selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
     hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil, helpPage: Int = 0,
-    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil
+    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil, raceAxis: RaceChart.Axis = .evaluations
   ) {
+    self.raceAxis = raceAxis
     self.selectedRun = selectedRun
     self.selectedParameter = selectedParameter
     self.mode = mode

@@ -18,7 +18,7 @@ extension FrameContent {
         optimizerName: run.configuration.kind.displayName, steps: run.steps, evaluations: run.evaluations,
         bestLoss: run.best?.loss, hyperparameters: run.optimizer.hyperparameters,
         historyEvaluations: trace.evaluations, historyBestLosses: trace.bestLosses, eventCounts: run.eventCounts,
-        trajectory: recorder.trajectory(of: run.id))
+        trajectory: recorder.trajectory(of: run.id), historySteps: trace.steps)
     }
     self.init(landscape: LandscapeInfo(session.landscape), runs: runs, step: session.step)
   }

@@ -55,6 +55,8 @@ public struct RunView: Sendable {
   /// Evaluations used after each step, and the best loss then.
   public var historyEvaluations: [Int]
   public var historyBestLosses: [Double]
+  /// The session's step of each of those entries (1, 2, 3 … unless given).
+  public var historySteps: [Int]?
   /// Events so far, by kind.
   public var eventCounts: [StepEvent.Kind: Int]
   /// The path the run took, one point per step: the SVG's polyline.
@@ -63,8 +65,9 @@ public struct RunView: Sendable {
   public init(
     id: Int, layer: RunLayer, optimizerName: String, steps: Int, evaluations: Int, bestLoss: Double?,
     hyperparameters: Hyperparameters, historyEvaluations: [Int] = [], historyBestLosses: [Double] = [],
-    eventCounts: [StepEvent.Kind: Int] = [:], trajectory: [Vector] = []
+    eventCounts: [StepEvent.Kind: Int] = [:], trajectory: [Vector] = [], historySteps: [Int]? = nil
   ) {
+    self.historySteps = historySteps
     self.id = id
     self.layer = layer
     self.optimizerName = optimizerName
@@ -81,6 +84,7 @@ public struct RunView: Sendable {
   /// The race chart's series for this run.
   public var series: RaceChart.Series {
     RaceChart.Series(
-      name: layer.name, colour: layer.style.colour, evaluations: historyEvaluations, bestLosses: historyBestLosses)
+      name: layer.name, colour: layer.style.colour, evaluations: historyEvaluations, bestLosses: historyBestLosses,
+      steps: historySteps)
   }
 }

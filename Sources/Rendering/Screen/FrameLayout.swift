@@ -8,7 +8,8 @@ public struct FrameLayout: Sendable, Hashable {
     /// compact panel and a line per other run.
     case compact
     /// Up to 160×45: map, vertical colour bar, the selected run's full
-    /// panel and a summary of every other run.
+    /// panel, a summary of every other run that fits and, from 36 rows
+    /// (120×40), the race chart in the lowest quarter of the side bar.
     case medium
     /// From 160×45 (200×60): every run's full panel and, below them, the
     /// race chart in the lower two fifths of the side bar.
@@ -30,8 +31,10 @@ public struct FrameLayout: Sendable, Hashable {
   /// Above the colour bar: what it measures and on which scale.
   public let colourBarLabel: Rect
   public let panels: Rect
-  /// Empty unless the layout is large.
+  /// Empty in the compact layout and in a medium one under 36 rows.
   public let raceChart: Rect
+  /// The fewest rows of a medium layout that holds the race chart.
+  public static let mediumRaceChartHeight = 36
   public let status: Rect
 
   /// The layout of a `width`×`height` screen, or nil when it is too small.
@@ -66,6 +69,9 @@ public struct FrameLayout: Sendable, Hashable {
       colourBarLabel = Rect(x: columns[1].x, y: columns[1].y, width: columns[1].width, height: 1)
       if size == .large {
         let side = Layout.rows(columns[2], [.fill, .fraction(0.4)], spacing: 1)
+        (panels, raceChart) = (side[0], side[1])
+      } else if height >= Self.mediumRaceChartHeight {
+        let side = Layout.rows(columns[2], [.fill, .fixed(max(8, body.height / 4))], spacing: 1)
         (panels, raceChart) = (side[0], side[1])
       } else {
         panels = columns[2]

@@ -43,8 +43,11 @@ public struct FrameRenderer: Sendable {
     }
     if !layout.raceChart.isEmpty {
       let fStar = content.landscape.knownMinimum?.value
-      grid.text("best loss vs evaluations", x: layout.raceChart.x, y: layout.raceChart.y - 1, style: CellStyle(foreground: RGB(150, 150, 160)))
-      RaceChart.draw(content.runs.map(\.series), into: &grid, rect: layout.raceChart, floor: fStar)
+      grid.text(
+        "best loss vs \(chrome.raceAxis.rawValue)", x: layout.raceChart.x, y: layout.raceChart.y - 1,
+        maxWidth: layout.raceChart.width, style: CellStyle(foreground: RGB(150, 150, 160)))
+      RaceChart.draw(
+        content.runs.map(\.series), into: &grid, rect: layout.raceChart, floor: fStar, clock: chrome.raceAxis)
     }
     StatusLine.draw(
       mode: chrome.mode, facts: ["step \(content.step)"] + chrome.statusFacts, hints: chrome.hints,
@@ -130,12 +133,25 @@ public struct FrameRenderer: Sendable {
     let area = layout.panels
     switch layout.size {
     case .compact:
-      // One compact panel; a line for each other run below it.
+      // The selected run's compact panel, no taller than it needs; the rows
+      // left are shared by the others: a summary panel for each that fits
+      // (keeping a line for each of the rest), a line for the rest.
       let lines = min(others.count, max(area.height / 3, 0))
-      let parts = Layout.rows(area, [.fill, .fixed(lines)])
+      let wanted = RunPanel.preferredHeight(
+        selected, detail: .compact, selectedParameter: chrome.selectedParameter, width: area.width)
+      let selectedHeight = min(area.height - lines, wanted)
+      let rest = area.height - selectedHeight
+      var summaries = others.count
+      while summaries > 0 && 5 * summaries + min(others.count - summaries, rest) > rest { summaries -= 1 }
+      let lineRows = min(others.count - summaries, rest - 5 * summaries)
+      let parts = Layout.rows(
+        area, [.fixed(selectedHeight)] + Array(repeating: .fixed(5), count: summaries) + [.fixed(lineRows)])
       RunPanel.draw(selected, detail: .compact, selectedParameter: chrome.selectedParameter, fStar: fStar, into: &grid, rect: parts[0])
-      for (offset, run) in others.prefix(lines).enumerated() {
-        let y = parts[1].y + offset
+      for (index, run) in others.prefix(summaries).enumerated() {
+        RunPanel.draw(run, detail: .summary, selectedParameter: nil, fStar: fStar, into: &grid, rect: parts[index + 1])
+      }
+      for (offset, run) in others.dropFirst(summaries).prefix(lineRows).enumerated() {
+        let y = parts[summaries + 1].y + offset
         grid.put(run.layer.style.glyph, x: area.x, y: y, style: CellStyle(foreground: run.layer.style.colour))
         let best = run.bestLoss.map(compactNumber) ?? "–"
         grid.text("\(run.layer.name)  best \(best)", x: area.x + 2, y: y, maxWidth: area.width - 2)
@@ -143,7 +159,8 @@ public struct FrameRenderer: Sendable {
     case .medium:
       // The selected run in full; below it a summary for each other run
       // that fits.
-      let wanted = RunPanel.preferredHeight(selected, detail: .full)
+      let wanted = RunPanel.preferredHeight(
+        selected, detail: .full, selectedParameter: chrome.selectedParameter, width: area.width)
       let fullHeight = min(area.height, wanted, max(area.height - 5 * others.count, 12))
       let summaries = min(others.count, (area.height - fullHeight) / 5)
       let parts = Layout.rows(area, [.fixed(fullHeight)] + Array(repeating: .fixed(5), count: summaries))

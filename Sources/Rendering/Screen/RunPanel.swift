@@ -2,7 +2,7 @@ import OptimizerCore
 
 /// One run's panel: its optimizer, counters, best loss and gap to f*, its
 /// readouts as gauges, a log-scale loss sparkline, its event counts and its
-/// hyperparameters with the selected one highlighted.
+/// hyperparameters with the selected one highlighted and its help below.
 public enum RunPanel {
   /// How much of the panel to show.
   public enum Detail: Sendable {
@@ -14,14 +14,38 @@ public enum RunPanel {
     case summary
   }
 
-  /// The rows (box included) the panel wants at a level of detail.
-  public static func preferredHeight(_ run: RunView, detail: Detail) -> Int {
+  /// The rows (box included) the panel wants at a level of detail, with
+  /// room for the selected hyperparameter's help at a panel width (two
+  /// rows when neither is given).
+  public static func preferredHeight(_ run: RunView, detail: Detail, selectedParameter: Int? = nil, width: Int? = nil) -> Int {
     let readouts = run.layer.inspection.readouts.count
+    let helpRows = width.map { helpLines(run.hyperparameters, selected: selectedParameter, width: $0 - 4).count } ?? Self.helpRows
     switch detail {
     case .summary: return 5
-    case .compact: return 2 + 3 + min(readouts, 2) + 1 + run.hyperparameters.specs.count
-    case .full: return 2 + 3 + readouts + curves(run).count + 2 + 1 + run.hyperparameters.specs.count
+    case .compact:
+      let endRows = run.layer.inspection.readouts.prefix(2).filter { Self.labelsEnds($0) }.count
+      return 2 + 3 + min(readouts, 2) + endRows + 1 + run.hyperparameters.specs.count + helpRows
+    case .full:
+      let endRows = run.layer.inspection.readouts.filter { Self.labelsEnds($0) }.count
+      return 2 + 3 + readouts + endRows + curves(run).count + 2 + 1 + run.hyperparameters.specs.count + helpRows
     }
+  }
+
+  /// The most rows under the table for the selected hyperparameter's help.
+  static let helpRows = 2
+
+  /// The selected hyperparameter's help, wrapped to `width` columns and cut
+  /// to `helpRows` rows (none when nothing is selected).
+  static func helpLines(_ parameters: Hyperparameters, selected: Int?, width: Int) -> [String] {
+    let specs = parameters.specs
+    guard let selected, specs.indices.contains(selected), !specs[selected].help.isEmpty, width > 0 else { return [] }
+    return Array(wordWrap(specs[selected].help, width: width).prefix(helpRows))
+  }
+
+  /// True when the panel labels the ends of a readout's gauge: a
+  /// logarithmic range (a temperature from its T₀ down, a step size).
+  static func labelsEnds(_ readout: Readout) -> Bool {
+    readout.logarithmic && readout.gauge != nil
   }
 
   /// Draws the panel in `rect`. `selectedParameter` highlights a table row
@@ -48,7 +72,14 @@ public enum RunPanel {
     let best = run.bestLoss.map(compactNumber) ?? "–"
     let gap = fStar.flatMap { f in run.bestLoss.map { compactNumber($0 - f) } }
     if detail == .summary {
-      line("best \(best)" + (gap.map { "  gap \($0)" } ?? "") + "  evals \(run.evaluations)")
+      let facts = "best \(best)" + (gap.map { "  gap \($0)" } ?? "")
+      // On one row when it fits; else the evaluations on a row of their own.
+      if DisplayWidth.columns(of: facts) + "  evals \(run.evaluations)".count <= inside.width || inside.height < 3 {
+        line(facts + "  evals \(run.evaluations)")
+      } else {
+        line(facts)
+        line("step \(run.steps)  evals \(run.evaluations)")
+      }
       sparkline(run, rows: 1, fStar: fStar, into: &grid, at: &y, inside: inside)
       return
     }
@@ -57,10 +88,13 @@ public enum RunPanel {
     line("best \(best)" + (gap.map { "  gap \($0)" } ?? ""))
     let readouts = run.layer.inspection.readouts.prefix(detail == .full ? Int.max : 2)
     for readout in readouts where y < inside.maxY {
+      let ends = Self.labelsEnds(readout)
+      let height = min(Gauge.height(range: readout.gauge, logarithmic: readout.logarithmic, labelsEnds: ends), inside.maxY - y)
       Gauge.draw(
         label: readout.symbol, value: readout.value, range: readout.gauge, logarithmic: readout.logarithmic,
-        into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: 1), labelWidth: 7, colour: colour)
-      y += 1
+        into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: height), labelWidth: 7, colour: colour,
+        labelsEnds: ends)
+      y += height
       if detail == .full && y < inside.maxY && Self.hasCurve(readout) {
         curve(readout, colour: colour, into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: 1))
         y += 1
@@ -73,7 +107,18 @@ public enum RunPanel {
       }
       if !counts.isEmpty { line(counts.joined(separator: "  "), dim) }
     }
-    table(run.hyperparameters, selected: selectedParameter, into: &grid, rect: Rect(x: inside.x, y: y, width: inside.width, height: inside.maxY - y))
+    // The selected hyperparameter's help under the table, when the table
+    // keeps at least three rows (or all of its rows).
+    let specs = run.hyperparameters.specs
+    let helpLines = Self.helpLines(run.hyperparameters, selected: selectedParameter, width: inside.width)
+    let room = inside.maxY - y
+    let shownHelp = min(helpLines.count, max(room - min(specs.count, 3), 0))
+    table(
+      run.hyperparameters, selected: selectedParameter, into: &grid,
+      rect: Rect(x: inside.x, y: y, width: inside.width, height: room - shownHelp))
+    for (offset, text) in helpLines.prefix(shownHelp).enumerated() {
+      grid.text(text, x: inside.x, y: inside.maxY - shownHelp + offset, maxWidth: inside.width, style: dim)
+    }
   }
 
   /// The readouts whose course the full panel draws under their gauge.

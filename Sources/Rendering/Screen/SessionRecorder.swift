@@ -42,7 +42,7 @@ public struct SessionRecorder: Sendable {
   }
 
   /// Where a run is: its particle, or for a population its best point.
-  static func position(of run: Run) -> Vector? {
+  public static func position(of run: Run) -> Vector? {
     let particles = run.optimizer.particles
     if particles.count == 1 { return particles[0].position }
     return run.optimizer.best?.position ?? particles.first?.position

@@ -23,20 +23,37 @@ public enum Gauge {
     return min(max((v - a) / (b - a), 0), 1)
   }
 
+  /// The columns kept for the value, the longest `compactNumber` gives
+  /// (`-1.23e-10`): the bar's width does not change with the value.
+  public static let valueWidth = 9
+
+  /// The rows a gauge takes: one, and a second for the ends of a
+  /// logarithmic range when they are labelled.
+  public static func height(range: ClosedRange<Double>?, logarithmic: Bool, labelsEnds: Bool) -> Int {
+    labelsEnds && logarithmic && range != nil ? 2 : 1
+  }
+
   /// Draws the gauge on the first row of `rect`: `labelWidth` columns of
-  /// label, the bar, then the value. Without a range the bar is left out
-  /// and the value follows the label.
+  /// label, the bar (always as wide for a given rect), then the value.
+  /// Without a range the bar is left out and the value follows the label.
+  /// With `labelsEnds`, a logarithmic gauge labels its range's ends on the
+  /// second row, under the ends of the bar (a temperature's T₀ on the right).
   public static func draw(
     label: String, value: Double, range: ClosedRange<Double>?, logarithmic: Bool = false,
-    into grid: inout CellGrid, rect: Rect, labelWidth: Int = 8, colour: RGB = RGB(120, 200, 255)
+    into grid: inout CellGrid, rect: Rect, labelWidth: Int = 8, colour: RGB = RGB(120, 200, 255),
+    labelsEnds: Bool = false
   ) {
     guard !rect.isEmpty else { return }
     let dim = CellStyle(foreground: RGB(150, 150, 150))
     grid.text(label, x: rect.x, y: rect.y, maxWidth: labelWidth - 1, style: dim)
     let valueText = compactNumber(value)
-    let valueWidth = min(valueText.count, 10)
-    let barWidth = rect.width - labelWidth - valueWidth - 3
+    let barWidth = rect.width - labelWidth - Self.valueWidth - 3
     var x = rect.x + labelWidth
+    if let range, logarithmic, labelsEnds, rect.height >= 2, barWidth >= 3 {
+      let low = compactNumber(range.lowerBound), high = compactNumber(range.upperBound)
+      grid.text(low, x: x, y: rect.y + 1, maxWidth: barWidth + 2, style: dim)
+      grid.text(high, x: max(x + 2 + barWidth - high.count, x + low.count + 1), y: rect.y + 1, maxWidth: barWidth + 2, style: dim)
+    }
     if let range, barWidth >= 3 {
       let filled = fraction(value, range: range, logarithmic: logarithmic) * Double(barWidth)
       grid.put("▕", x: x, y: rect.y, style: dim)

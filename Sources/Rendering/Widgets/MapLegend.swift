@@ -2,7 +2,7 @@ import OptimizerCore
 import ViewModel
 
 /// What the map's glyphs mean, under the map: each run's marker in its
-/// colour with its name, then the marks every run shares (best so far, the
+/// colour with its name (and its what-if path, when one is shown), then the marks every run shares (best so far, the
 /// known minimum, probes, accepted and rejected moves) and the kinds of
 /// overlay the runs draw now (velocity, momentum, gradient, gravity, …).
 public enum MapLegend {
@@ -16,6 +16,11 @@ public enum MapLegend {
   /// The runs' markers, for the first row.
   public static func runEntries(_ runs: [RunLayer]) -> [Entry] {
     runs.map { Entry(glyph: $0.style.glyph, colour: $0.style.colour, label: $0.name) }
+      + runs.compactMap { run in
+        run.whatIf.map {
+          Entry(glyph: WhatIfPath.glyph, colour: run.style.colour, label: "\(run.name) if \($0.change)")
+        }
+      }
   }
 
   /// The shared marks and the overlays the runs draw, for the second row.

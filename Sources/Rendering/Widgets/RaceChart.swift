@@ -3,8 +3,15 @@ import OptimizerCore
 /// The best loss of every run against evaluations, overlaid in the runs'
 /// colours on one log-scaled braille chart, so that a race between
 /// optimizers reads at a glance. Evaluations, not steps, are the fair
-/// clock: a swarm spends many per step, a walk one.
+/// clock: a swarm spends many per step, a walk one. Against steps, a cheap
+/// run is not squeezed into the left edge beside a swarm's thousands.
 public enum RaceChart {
+  /// The x-axis's clock.
+  public enum Axis: String, Sendable, Hashable {
+    case evaluations
+    case steps
+  }
+
   /// One run's curve.
   public struct Series: Sendable, Hashable {
     public var name: String
@@ -13,25 +20,34 @@ public enum RaceChart {
     public var evaluations: [Int]
     /// The best loss after each step.
     public var bestLosses: [Double]
+    /// The step of each entry, increasing (1, 2, 3 … unless given).
+    public var steps: [Int]
 
-    public init(name: String, colour: RGB, evaluations: [Int], bestLosses: [Double]) {
+    public init(name: String, colour: RGB, evaluations: [Int], bestLosses: [Double], steps: [Int]? = nil) {
       precondition(evaluations.count == bestLosses.count, "a series needs one loss per evaluation count")
+      precondition(steps.map { $0.count == bestLosses.count } ?? true, "a series needs one step per loss")
       self.name = name
       self.colour = colour
       self.evaluations = evaluations
       self.bestLosses = bestLosses
+      self.steps = steps ?? Array(bestLosses.indices.map { $0 + 1 })
     }
+
+    /// The x values on an axis.
+    func clock(_ axis: Axis) -> [Int] { axis == .evaluations ? evaluations : steps }
   }
 
-  /// Draws the chart in `rect`: the curves, the loss at the top and bottom
-  /// of the axis on the left, the evaluation count at the right end of the
-  /// bottom row, and one legend row naming the runs in their colours when
-  /// there is room. `floor` is f* when known.
-  public static func draw(_ series: [Series], into grid: inout CellGrid, rect: Rect, floor: Double? = nil) {
+  /// Draws the chart in `rect`: the curves against `clock`, the loss at the
+  /// top and bottom of the axis on the left, the last evaluation count or
+  /// step at the right end of the bottom row, and one legend row naming the
+  /// runs in their colours when there is room. `floor` is f* when known.
+  public static func draw(
+    _ series: [Series], into grid: inout CellGrid, rect: Rect, floor: Double? = nil, clock: Axis = .evaluations
+  ) {
     guard rect.width >= 12, rect.height >= 3 else { return }
     let label = CellStyle(foreground: RGB(160, 160, 160))
     guard let axis = LogAxis(values: series.lazy.flatMap(\.bestLosses), floor: floor),
-      let maxEvaluations = series.compactMap(\.evaluations.last).max(), maxEvaluations > 0
+      let maxEvaluations = series.compactMap({ $0.clock(clock).last }).max(), maxEvaluations > 0
     else {
       grid.text("no steps yet", in: rect.centered(width: rect.width, height: 1), alignment: .center, style: label)
       return
@@ -43,7 +59,7 @@ public enum RaceChart {
     let w = Double(canvas.dotWidth - 1), h = Double(canvas.dotHeight - 1)
     for run in series {
       var previous: (x: Int, y: Int)?
-      for (evaluations, loss) in zip(run.evaluations, run.bestLosses) {
+      for (evaluations, loss) in zip(run.clock(clock), run.bestLosses) {
         let p = axis.position(loss)
         guard !p.isNaN else { continue }
         let here = (x: Int((Double(evaluations) / Double(maxEvaluations) * w).rounded()), y: Int(((1 - p) * h).rounded()))
@@ -59,7 +75,7 @@ public enum RaceChart {
     grid.horizontalLine(x: plot.x, y: plot.maxY, length: plot.width, glyph: "─", style: label)
     grid.put("└", x: plot.x - 1, y: plot.maxY, style: label)
     grid.text("0", x: plot.x, y: plot.maxY, style: label)
-    let evaluationsText = "\(maxEvaluations) evals"
+    let evaluationsText = clock == .evaluations ? "\(maxEvaluations) evals" : "step \(maxEvaluations)"
     grid.text(evaluationsText, x: plot.maxX - evaluationsText.count, y: plot.maxY, style: label)
     guard legendRows > 0 else { return }
     var x = rect.x
