@@ -43,6 +43,7 @@ extension OptimizerRegistry {
     .described(AcceleratedRandomSearch.self),
     .described(ParticleSwarm.self),
     ParticleSwarm.averagedEntry,
+    .described(AdaSwarm.self),
     .described(EnsembleKalmanInversion.self),
     GravitySwarm.entry,
     .described(EvolutionStrategy.self),
