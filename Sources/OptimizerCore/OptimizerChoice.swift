@@ -63,7 +63,11 @@ public struct OptimizerChoice: Sendable, Hashable {
     var (kind, hyperparameters) = try defaults(on: domain)
     var values: [(String, Double)] = []
     for (index, setting) in settings.enumerated() {
-      do { values.append((setting.name, try setting.apply(to: &hyperparameters))) } catch {
+      do {
+        for axisSetting in try setting.perAxis(in: hyperparameters) {
+          values.append((axisSetting.name, try axisSetting.apply(to: &hyperparameters)))
+        }
+      } catch {
         throw .setting(index: index, optimizer: kind.displayName, error)
       }
     }

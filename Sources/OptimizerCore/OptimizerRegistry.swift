@@ -120,8 +120,7 @@ public enum OptimizerRegistry {
     -> Hyperparameters
   {
     let kind = try resolve(kind)
-    return Hyperparameters(
-      try entry(named: kind.name).specs(for: kind), width: domain.width, dimension: domain.dimension)
+    return Hyperparameters(try entry(named: kind.name).specs(for: kind), domain: domain)
   }
 
   /// Builds the optimizer a configuration describes, starting from

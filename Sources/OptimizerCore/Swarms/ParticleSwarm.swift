@@ -70,6 +70,8 @@ public struct ParticleSwarm: DescribedOptimizer {
         "topology", options: Topology.allCases.map(\.rawValue), default: Topology.global.rawValue,
         help: "whose best pulls a particle: the whole swarm's, or its ring neighbours'"),
       Initialization.spec,
+      Initialization.mean,
+      Initialization.deviation,
     ]
   }
 
