@@ -40,7 +40,7 @@ public struct Initialization: Sendable, Hashable {
   /// the axis's width: by default a quarter of it.
   public static let deviation = HyperparameterSpec(
     "deviation", symbol: "s", default: 0.25, range: 1e-6...10, scale: .log, unit: .axisWidth,
-    help: "init=distribution: the normal's standard deviation on each axis (deviation=s₁;s₂; default ¼ of the axis)")
+    help: "init=distribution: the normal's standard deviation on each axis (deviation=s₁;s₂; default a quarter of the axis)")
 
   public var scheme: Scheme
   /// μᵢ and sᵢ as set, or nil on a domain with more axes than
