@@ -9,6 +9,27 @@ public struct HyperparameterSetting: Sendable, Hashable {
     self.text = text
   }
 
+  /// The settings this one stands for in `hyperparameters`: itself, or for
+  /// a per-axis setting (`mean=0.5;-1`) one per axis (`mean.1=0.5`,
+  /// `mean.2=-1`), the values separated by `;`; one value sets every axis.
+  public func perAxis(in hyperparameters: Hyperparameters) throws(SettingError) -> [HyperparameterSetting] {
+    guard !hyperparameters.contains(name) else { return [self] }
+    if hyperparameters.omittedAxisGroups.contains(name) {
+      throw .invalid(
+        "\(name) is set per axis only on domains of at most \(Limits.perAxisSettings) axes; this one has more, so it keeps its default")
+    }
+    let axes = hyperparameters.axisSpecs(of: name)
+    guard !axes.isEmpty else { return [self] }
+    let texts = text.split(separator: ";", omittingEmptySubsequences: false)
+      .map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+    guard texts.count == 1 || texts.count == axes.count else {
+      throw .unreadable(
+        name: name, text: text,
+        expected: "\(axes.count) numbers separated by ';', one per axis, or one number for every axis")
+    }
+    return axes.indices.map { HyperparameterSetting(axes[$0].name, texts.count == 1 ? texts[0] : texts[$0]) }
+  }
+
   /// Sets it in `hyperparameters` after checking the name, reading the text
   /// and checking the value against its spec; returns the value set.
   @discardableResult

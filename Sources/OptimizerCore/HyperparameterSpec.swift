@@ -31,6 +31,13 @@ public struct HyperparameterSpec: Sendable, Hashable {
     /// population): with n it bounds memory, so its range ends at
     /// `Limits.populationCoordinates / n`.
     case points
+    /// One coordinate per axis, declared as the fraction along the axis
+    /// (0 its lower end, 1 its upper): resolved on a domain into one spec
+    /// per axis, `name.1` … `name.n` (`resolved(on:)`).
+    case axisPosition
+    /// One length per axis, declared as a multiple of the axis's width,
+    /// resolved into one spec per axis like `axisPosition`.
+    case axisWidth
   }
 
   public var name: String
@@ -42,6 +49,9 @@ public struct HyperparameterSpec: Sendable, Hashable {
   public var unit: Unit
   /// True once `resolved` lowered a population's range for the dimension.
   public private(set) var isCappedByDimension = false
+  /// For one axis's spec of a per-axis setting, the setting's name (`mean`
+  /// for `mean.2`); nil otherwise.
+  public private(set) var axisGroup: String?
   public var help: String
 
   public init(
@@ -86,12 +96,44 @@ public struct HyperparameterSpec: Sendable, Hashable {
       range: Double(range.lowerBound)...Double(range.upperBound), kind: .integer, help: help)
   }
 
+  /// True for a setting that takes one value per axis.
+  public var isPerAxis: Bool { unit == .axisPosition || unit == .axisWidth }
+
+  /// The specs this one stands for on `domain`, in absolute terms: itself
+  /// resolved, or for a per-axis setting one spec per axis, `name.1` …
+  /// `name.n`, each with its axis's default and range, and none on a
+  /// domain of more than `Limits.perAxisSettings` axes.
+  public func resolved(on domain: Domain) -> [HyperparameterSpec] {
+    guard isPerAxis else { return [resolved(width: domain.width, dimension: domain.dimension)] }
+    guard domain.dimension <= Limits.perAxisSettings else { return [] }
+    return domain.axes.enumerated().map { index, axis in
+      let origin = unit == .axisPosition ? axis.lower : 0
+      var copy = self
+      copy.name = Self.axisName(name, index)
+      copy.symbol = symbol + Self.subscriptDigits(index + 1)
+      copy.defaultValue = origin + defaultValue * axis.width
+      copy.range = origin + range.lowerBound * axis.width...origin + range.upperBound * axis.width
+      copy.unit = .absolute
+      copy.axisGroup = name
+      return copy
+    }
+  }
+
+  /// The name of axis `index`'s spec of the per-axis setting `group`:
+  /// `mean.1` for the first axis (axes count from 1, as runs do).
+  public static func axisName(_ group: String, _ index: Int) -> String { "\(group).\(index + 1)" }
+
+  private static func subscriptDigits(_ number: Int) -> String {
+    String(String(number).map { Character(Unicode.Scalar(0x2080 + UInt32(String($0))!)!) })
+  }
+
   /// The spec with its default and range in absolute terms for a domain of
-  /// smallest side `width` and `dimension` axes.
-  public func resolved(width: Double, dimension: Int) -> HyperparameterSpec {
+  /// smallest side `width` and `dimension` axes (a per-axis spec is
+  /// resolved by `resolved(on:)`).
+  func resolved(width: Double, dimension: Int) -> HyperparameterSpec {
     var copy = self
     switch unit {
-    case .absolute:
+    case .absolute, .axisPosition, .axisWidth:
       return self
     case .domainWidth:
       copy.defaultValue = defaultValue * width

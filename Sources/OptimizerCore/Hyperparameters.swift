@@ -7,11 +7,29 @@ public struct Hyperparameters: Sendable, Hashable {
   public private(set) var specs: [HyperparameterSpec]
   public private(set) var values: [Double]
 
-  /// The specs at their defaults, resolved for a domain of smallest side w
-  /// and `dimension` axes.
+  /// The per-axis settings declared whose axes the domain has too many of
+  /// to list (`Limits.perAxisSettings`): `init=distribution` then uses
+  /// their defaults.
+  public private(set) var omittedAxisGroups: [String]
+
+  /// The specs at their defaults, resolved for `domain`: distance-like
+  /// ones scaled by its smallest side w, per-axis ones (`mean`) one per
+  /// axis (`mean.1`, `mean.2`, …).
+  public init(_ specs: [HyperparameterSpec], domain: Domain) {
+    self.specs = specs.flatMap { $0.resolved(on: domain) }
+    self.values = self.specs.map(\.defaultValue)
+    omittedAxisGroups = domain.dimension > Limits.perAxisSettings ? specs.filter(\.isPerAxis).map(\.name) : []
+    let names = Set(self.specs.map(\.name))
+    precondition(names.count == self.specs.count, "duplicate hyperparameter names in \(self.specs.map(\.name))")
+  }
+
+  /// The specs at their defaults for a domain of smallest side w and
+  /// `dimension` axes, when none of them is per axis.
   public init(_ specs: [HyperparameterSpec], width: Double, dimension: Int) {
+    precondition(!specs.contains(where: \.isPerAxis), "per-axis settings are resolved on a domain")
     self.specs = specs.map { $0.resolved(width: width, dimension: dimension) }
     self.values = self.specs.map(\.defaultValue)
+    omittedAxisGroups = []
     let names = Set(specs.map(\.name))
     precondition(names.count == specs.count, "duplicate hyperparameter names in \(specs.map(\.name))")
   }
@@ -40,6 +58,17 @@ public struct Hyperparameters: Sendable, Hashable {
   }
 
   public func spec(named name: String) -> HyperparameterSpec? { specs.first { $0.name == name } }
+
+  /// The values of the per-axis setting `group` (`mean` → mean.1 … mean.n),
+  /// in axis order; nil when there are none (not declared, or omitted on a
+  /// domain of many axes).
+  public func perAxis(_ group: String) -> [Double]? {
+    let indices = specs.indices.filter { specs[$0].axisGroup == group }
+    return indices.isEmpty ? nil : indices.map { values[$0] }
+  }
+
+  /// The axis specs of the per-axis setting `group`, in axis order.
+  public func axisSpecs(of group: String) -> [HyperparameterSpec] { specs.filter { $0.axisGroup == group } }
 
   public func contains(_ name: String) -> Bool { specs.contains { $0.name == name } }
 

@@ -23,4 +23,8 @@ public enum Limits {
   public static let coordinate = 1e150
   /// The most a scene's view may zoom in or out, for the same reason.
   public static let zoom = 1e6
+  /// The most axes for which a per-axis setting (`init=distribution`'s
+  /// `mean` and `deviation`) lists one value per axis: each is a
+  /// hyperparameter of its own, shown and edited as one.
+  public static let perAxisSettings = 64
 }

@@ -26,7 +26,7 @@ extension OptimizerRegistry {
       defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
     DescentOptimizer.entry(
       name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
-      defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"]), keepsSquareMatrix: true),
+      defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"])),
     DescentOptimizer.entry(
       name: "guided-es", summary: "guided ES: SGD on antithetic pairs leaning toward the last estimates' span",
       defaultParts: DescentParts(gradient: "guided-es", update: "sgd")),
@@ -43,6 +43,7 @@ extension OptimizerRegistry {
     .described(AcceleratedRandomSearch.self),
     .described(ParticleSwarm.self),
     ParticleSwarm.averagedEntry,
+    .described(AdaSwarm.self),
     .described(EnsembleKalmanInversion.self),
     GravitySwarm.entry,
     .described(EvolutionStrategy.self),

@@ -44,7 +44,6 @@ public struct OptimizerChoice: Sendable, Hashable {
   public func defaults(on domain: Domain) throws(ConfigurationError) -> (kind: OptimizerKind, hyperparameters: Hyperparameters) {
     let entry: OptimizerEntry
     do { entry = try OptimizerRegistry.entry(named: name) } catch { throw .name(error) }
-    do { try entry.requireDimension(domain.dimension) } catch { throw .dimension(error) }
     var kind = OptimizerKind(name: name)
     if let parts {
       guard let defaults = entry.defaultParts else {
@@ -54,6 +53,7 @@ public struct OptimizerChoice: Sendable, Hashable {
         gradient: parts.gradient ?? defaults.gradient, update: parts.update ?? defaults.update,
         guards: parts.guards ?? defaults.guards)
     }
+    do { try entry.requireDimension(domain.dimension, for: kind) } catch { throw .dimension(error) }
     do { return (kind, try OptimizerRegistry.hyperparameters(for: kind, domain: domain)) } catch { throw .parts(error) }
   }
 
@@ -63,7 +63,11 @@ public struct OptimizerChoice: Sendable, Hashable {
     var (kind, hyperparameters) = try defaults(on: domain)
     var values: [(String, Double)] = []
     for (index, setting) in settings.enumerated() {
-      do { values.append((setting.name, try setting.apply(to: &hyperparameters))) } catch {
+      do {
+        for axisSetting in try setting.perAxis(in: hyperparameters) {
+          values.append((axisSetting.name, try axisSetting.apply(to: &hyperparameters)))
+        }
+      } catch {
         throw .setting(index: index, optimizer: kind.displayName, error)
       }
     }

@@ -64,11 +64,25 @@ public struct OptimizerEntry: Sendable {
   /// the gravity swarm's descent walkers).
   public var takesParts: Bool { defaultParts != nil }
 
-  /// Fails when a domain of `dimension` axes is more than this method
-  /// takes (`OptimizerDescriptor.maximumDimension`).
-  public func requireDimension(_ dimension: Int) throws(RegistryError) {
-    guard dimension <= descriptor.maximumDimension else {
-      throw .tooManyDimensions(optimizer: name, dimension: dimension, limit: descriptor.maximumDimension)
+  /// The most axes `kind` of this entry takes: the square-matrix limit
+  /// when the entry keeps an n×n matrix or when the descent parts it runs
+  /// do (`descent` with `--gradient spsa2` keeps H̄ as the `spsa2` preset
+  /// does; so does a gravity swarm of such members).
+  public func maximumDimension(for kind: OptimizerKind) -> Int {
+    guard !descriptor.keepsSquareMatrix else { return descriptor.maximumDimension }
+    let parts = kind.parts ?? defaultParts
+    if let parts, let composition = try? DescentComposition(parts), composition.keepsSquareMatrix {
+      return Limits.squareMatrixDimension
+    }
+    return descriptor.maximumDimension
+  }
+
+  /// Fails when a domain of `dimension` axes is more than `kind` takes
+  /// (`maximumDimension(for:)`).
+  public func requireDimension(_ dimension: Int, for kind: OptimizerKind) throws(RegistryError) {
+    let limit = maximumDimension(for: kind)
+    guard dimension <= limit else {
+      throw .tooManyDimensions(optimizer: kind.displayName, dimension: dimension, limit: limit)
     }
   }
 
@@ -106,8 +120,7 @@ public enum OptimizerRegistry {
     -> Hyperparameters
   {
     let kind = try resolve(kind)
-    return Hyperparameters(
-      try entry(named: kind.name).specs(for: kind), width: domain.width, dimension: domain.dimension)
+    return Hyperparameters(try entry(named: kind.name).specs(for: kind), domain: domain)
   }
 
   /// Builds the optimizer a configuration describes, starting from
@@ -118,7 +131,7 @@ public enum OptimizerRegistry {
     rng: inout SeededGenerator
   ) throws(RegistryError) -> any Optimizer {
     let kind = try resolve(configuration.kind)
-    try entry(named: kind.name).requireDimension(context.domain.dimension)
+    try entry(named: kind.name).requireDimension(context.domain.dimension, for: kind)
     var hyperparameters = try hyperparameters(for: kind, domain: context.domain)
     for setting in configuration.settings {
       do {

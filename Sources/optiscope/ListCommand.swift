@@ -69,13 +69,16 @@ struct ListCommand: ParsableCommand {
       var lines = ["\(kind.displayName)  [\(entry.descriptor.family.rawValue)]  \(entry.descriptor.summary)"]
       var table = TextTable(["  parameter", "symbol", "default", "range", "scale", "help"])
       for spec in specs {
-        let relative = spec.unit == .domainWidth
-        table.append([
-          "  " + spec.name, spec.symbol,
-          relative ? "\(formatNumber(spec.defaultValue))·w" : spec.describe(spec.defaultValue),
-          relative ? "[\(formatNumber(spec.range.lowerBound)), \(formatNumber(spec.range.upperBound))]·w" : spec.describeRange(),
-          spec.scale.rawValue, spec.help,
-        ])
+        let (low, high) = (formatNumber(spec.range.lowerBound), formatNumber(spec.range.upperBound))
+        let (defaultText, rangeText): (String, String)
+        switch spec.unit {
+        case .domainWidth: (defaultText, rangeText) = ("\(formatNumber(spec.defaultValue))·w", "[\(low), \(high)]·w")
+        // One value per axis: a point along axis i, or a multiple of its width wᵢ.
+        case .axisPosition: (defaultText, rangeText) = ("centre", "the axis")
+        case .axisWidth: (defaultText, rangeText) = ("\(formatNumber(spec.defaultValue))·wᵢ", "[\(low), \(high)]·wᵢ")
+        case .absolute, .points: (defaultText, rangeText) = (spec.describe(spec.defaultValue), spec.describeRange())
+        }
+        table.append(["  " + spec.name, spec.symbol, defaultText, rangeText, spec.scale.rawValue, spec.help])
       }
       if !specs.isEmpty { lines.append(table.rendered()) }
       sections.append(lines.joined(separator: "\n"))

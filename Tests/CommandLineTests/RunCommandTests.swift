@@ -18,6 +18,22 @@ import Testing
     #expect(object["gap"] as? Double == loss)
   }
 
+  /// `--set 'mean=1;-2'` sets one value per axis, shown as mean.1 and
+  /// mean.2; a list of the wrong length is refused as a usage error.
+  @Test func aPerAxisSettingTakesOneValuePerAxis() throws {
+    let object = try #require(
+      try OptiscopeProcess.json([
+        "run", "-l", "sphere", "-o", "pso", "--set", "init=distribution", "--set", "mean=1;-2", "--steps", "1",
+        "--format", "json",
+      ]) as? [String: Any])
+    let settings = try #require(object["hyperparameters"] as? [String: Any])
+    #expect(settings["mean.1"] as? Double == 1 && settings["mean.2"] as? Double == -2)
+    #expect(settings["init"] as? String == "distribution")
+    let wrong = try OptiscopeProcess.run(["run", "-l", "sphere", "-o", "pso", "--set", "mean=1;2;3", "--steps", "1"])
+    #expect(wrong.status == 64)
+    #expect(wrong.stderr.contains("mean expects 2 numbers separated by ';', one per axis, or one number for every axis"))
+  }
+
   @Test func nonFiniteNumbersAreNullAndTheRestExact() throws {
     let outcome = try OptiscopeProcess.run([
       "run", "-e", "1/(x-x)", "-o", "random-search", "--start", "0.1,-0", "--steps", "2", "--format", "json",

@@ -45,9 +45,11 @@ import Testing
     }
   }
 
-  @Test func aBadSettingSaysWhichOneAndWhy() {
+  @Test func aBadSettingSaysWhichOneAndWhy() throws {
     let settings = [HyperparameterSetting("omega", "0.5"), HyperparameterSetting("omgea", "1")]
-    let known = OptimizerRegistry.entries.first { $0.name == "pso" }!.descriptor.specs.map(\.name)
+    // The names as resolved on the domain: per-axis settings once per axis (mean.1, mean.2).
+    let known = try OptimizerRegistry.hyperparameters(for: OptimizerKind(name: "pso"), domain: Self.domain).names
+    #expect(known.contains("mean.2") && !known.contains("mean"))
     let error = ConfigurationError.setting(
       index: 1, optimizer: "pso", .unknownName("omgea", suggestion: "omega", known: known))
     #expect(throws: error) { try OptimizerChoice("pso", settings: settings).configuration(on: Self.domain) }

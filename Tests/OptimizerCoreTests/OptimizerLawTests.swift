@@ -51,6 +51,8 @@ import Testing
     "accelerated-random-search": (1000, 1e-6),
     "pso": (150, 1e-10),
     "empso": (150, 1e-10),
+    // Its swarm is EMPSO's, step for step; x follows at Adam's pace.
+    "adaswarm": (150, 1e-10),
     // Resampling every 50 steps re-spreads the ensemble by σ = 0.02·w; each
     // cycle contracts it further.
     "eki": (300, 1e-8),

@@ -31,6 +31,7 @@ import Testing
     "accelerated-random-search": ["radius", "failures"],
     "pso": ["spread", "best"],
     "empso": ["spread", "best"],
+    "adaswarm": ["spread", "best", "point", "gradient", "step"],
     "eki": ["ensemble-size", "step-size", "spread"],
     "gravity-swarm": ["members", "deaths"],
     "ensemble": ["learning-rate", "step", "gradient", "ensemble-size"],

@@ -16,7 +16,8 @@ import Testing
         "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
         "nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting",
         "random-search",
-        "accelerated-random-search", "pso", "empso", "eki", "gravity-swarm", "evolution-strategy", "cma-es", "xnes",
+        "accelerated-random-search", "pso", "empso", "adaswarm", "eki", "gravity-swarm", "evolution-strategy", "cma-es",
+        "xnes",
         "snes", "optimizer-evolution", "nelder-mead",
       ])
   }

@@ -14,6 +14,32 @@ import Testing
     #expect(throws: Never.self) { try OptimizerChoice("pso").configuration(on: wide) }
   }
 
+  /// A descent, or a gravity swarm of descents, that runs the spsa2 source
+  /// keeps H̄ as the spsa2 preset does, and is refused past the same limit.
+  @Test func theSpsa2SourceAsAPartKeepsTheMatrixLimit() throws {
+    let wide = Domain.cube(-1, 1, dimension: Limits.squareMatrixDimension + 1)
+    for name in ["descent", "gd", "gravity-swarm"] {
+      let choice = OptimizerChoice(name, parts: OptimizerChoice.Parts(gradient: "spsa2"))
+      do {
+        _ = try choice.configuration(on: wide)
+        Issue.record("\(name) with the spsa2 source was accepted on \(wide.dimension) axes")
+      } catch {
+        #expect(error.description.contains("takes at most \(Limits.squareMatrixDimension) dimensions (it keeps an n×n matrix)"))
+        #expect(error.description.contains("spsa2"))
+      }
+      let entry = try OptimizerRegistry.entry(named: name)
+      #expect(entry.maximumDimension(for: OptimizerKind(name: name, parts: DescentParts(gradient: "spsa2", update: "sgd"))) == Limits.squareMatrixDimension)
+    }
+    // The same descent with a source that keeps no matrix takes the wide domain.
+    #expect(throws: Never.self) {
+      try OptimizerChoice("descent", parts: OptimizerChoice.Parts(gradient: "spsa")).configuration(on: wide)
+    }
+    let plane = Domain.cube(-1, 1, dimension: Limits.squareMatrixDimension)
+    #expect(throws: Never.self) {
+      try OptimizerChoice("descent", parts: OptimizerChoice.Parts(gradient: "spsa2")).configuration(on: plane)
+    }
+  }
+
   /// 10⁸ coordinates in all: at n = 10⁶ a swarm has at most 100 particles.
   @Test func aPopulationsRangeEndsWhereItsPointsWouldPassTheLimit() throws {
     let huge = Domain.cube(-1, 1, dimension: Limits.dimension)

@@ -37,7 +37,7 @@ import Testing
       "3. Annealing and search",
       ["simulated-annealing", "threshold-accepting", "random-search", "accelerated-random-search"]
     ),
-    ("4. Swarms", ["pso", "empso", "eki", "gravity-swarm"]),
+    ("4. Swarms", ["pso", "empso", "adaswarm", "eki", "gravity-swarm"]),
     ("5. Evolution", ["evolution-strategy", "cma-es", "xnes", "snes", "optimizer-evolution"]),
     ("6. Classic baselines", ["gd", "adam", "nelder-mead", "cma-es"]),
   ]

@@ -35,6 +35,25 @@ import Visualizer
     #expect(state.parameter?.value == 0.005)
   }
 
+  /// A per-axis setting is one row per axis (`mean.1`, `mean.2`), edited
+  /// like any other and checked against its own axis.
+  @Test func aPerAxisSettingIsARowPerAxis() throws {
+    var state = try testState(["pso"])
+    while state.parameter?.spec.name != "mean.2" {
+      let before = state.parameter?.spec.name
+      update(&state, .selectNextParameter)
+      try #require(state.parameter?.spec.name != before, "no mean.2 row")
+    }
+    update(&state, .editParameter)
+    press(.control("u"), on: &state)
+    type("0.5", on: &state)
+    press(.enter, on: &state)
+    #expect(state.modal == nil)
+    #expect(state.parameter?.value == 0.5)
+    update(&state, .selectPreviousParameter)
+    #expect(state.parameter?.spec.name == "mean.1" && state.parameter?.value == 0, "rosenbrock's x axis is centred at 0")
+  }
+
   @Test func dResetsToTheDefault() throws {
     var state = try testState(["adam"])
     let spec = try #require(state.parameter?.spec)

@@ -57,6 +57,10 @@ struct DescentComposition: Sendable {
     return specs + [LatticeShadow.flipScale]
   }
 
+  /// True when a part keeps an n×n matrix (2-SPSA's H̄), so the descent
+  /// takes at most `Limits.squareMatrixDimension` axes.
+  var keepsSquareMatrix: Bool { source.keepsSquareMatrix }
+
   /// Fresh parts for a domain.
   func makeParts(context: StepContext) -> (any GradientSource, any UpdateRule, [any StepGuard]) {
     (source.init(context: context), rule.init(context: context), guards.map { $0.init(context: context) })

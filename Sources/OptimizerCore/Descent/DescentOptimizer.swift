@@ -167,15 +167,14 @@ extension DescentOptimizer {
 
 extension DescentOptimizer {
   /// The registry entry of a descent preset: `defaultParts` unless the user
-  /// names parts of their own.
-  /// `keepsSquareMatrix` when the default parts keep an n×n matrix.
-  static func entry(
-    name: String, summary: String, defaultParts: DescentParts, keepsSquareMatrix: Bool = false
-  ) -> OptimizerEntry {
-    OptimizerEntry(
+  /// names parts of their own. It keeps a square matrix when its default
+  /// parts do.
+  static func entry(name: String, summary: String, defaultParts: DescentParts) -> OptimizerEntry {
+    let composition = DescentComposition(checked: defaultParts)
+    return OptimizerEntry(
       descriptor: OptimizerDescriptor(
-        name: name, family: .descent, keepsSquareMatrix: keepsSquareMatrix, summary: summary,
-        specs: DescentComposition(checked: defaultParts).specs),
+        name: name, family: .descent, keepsSquareMatrix: composition.keepsSquareMatrix, summary: summary,
+        specs: composition.specs),
       defaultParts: defaultParts,
       specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in
         try DescentComposition(kind.parts ?? defaultParts).specs

@@ -47,6 +47,8 @@ public struct EvolutionStrategy: DescribedOptimizer {
       .flag(
         "crossover", default: true, help: "start each offspring from the midpoint of two parents"),
       Initialization.spec,
+      Initialization.mean,
+      Initialization.deviation,
     ])
 
   /// Where the next parents come from.

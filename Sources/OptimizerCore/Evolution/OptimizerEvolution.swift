@@ -62,6 +62,8 @@ public struct OptimizerEvolution: DescribedOptimizer {
         "inherit", options: Inheritance.allCases.map(\.rawValue), default: Inheritance.initial.rawValue,
         help: "a child's state: its parent's initial state, swapped between its parents, or restore the dying member's saved start"),
       Initialization.spec,
+      Initialization.mean,
+      Initialization.deviation,
     ])
 
   /// The descents the pool offers, in order, where the descent catalog has

@@ -62,6 +62,8 @@ public struct EnsembleKalmanInversion: DescribedOptimizer {
       .integer(
         "maxMembers", symbol: "J_max", default: 40, range: 2...10_000, help: "largest ensemble the schedule grows").countingPoints,
       Initialization.spec,
+      Initialization.mean,
+      Initialization.deviation,
     ])
 
   /// The randomisation variants.

@@ -49,6 +49,8 @@ public struct GravitySwarm: Optimizer {
     Crossover.spec(default: .midpoint),
     .flag("restore", default: false, help: "respawned members start their optimizer afresh (off: keep its state)"),
     Initialization.spec,
+    Initialization.mean,
+    Initialization.deviation,
   ]
 
   /// The members' parts when the user names none.
@@ -135,7 +137,7 @@ public struct GravitySwarm: Optimizer {
 
   /// A member with a fresh descent at `particle`.
   private func newMember(at particle: Particle) -> Member {
-    var inner = Hyperparameters(composition.specs, width: context.width, dimension: context.dimension)
+    var inner = Hyperparameters(composition.specs, domain: context.domain)
     inner.adopt(hyperparameters)
     let descent = DescentOptimizer(
       kind: OptimizerKind(name: "descent", parts: kind.parts), composition: composition,

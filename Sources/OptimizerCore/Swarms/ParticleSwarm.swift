@@ -51,7 +51,7 @@ public struct ParticleSwarm: DescribedOptimizer {
   /// implementation's c₁ = c₂ = 2, which on our bench suite converges as
   /// surely and explores more (with 1.494 the averaged swarm collapses
   /// early on multimodal landscapes).
-  private static func specs(inertia: Inertia) -> [HyperparameterSpec] {
+  static func specs(inertia: Inertia) -> [HyperparameterSpec] {
     let inertiaSpec: HyperparameterSpec
     let pull: Double
     switch inertia {
@@ -79,6 +79,8 @@ public struct ParticleSwarm: DescribedOptimizer {
         "topology", options: Topology.allCases.map(\.rawValue), default: Topology.global.rawValue,
         help: "whose best pulls a particle: the whole swarm's, or its ring neighbours'"),
       Initialization.spec,
+      Initialization.mean,
+      Initialization.deviation,
     ]
   }
 
@@ -126,6 +128,10 @@ public struct ParticleSwarm: DescribedOptimizer {
   /// The particle whose personal best is the swarm's best.
   private var leader = 0
   private var steps = 0
+  /// Per axis, the mean over the particles of c₁r₁ + c₂r₂ in the last step
+  /// (AdaSwarm's gradient reads it); empty unless the swarm was built to
+  /// record it.
+  private(set) var pullCoefficients: [Double]
 
   public init(
     adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
@@ -134,12 +140,15 @@ public struct ParticleSwarm: DescribedOptimizer {
     self.init(inertia: .weight, adopting: particles, hyperparameters: hyperparameters, context: context, rng: &rng)
   }
 
+  /// A swarm of either variant; `recordingPulls` keeps
+  /// `pullCoefficients` up to date (AdaSwarm's EMPSO).
   init(
     inertia: Inertia, adopting particles: [Particle], hyperparameters: Hyperparameters, context: StepContext,
-    rng: inout SeededGenerator
+    recordingPulls: Bool = false, rng: inout SeededGenerator
   ) {
     self.hyperparameters = hyperparameters
     self.inertia = inertia
+    pullCoefficients = recordingPulls ? Array(repeating: 0, count: context.dimension) : []
     dimension = context.dimension
     lattice = context.domain.isContinuous ? nil : context.domain
     booleanAxes = context.domain.axes.indices.filter { context.domain.axes[$0].kind == .boolean }
@@ -178,12 +187,15 @@ public struct ParticleSwarm: DescribedOptimizer {
     }
     let coefficients = Coefficients(carry: carry, c1: c1, c2: c2, vmax: vmax)
     let averaged = inertia == .average
+    let recording = !pullCoefficients.isEmpty
+    for d in pullCoefficients.indices { pullCoefficients[d] = 0 }
     if lattice != nil {
       for i in positions.indices {
         let social = ring ? bestLosses.withUnsafeMutableBufferPointer { Self.ringLeader(of: i, bestLosses: $0) } : leader
-        fly(i, neighbourhoodBest: social, coefficients, averaged: averaged, rng: &rng)
+        fly(i, neighbourhoodBest: social, coefficients, averaged: averaged, recording: recording, rng: &rng)
         updateBest(of: i, at: evaluate(i, f: &f))
       }
+      for d in pullCoefficients.indices { pullCoefficients[d] /= Double(positions.count) }
       steps += 1
       return
     }
@@ -196,19 +208,21 @@ public struct ParticleSwarm: DescribedOptimizer {
           bestPositions.withUnsafeMutableBufferPointer { bs in
             bestLosses.withUnsafeMutableBufferPointer { bl in
               losses.withUnsafeMutableBufferPointer { ls in
-                for i in 0..<xs.count {
-                  let social = ring ? Self.ringLeader(of: i, bestLosses: bl) : leaderIndex
-                  xs[i].components.withUnsafeMutableBufferPointer { x in
-                    Self.fly(
-                      x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
-                      bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, coefficients,
-                      rng: &rng)
+                pullCoefficients.withUnsafeMutableBufferPointer { pulls in
+                  for i in 0..<xs.count {
+                    let social = ring ? Self.ringLeader(of: i, bestLosses: bl) : leaderIndex
+                    xs[i].components.withUnsafeMutableBufferPointer { x in
+                      Self.fly(
+                        x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
+                        bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, coefficients,
+                        pulls: recording ? pulls.baseAddress : nil, rng: &rng)
+                    }
+                    ls[i] = f.evaluate(&xs[i])
+                    guard Self.isBetter(ls[i], than: bl[i]) else { continue }
+                    bl[i] = ls[i]
+                    for d in 0..<n { bs[i * n + d] = xs[i].components[d] }
+                    if i != leaderIndex && Self.isBetter(bl[i], than: bl[leaderIndex]) { leaderIndex = i }
                   }
-                  ls[i] = f.evaluate(&xs[i])
-                  guard Self.isBetter(ls[i], than: bl[i]) else { continue }
-                  bl[i] = ls[i]
-                  for d in 0..<n { bs[i * n + d] = xs[i].components[d] }
-                  if i != leaderIndex && Self.isBetter(bl[i], than: bl[leaderIndex]) { leaderIndex = i }
                 }
               }
             }
@@ -216,6 +230,7 @@ public struct ParticleSwarm: DescribedOptimizer {
         }
       }
     }
+    for d in pullCoefficients.indices { pullCoefficients[d] /= Double(positions.count) }
     leader = leaderIndex
     steps += 1
   }
@@ -231,13 +246,14 @@ public struct ParticleSwarm: DescribedOptimizer {
   /// M ← β·M + (1 − β)·v. `velocities`, `momenta` and `bests` hold every
   /// particle's n coordinates in a row; g
   /// is particle `neighbourhoodBest`'s personal best. The pointers come
-  /// from the caller's arrays, whose sizes the swarm keeps at N·n.
+  /// from the caller's arrays, whose sizes the swarm keeps at N·n. When
+  /// `pulls` is given, c₁r₁ + c₂r₂ of each axis is added to it.
   @inline(__always)
   private static func fly(
     _ x: UnsafeMutablePointer<Double>, velocities: UnsafeMutablePointer<Double>,
     momenta: UnsafeMutablePointer<Double>?, bests: UnsafePointer<Double>,
     particle i: Int, neighbourhoodBest g: Int, dimension n: Int, _ k: Coefficients,
-    rng: inout SeededGenerator
+    pulls: UnsafeMutablePointer<Double>?, rng: inout SeededGenerator
   ) {
     let own = i * n, social = g * n
     for d in 0..<n {
@@ -248,8 +264,11 @@ public struct ParticleSwarm: DescribedOptimizer {
       } else {
         v = k.carry * velocities[own + d]
       }
-      v += k.c1 * rng.uniform() * (bests[own + d] - x[d])
-      v += k.c2 * rng.uniform() * (bests[social + d] - x[d])
+      let cognitive = k.c1 * rng.uniform()
+      v += cognitive * (bests[own + d] - x[d])
+      let shared = k.c2 * rng.uniform()
+      v += shared * (bests[social + d] - x[d])
+      pulls?[d] += cognitive + shared
       if k.vmax > 0 { v = min(max(v, -k.vmax), k.vmax) }
       velocities[own + d] = v
       x[d] += v
@@ -260,16 +279,20 @@ public struct ParticleSwarm: DescribedOptimizer {
   /// boolean axis by binary PSO, v clamped to ±4 and the bit drawn as 1
   /// with probability 1/(1 + e^(−v)).
   private mutating func fly(
-    _ i: Int, neighbourhoodBest social: Int, _ k: Coefficients, averaged: Bool, rng: inout SeededGenerator
+    _ i: Int, neighbourhoodBest social: Int, _ k: Coefficients, averaged: Bool, recording: Bool,
+    rng: inout SeededGenerator
   ) {
     let n = dimension
     positions[i].components.withUnsafeMutableBufferPointer { x in
       velocities.withUnsafeMutableBufferPointer { vs in
         momenta.withUnsafeMutableBufferPointer { ms in
           bestPositions.withUnsafeBufferPointer { bs in
-            Self.fly(
-              x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
-              bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, k, rng: &rng)
+            pullCoefficients.withUnsafeMutableBufferPointer { pulls in
+              Self.fly(
+                x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
+                bests: bs.baseAddress!, particle: i, neighbourhoodBest: social, dimension: n, k,
+                pulls: recording ? pulls.baseAddress : nil, rng: &rng)
+            }
           }
         }
       }

@@ -24,6 +24,8 @@ public enum GlyphFallback {
     "½": "/", "¾": "/",
     // Sub- and superscripts.
     "²": "2", "³": "3", "⁴": "4", "⁶": "6", "₀": "0", "₁": "1", "₂": "2", "₊": "+", "ᵢ": "i", "ⱼ": "j",
+    // The rest of the subscript digits (the per-axis symbols μ₁ … μ₆₄) and ηₛ's s.
+    "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9", "ₛ": "s",
     // Greek letters, and a Latin one with a hat (an estimate, ĝ).
     "α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "η": "n", "θ": "t", "κ": "k", "λ": "l", "μ": "u",
     "ζ": "z", "ξ": "x", "π": "p", "ρ": "r", "σ": "s", "τ": "t", "ω": "w", "Δ": "D", "Π": "P", "Σ": "S", "ĝ": "g",

@@ -140,7 +140,9 @@ struct BenchRunCommand: ParsableCommand {
     for name in names {
       var choice = OptimizerChoice(name)
       do {
-        let known = try choice.defaults(on: domain).hyperparameters.names
+        let hyperparameters = try choice.defaults(on: domain).hyperparameters
+        // A per-axis setting (mean) is known by its name as well as its axes' (mean.1).
+        let known = Set(hyperparameters.names + hyperparameters.specs.compactMap(\.axisGroup))
         choice.settings = settings.filter { $0.optimizer == name || ($0.optimizer == nil && known.contains($0.setting.name)) }
           .map(\.setting)
         configurations.append((name, try choice.configuration(on: domain)))

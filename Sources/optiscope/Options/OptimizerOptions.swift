@@ -21,7 +21,7 @@ struct OptimizerOptions: ParsableArguments {
     help: "Descent and gravity-swarm only: a step guard (\(DescentParts.guardNames.joined(separator: "|"))); repeat to stack them in order.")
   var guards: [String] = []
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable.", valueName: "key=value"))
+  @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable. A per-axis one takes a value per axis, separated by ;: --set 'mean=0.5;-1'.", valueName: "key=value"))
   var settings: [HyperparameterSetting] = []
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The start point, e.g. --start -1.5,2 (default: drawn from the seed).", valueName: "x,y"))

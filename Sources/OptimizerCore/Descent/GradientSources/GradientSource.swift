@@ -21,6 +21,9 @@ protocol GradientSource: Sendable {
   /// f at its current point known, evaluating each new point once, right
   /// after the move, and `state.point.loss` is never NaN in `estimate`.
   static var tracksLoss: Bool { get }
+  /// True when the source keeps an n×n matrix, which bounds the dimension
+  /// of every descent that runs it (`DescentComposition.keepsSquareMatrix`).
+  static var keepsSquareMatrix: Bool { get }
 
   /// A fresh source for a domain (and budget).
   init(context: StepContext)
@@ -42,6 +45,7 @@ extension GradientSource {
   static var specs: [HyperparameterSpec] { [] }
   static var learningRate: HyperparameterSpec { LearningRate.zerothOrder }
   static var tracksLoss: Bool { false }
+  static var keepsSquareMatrix: Bool { false }
   var evaluatedTarget: Point? { nil }
   func inspect(into inspection: inout Inspection, at x: Vector) {}
 }

@@ -21,6 +21,8 @@
 struct SecondOrderSPSAGradient: GradientSource {
   static let name = "spsa2"
   static let summary = "SPSA gradient solved against an averaged SPSA Hessian (4 evaluations)"
+  /// H̄ is n×n.
+  static let keepsSquareMatrix = true
   static let specs = [
     HyperparameterSpec(
       "c", symbol: "c", default: 1e-2, range: 1e-10...0.5, scale: .log, unit: .domainWidth,
