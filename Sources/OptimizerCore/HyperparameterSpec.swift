@@ -52,6 +52,10 @@ public struct HyperparameterSpec: Sendable, Hashable {
   /// For one axis's spec of a per-axis setting, the setting's name (`mean`
   /// for `mean.2`); nil otherwise.
   public private(set) var axisGroup: String?
+  /// True for a setting that acts on boolean axes alone (a descent's
+  /// `flipScale`): a domain without one leaves it out, so that panels and
+  /// scenes do not carry a knob that does nothing.
+  public var isForBooleanAxes = false
   public var help: String
 
   public init(
@@ -104,6 +108,7 @@ public struct HyperparameterSpec: Sendable, Hashable {
   /// `name.n`, each with its axis's default and range, and none on a
   /// domain of more than `Limits.perAxisSettings` axes.
   public func resolved(on domain: Domain) -> [HyperparameterSpec] {
+    if isForBooleanAxes, !domain.axes.contains(where: { $0.kind == .boolean }) { return [] }
     guard isPerAxis else { return [resolved(width: domain.width, dimension: domain.dimension)] }
     guard domain.dimension <= Limits.perAxisSettings else { return [] }
     return domain.axes.enumerated().map { index, axis in

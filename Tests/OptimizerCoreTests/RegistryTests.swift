@@ -100,9 +100,18 @@ import Testing
       context: StepContext(domain: Self.domain), rng: &rng)
     #expect(optimizer.kind.parts == parts)
     #expect(
-      optimizer.hyperparameters.names == [
-        "c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps", "flipScale",
-      ])
+      optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps"],
+      "flipScale acts on boolean axes only, and this domain has none")
+  }
+
+  @Test func flipScaleIsListedOnADomainWithABooleanAxis() throws {
+    var axes = Self.domain.axes
+    axes[0] = Axis(0, 1, kind: .boolean)
+    var rng = SeededGenerator(seed: 1)
+    let optimizer = try OptimizerRegistry.make(
+      OptimizerConfiguration("adam"), adopting: [Particle(position: [1, 1])],
+      context: StepContext(domain: Domain(axes: axes)), rng: &rng)
+    #expect(optimizer.hyperparameters.names.last == "flipScale")
   }
 
   /// η's default follows the source: 1e-3 (absolute) for the analytic

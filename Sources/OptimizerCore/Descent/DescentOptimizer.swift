@@ -83,7 +83,8 @@ public struct DescentOptimizer: Optimizer {
     if let shadow {
       let proposed = shadow.propose(
         displacement, gradient: gradient, learningRate: hyperparameters[LearningRate.name],
-        flipScale: hyperparameters[LatticeShadow.flipScale.name], domain: f.domain, rng: &rng)
+        flipScale: hyperparameters.spec(named: LatticeShadow.flipScale.name).map { hyperparameters[$0.name] }
+          ?? LatticeShadow.flipScale.defaultValue, domain: f.domain, rng: &rng)
       move = ProposedMove(from: current, to: proposed.target)
       proposal = proposed
     } else {

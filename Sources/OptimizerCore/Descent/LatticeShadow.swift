@@ -12,10 +12,15 @@ import RealModule
 /// value (s is `flipScale`). x̃ stays in the box. A descent on a continuous
 /// domain keeps no shadow: x̃ would be x.
 struct LatticeShadow: Sendable {
-  /// s: the flip probability's scale on boolean axes.
-  static let flipScale = HyperparameterSpec(
-    "flipScale", symbol: "s", default: 4, range: 0...100,
-    help: "boolean axes: flip with probability σ(η·|ĝᵢ|·s) when −ĝ points to the other value")
+  /// s: the flip probability's scale on boolean axes, listed only on a
+  /// domain that has one.
+  static let flipScale: HyperparameterSpec = {
+    var spec = HyperparameterSpec(
+      "flipScale", symbol: "s", default: 4, range: 0...100,
+      help: "boolean axes: flip with probability σ(η·|ĝᵢ|·s) when −ĝ points to the other value")
+    spec.isForBooleanAxes = true
+    return spec
+  }()
 
   /// x̃: clamped into the box, not rounded (0 or 1 on boolean axes).
   private(set) var position: Vector
