@@ -20,10 +20,10 @@ extension OptimizerRegistry {
       defaultParts: DescentParts(gradient: "randombestgrad", update: "sgd")),
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
-      defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+      defaultParts: DescentParts(gradient: "spsa", update: "sgd"), defaults: SimultaneousPerturbation.presetDefaults),
     DescentOptimizer.entry(
       name: "adamspsa", summary: "AdamSPSA: Adam moments with decaying gains on SPSA estimates",
-      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
+      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa"), defaults: SimultaneousPerturbation.presetDefaults),
     DescentOptimizer.entry(
       name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
       defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"]), keepsSquareMatrix: true),

@@ -102,19 +102,23 @@ import Testing
       optimizer.hyperparameters.names == ["c", "gains", "clamp", "rho", "lookahead", "shots", "lr", "beta1", "beta2", "eps"])
   }
 
-  /// η's default follows the source: 1e-3 (absolute) for the analytic
-  /// gradient with SGD or momentum, 1e-2·w for zeroth-order sources, and
-  /// 1e-2·w for Adam whatever the source.
+  /// η's default is a fraction of w (10 here) that follows the source
+  /// and the rule: 1e-3·w for the analytic gradient with SGD or momentum,
+  /// 1e-2·w for slope-sized zeroth-order sources, 5e-3·w for the sources
+  /// whose ĝ is a direction, 1e-2·w for Adam and sign whatever the source,
+  /// 1e-1·w for the rules whose steps decay by themselves.
   @Test(arguments: [
-    (DescentParts(gradient: "analytic", update: "sgd"), 1e-3),
-    (DescentParts(gradient: "analytic", update: "momentum"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "sgd"), 1e-2),
+    (DescentParts(gradient: "analytic", update: "momentum"), 1e-2),
     (DescentParts(gradient: "analytic", update: "adam"), 0.1),
     (DescentParts(gradient: "spsa", update: "sgd"), 0.1),
-    (DescentParts(gradient: "randomgrad", update: "momentum"), 0.1),
+    (DescentParts(gradient: "randomgrad", update: "momentum"), 0.05),
+    (DescentParts(gradient: "randombestgrad", update: "sgd"), 0.05),
     (DescentParts(gradient: "fd", update: "adam"), 0.1),
     (DescentParts(gradient: "analytic", update: "sign"), 0.1),
-    (DescentParts(gradient: "analytic", update: "nesterov"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "nesterov"), 1e-2),
     (DescentParts(gradient: "gaussian-smoothing", update: "toward-best"), 0.1),
+    (DescentParts(gradient: "spsa", update: "adam-spsa"), 1.0),
   ])
   func learningRateDefaultFollowsTheSource(parts: DescentParts, expected: Double) throws {
     let hyperparameters = try OptimizerRegistry.hyperparameters(
