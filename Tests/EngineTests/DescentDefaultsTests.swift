@@ -15,6 +15,7 @@ import Testing
   @Test func thePresetsIncludeEveryCommonName() {
     let named = [
       "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
+      "momentum", "nesterov", "sign", "rmsprop", "adagrad",
     ]
     #expect(Set(named).subtracting(Self.presets).isEmpty, "missing presets: \(Set(named).subtracting(Self.presets))")
   }

@@ -107,6 +107,41 @@ import Testing
     }
   }
 
+  /// RMSProp on a constant gradient: v_k = (1 − ρᵏ)·ĝ², so the k-th move
+  /// is η/√(1 − ρᵏ) against the gradient's sign on every axis.
+  @Test func rmspropDividesByTheRunningRootMeanSquare() throws {
+    let lr = 0.25, rho = 0.5
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "rmsprop"),
+      settings: [("lr", lr), ("rmsDecay", rho), ("eps", 1e-16)], on: Self.slope)
+    for k in 1...6 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let move = trial.optimizer.particles[0].position - before
+      let step = lr / (1 - pow(rho, Double(k))).squareRoot()
+      #expect(abs(move[0] + step) < 1e-12 && abs(move[1] - step) < 1e-12, "move \(k): \(move)")
+      let v = try #require(trial.optimizer.inspect().vectors.first { $0.name == "v" }).vector
+      #expect(abs(v[0] - (1 - pow(rho, Double(k))) * 9) < 1e-12 && abs(v[1] - (1 - pow(rho, Double(k))) * 4) < 1e-12)
+    }
+  }
+
+  /// AdaGrad on a constant gradient: G_k = k·ĝ², so the k-th move is η/√k
+  /// against the gradient's sign on every axis.
+  @Test func adagradDividesByTheRootOfTheSumOfSquares() throws {
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "adagrad"),
+      settings: [("lr", 0.5), ("eps", 1e-16)], on: Self.slope)
+    for k in 1...6 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let move = trial.optimizer.particles[0].position - before
+      let step = 0.5 / Double(k).squareRoot()
+      #expect(abs(move[0] + step) < 1e-12 && abs(move[1] - step) < 1e-12, "move \(k): \(move)")
+      let sum = try #require(trial.optimizer.inspect().vectors.first { $0.name == "G" }).vector
+      #expect(sum == [9 * Double(k), 4 * Double(k)])
+    }
+  }
+
   /// Long-term momentum's sum is every ĝ so far, never decayed: on the
   /// sphere, where ĝ turns around once the descent passes the minimum,
   /// g_sum still equals the plain sum of the estimates, its readout is its

@@ -7,14 +7,16 @@
 /// - a slope-sized zeroth-order estimate (SPSA, guided ES, the ensemble),
 ///   and the rules that move about η per axis whatever ĝ (Adam, sign):
 ///   1e-2·w;
-/// - the analytic gradient: 1e-3·w. The exact gradient gets no noise to
-///   average away, so a tenth of that step descends as fast without
-///   overshooting;
+/// - the analytic gradient, and RMSProp: 1e-3·w. The exact gradient gets
+///   no noise to average away, so a tenth of that step descends as fast
+///   without overshooting; RMSProp moves about η per axis with nothing (no
+///   momentum, no decay) to damp its swing about the minimum, which is
+///   then about η wide;
 /// - a direction rather than a slope (RandomGrad, RandomBestGrad: ĝ is a
 ///   random direction of length about √n): 5e-3·w, since each step then
 ///   moves about η·√n however close the minimum is;
-/// - rules whose steps shrink on their own (the decaying gain of
-///   AdamSPSA): 1e-1·w.
+/// - rules whose steps shrink on their own (AdaGrad's growing sum, the
+///   decaying gain of AdamSPSA): 1e-1·w.
 enum LearningRate {
   static let name = "lr"
 
