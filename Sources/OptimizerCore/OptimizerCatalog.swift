@@ -13,6 +13,21 @@ extension OptimizerRegistry {
       name: "adam", summary: "Adam with the analytic gradient",
       defaultParts: DescentParts(gradient: "analytic", update: "adam")),
     DescentOptimizer.entry(
+      name: "momentum", summary: "heavy-ball momentum with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "momentum")),
+    DescentOptimizer.entry(
+      name: "nesterov", summary: "Nesterov's look-ahead momentum with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "nesterov")),
+    DescentOptimizer.entry(
+      name: "sign", summary: "sign descent, decaying steps of η/√k per axis, with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "sign")),
+    DescentOptimizer.entry(
+      name: "rmsprop", summary: "RMSProp with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "rmsprop")),
+    DescentOptimizer.entry(
+      name: "adagrad", summary: "AdaGrad with the analytic gradient",
+      defaultParts: DescentParts(gradient: "analytic", update: "adagrad")),
+    DescentOptimizer.entry(
       name: "randomgrad", summary: "RandomGrad: SGD along the sign of one random probe",
       defaultParts: DescentParts(gradient: "randomgrad", update: "sgd")),
     DescentOptimizer.entry(
@@ -20,10 +35,10 @@ extension OptimizerRegistry {
       defaultParts: DescentParts(gradient: "randombestgrad", update: "sgd")),
     DescentOptimizer.entry(
       name: "spsa", summary: "SPSA: SGD on simultaneous-perturbation gradient estimates",
-      defaultParts: DescentParts(gradient: "spsa", update: "sgd")),
+      defaultParts: DescentParts(gradient: "spsa", update: "sgd"), defaults: SimultaneousPerturbation.presetDefaults),
     DescentOptimizer.entry(
       name: "adamspsa", summary: "AdamSPSA: Adam moments with decaying gains on SPSA estimates",
-      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa")),
+      defaultParts: DescentParts(gradient: "spsa", update: "adam-spsa"), defaults: SimultaneousPerturbation.presetDefaults),
     DescentOptimizer.entry(
       name: "spsa2", summary: "2-SPSA: Newton steps on SPSA gradient and Hessian estimates, with blocking",
       defaultParts: DescentParts(gradient: "spsa2", update: "sgd", guards: ["blocking"])),

@@ -351,8 +351,12 @@ private func optimizerPicker(title: String, purpose: Picker.Purpose) -> Picker {
 /// choosing it keeps them.
 private let keepPartsItem = "defaults"
 
-private func partsPicker(_ title: String, _ names: [String], purpose: Picker.Purpose, extra: [Picker.Item] = []) -> Picker {
-  Picker(title: title, purpose: purpose, items: extra + names.map { Picker.Item(name: $0, detail: "") })
+/// A picker of descent parts, each shown with its one-line description
+/// from the registry.
+private func partsPicker(
+  _ title: String, _ parts: [DescentPartDescription], purpose: Picker.Purpose, extra: [Picker.Item] = []
+) -> Picker {
+  Picker(title: title, purpose: purpose, items: extra + parts.map { Picker.Item(name: $0.name, detail: $0.summary) })
 }
 
 private func handlePicker(_ state: inout AppState, _ picker: inout Picker, key: Key) {
@@ -395,7 +399,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
       let keep = entry.asksForParts ? [] : [Picker.Item(name: keepPartsItem, detail: "its own parts: \(defaults)")]
       state.modal = .picker(
         partsPicker(
-          "\(name): gradient source", DescentParts.gradientNames,
+          "\(name): gradient source", DescentParts.gradientSources,
           purpose: .descentGradient(forSwap: forSwap, optimizer: name), extra: keep))
     } else {
       finish(OptimizerConfiguration(name), forSwap: forSwap, state: &state)
@@ -405,12 +409,12 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
   case .descentGradient(let forSwap, let optimizer):
     state.modal = .picker(
       partsPicker(
-        "\(optimizer): update rule", DescentParts.updateNames,
+        "\(optimizer): update rule", DescentParts.updateRules,
         purpose: .descentUpdate(forSwap: forSwap, optimizer: optimizer, gradient: name)))
   case .descentUpdate(let forSwap, let optimizer, let gradient):
     state.modal = .picker(
       partsPicker(
-        "\(optimizer): step guard (enter on 'done' to finish)", DescentParts.guardNames,
+        "\(optimizer): step guard (enter on 'done' to finish)", DescentParts.stepGuards,
         purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: name, guards: []),
         extra: [Picker.Item(name: "done", detail: "no more guards")]))
   case .descentGuard(let forSwap, let optimizer, let gradient, let update, let guards):
@@ -421,7 +425,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
       let chosen = guards + [name]
       state.modal = .picker(
         partsPicker(
-          "\(optimizer): another guard after \(chosen.joined(separator: ", ")), or done", DescentParts.guardNames,
+          "\(optimizer): another guard after \(chosen.joined(separator: ", ")), or done", DescentParts.stepGuards,
           purpose: .descentGuard(forSwap: forSwap, optimizer: optimizer, gradient: gradient, update: update, guards: chosen),
           extra: [Picker.Item(name: "done", detail: "guards: \(chosen.joined(separator: " → "))")]))
     }

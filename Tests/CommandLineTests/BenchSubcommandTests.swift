@@ -54,7 +54,7 @@ import Testing
     let outcome = try OptiscopeProcess.run(["bench", "--landscapes", "sphere", "--seeds", "1", "--evals", "10", "--format", "csv"])
     #expect(outcome.status == 0)
     let optimizers = Set(outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
-    #expect(optimizers.count == 28)
+    #expect(optimizers.count == 33)
     #expect(!optimizers.contains("descent") && optimizers.contains("gd"))
   }
 }

@@ -107,7 +107,7 @@ import Testing
   @Test(arguments: ["gd", "adam", "spsa"])
   func descentFlipsABooleanAxisTowardTheMinimum(name: String) throws {
     var trial = try OptimizerTrial(name, on: Self.booleanBooth)
-    var bits = Set<Double>()
+    var bits: Set<Double> = [trial.position[0]]  // the start's bit, 0
     for _ in 0..<500 {
       trial.step()
       bits.insert(trial.position[0])

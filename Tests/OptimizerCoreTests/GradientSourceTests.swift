@@ -31,13 +31,18 @@ import Testing
     #expect(known.evaluator.evaluations == 40)
   }
 
-  /// SPSA's preset is descent with spsa + sgd, and costs the same.
-  @Test func spsaPresetIsTheSameDescent() throws {
+  /// SPSA's preset is descent with spsa + sgd and the preset's c = 1e-4·w
+  /// in place of the part's 1e-2·w, and costs the same.
+  @Test func spsaPresetIsTheSameDescentWithASmallerPerturbation() throws {
     var preset = try OptimizerTrial("spsa", on: .shiftedSphere)
-    var composed = try Self.descent("spsa")
+    let width = TestLandscape.shiftedSphere.domain.width
+    #expect(preset.optimizer.hyperparameters["c"] == 1e-4 * width)
+    #expect(try Self.descent("spsa").optimizer.hyperparameters["c"] == 1e-2 * width)
+    var composed = try Self.descent("spsa", settings: [("c", 1e-4 * width)])
     preset.run(10)
     composed.run(10)
     #expect(fingerprint(preset.optimizer.particles) == fingerprint(composed.optimizer.particles))
+    #expect(preset.evaluator.evaluations == composed.evaluator.evaluations)
     #expect(preset.optimizer.kind.parts == DescentParts(gradient: "spsa", update: "sgd"))
   }
 

@@ -13,8 +13,8 @@ import Testing
     #expect(Set(OptimizerRegistry.names).count == OptimizerRegistry.names.count)
     #expect(
       OptimizerRegistry.names == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
-        "nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting",
+        "descent", "gd", "adam", "momentum", "nesterov", "sign", "rmsprop", "adagrad", "randomgrad", "randombestgrad",
+        "spsa", "adamspsa", "spsa2", "guided-es", "ensemble", "nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp", "simulated-annealing", "threshold-accepting",
         "random-search",
         "accelerated-random-search", "pso", "empso", "adaswarm", "eki", "gravity-swarm", "evolution-strategy", "cma-es",
         "xnes",
@@ -65,7 +65,8 @@ import Testing
       ])
     #expect(
       DescentParts.updateNames == [
-        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best", "adam-spsa",
+        "sgd", "momentum", "nesterov", "adam", "sign", "long-term-momentum", "toward-best", "adam-spsa", "rmsprop",
+        "adagrad",
       ])
     #expect(DescentParts.guardNames == ["undo", "opposite", "multi-lr", "curvature", "blocking"])
   }
@@ -74,6 +75,11 @@ import Testing
     ("descent", DescentParts(gradient: "analytic", update: "sgd")),
     ("gd", DescentParts(gradient: "analytic", update: "sgd")),
     ("adam", DescentParts(gradient: "analytic", update: "adam")),
+    ("momentum", DescentParts(gradient: "analytic", update: "momentum")),
+    ("nesterov", DescentParts(gradient: "analytic", update: "nesterov")),
+    ("sign", DescentParts(gradient: "analytic", update: "sign")),
+    ("rmsprop", DescentParts(gradient: "analytic", update: "rmsprop")),
+    ("adagrad", DescentParts(gradient: "analytic", update: "adagrad")),
     ("randomgrad", DescentParts(gradient: "randomgrad", update: "sgd")),
     ("randombestgrad", DescentParts(gradient: "randombestgrad", update: "sgd")),
     ("spsa", DescentParts(gradient: "spsa", update: "sgd")),
@@ -114,19 +120,26 @@ import Testing
     #expect(optimizer.hyperparameters.names.last == "flipScale")
   }
 
-  /// η's default follows the source: 1e-3 (absolute) for the analytic
-  /// gradient with SGD or momentum, 1e-2·w for zeroth-order sources, and
-  /// 1e-2·w for Adam whatever the source.
+  /// η's default is a fraction of w (10 here) that follows the source
+  /// and the rule: 1e-3·w for the analytic gradient with SGD or momentum,
+  /// 1e-2·w for slope-sized zeroth-order sources, 5e-3·w for the sources
+  /// whose ĝ is a direction, 1e-2·w for Adam and sign whatever the source,
+  /// 1e-3·w for RMSProp,
+  /// 1e-1·w for the rules whose steps decay by themselves.
   @Test(arguments: [
-    (DescentParts(gradient: "analytic", update: "sgd"), 1e-3),
-    (DescentParts(gradient: "analytic", update: "momentum"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "sgd"), 1e-2),
+    (DescentParts(gradient: "analytic", update: "momentum"), 1e-2),
     (DescentParts(gradient: "analytic", update: "adam"), 0.1),
     (DescentParts(gradient: "spsa", update: "sgd"), 0.1),
-    (DescentParts(gradient: "randomgrad", update: "momentum"), 0.1),
+    (DescentParts(gradient: "randomgrad", update: "momentum"), 0.05),
+    (DescentParts(gradient: "randombestgrad", update: "sgd"), 0.05),
     (DescentParts(gradient: "fd", update: "adam"), 0.1),
     (DescentParts(gradient: "analytic", update: "sign"), 0.1),
-    (DescentParts(gradient: "analytic", update: "nesterov"), 1e-3),
+    (DescentParts(gradient: "analytic", update: "nesterov"), 1e-2),
     (DescentParts(gradient: "gaussian-smoothing", update: "toward-best"), 0.1),
+    (DescentParts(gradient: "spsa", update: "adam-spsa"), 1.0),
+    (DescentParts(gradient: "analytic", update: "rmsprop"), 1e-2),
+    (DescentParts(gradient: "spsa", update: "adagrad"), 1.0),
   ])
   func learningRateDefaultFollowsTheSource(parts: DescentParts, expected: Double) throws {
     let hyperparameters = try OptimizerRegistry.hyperparameters(
@@ -172,8 +185,8 @@ import Testing
   @Test func descentItsPresetsAndTheGravitySwarmTakeParts() {
     #expect(
       OptimizerRegistry.entries.filter(\.takesParts).map(\.name) == [
-        "descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
-        "gravity-swarm",
+        "descent", "gd", "adam", "momentum", "nesterov", "sign", "rmsprop", "adagrad", "randomgrad", "randombestgrad",
+        "spsa", "adamspsa", "spsa2", "guided-es", "ensemble", "gravity-swarm",
       ])
   }
 }

@@ -70,23 +70,75 @@ import Testing
     }
   }
 
-  /// Sign descent moves every coordinate by exactly η, whatever the size
-  /// of ĝ: on the slope (|∂f| = 3 and 2), and with RandomGrad's ±u.
+  /// Sign descent with a constant step (p = 0) moves every coordinate by
+  /// exactly η, whatever the size of ĝ: on the slope (|∂f| = 3 and 2), and
+  /// with RandomGrad's ±u.
   @Test func signMovesExactlyLrPerCoordinate() throws {
     var slope = try OptimizerTrial(
-      "descent", parts: DescentParts(gradient: "analytic", update: "sign"), settings: [("lr", 0.25)], on: Self.slope)
+      "descent", parts: DescentParts(gradient: "analytic", update: "sign"), settings: [("lr", 0.25), ("decay", 0)],
+      on: Self.slope)
     for step in 1...5 {
       slope.step()
       #expect(slope.optimizer.particles[0].position == [-0.25 * Double(step), 0.25 * Double(step)])
     }
     var random = try OptimizerTrial(
-      "descent", parts: DescentParts(gradient: "randomgrad", update: "sign"), settings: [("lr", 0.125)],
+      "descent", parts: DescentParts(gradient: "randomgrad", update: "sign"), settings: [("lr", 0.125), ("decay", 0)],
       on: Self.slope)
     for _ in 0..<50 {
       let before = random.optimizer.particles[0].position
       random.step()
       let move = random.optimizer.particles[0].position - before
       for i in 0..<2 { #expect(abs(abs(move[i]) - 0.125) < 1e-12, "moved \(move)") }
+    }
+  }
+
+  /// With its default decay p = 0.5 the k-th sign step is η/√k on every
+  /// axis, and the readout η_k says so.
+  @Test func signStepsDecayAsTheRootOfTheirCount() throws {
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "sign"), settings: [("lr", 0.5)], on: Self.slope)
+    for k in 1...6 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let move = trial.optimizer.particles[0].position - before
+      let step = 0.5 / Double(k).squareRoot()
+      #expect(abs(move[0] + step) < 1e-12 && abs(move[1] - step) < 1e-12, "move \(k): \(move)")
+      #expect(abs(try #require(trial.optimizer.inspect().readout("step-gain")).value - step) < 1e-15)
+    }
+  }
+
+  /// RMSProp on a constant gradient: v_k = (1 − ρᵏ)·ĝ², so the k-th move
+  /// is η/√(1 − ρᵏ) against the gradient's sign on every axis.
+  @Test func rmspropDividesByTheRunningRootMeanSquare() throws {
+    let lr = 0.25, rho = 0.5
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "rmsprop"),
+      settings: [("lr", lr), ("rmsDecay", rho), ("eps", 1e-16)], on: Self.slope)
+    for k in 1...6 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let move = trial.optimizer.particles[0].position - before
+      let step = lr / (1 - pow(rho, Double(k))).squareRoot()
+      #expect(abs(move[0] + step) < 1e-12 && abs(move[1] - step) < 1e-12, "move \(k): \(move)")
+      let v = try #require(trial.optimizer.inspect().vectors.first { $0.name == "v" }).vector
+      #expect(abs(v[0] - (1 - pow(rho, Double(k))) * 9) < 1e-12 && abs(v[1] - (1 - pow(rho, Double(k))) * 4) < 1e-12)
+    }
+  }
+
+  /// AdaGrad on a constant gradient: G_k = k·ĝ², so the k-th move is η/√k
+  /// against the gradient's sign on every axis.
+  @Test func adagradDividesByTheRootOfTheSumOfSquares() throws {
+    var trial = try OptimizerTrial(
+      "descent", parts: DescentParts(gradient: "analytic", update: "adagrad"),
+      settings: [("lr", 0.5), ("eps", 1e-16)], on: Self.slope)
+    for k in 1...6 {
+      let before = trial.optimizer.particles[0].position
+      trial.step()
+      let move = trial.optimizer.particles[0].position - before
+      let step = 0.5 / Double(k).squareRoot()
+      #expect(abs(move[0] + step) < 1e-12 && abs(move[1] - step) < 1e-12, "move \(k): \(move)")
+      let sum = try #require(trial.optimizer.inspect().vectors.first { $0.name == "G" }).vector
+      #expect(sum == [9 * Double(k), 4 * Double(k)])
     }
   }
 

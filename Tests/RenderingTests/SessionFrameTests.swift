@@ -48,11 +48,13 @@ import Exports
   }
 
   /// A gravity swarm's deaths flash on the map where they happened and
-  /// are gone a few steps later.
+  /// are gone a few steps later. Its members step 0.01·w (lr 0.1024), so
+  /// that a reborn member leaves its birth mark's cell within three steps.
   @Test func gravitySwarmDeathsFlashOnTheMapAndFade() throws {
+    let settings = [("dieAfter", 2.0), ("minAge", 1.0), ("lr", 0.1024)]
     var session = try Session(
       landscape: .named("sphere"),
-      runs: [RunSetup(OptimizerConfiguration("gravity-swarm", settings: [("dieAfter", 2), ("minAge", 1)]), start: [2, 2])],
+      runs: [RunSetup(OptimizerConfiguration("gravity-swarm", settings: settings), start: [2, 2])],
       seed: 3)
     let projection = MapProjection(viewport: Viewport(x: -5...5, y: -5...5), rect: Rect(width: 60, height: 30))
     func map() -> CellGrid {

@@ -30,7 +30,10 @@ import Testing
   static let families: [(section: String, names: [String])] = [
     (
       "1. Descent, built from parts",
-      ["descent", "gd", "adam", "randomgrad", "randombestgrad", "spsa", "adamspsa", "spsa2", "guided-es", "ensemble"]
+      [
+        "descent", "gd", "adam", "momentum", "nesterov", "sign", "rmsprop", "adagrad", "randomgrad", "randombestgrad",
+        "spsa", "adamspsa", "spsa2", "guided-es", "ensemble",
+      ]
     ),
     ("2. Random walks", ["nth-order-walk", "adaptive-order-walk", "convex-order-walk", "stp"]),
     (

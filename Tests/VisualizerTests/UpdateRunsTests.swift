@@ -46,6 +46,27 @@ import Visualizer
     #expect(added.parts == DescentParts(gradient: "spsa", update: "adam", guards: ["undo"]))
   }
 
+  /// Each gradient source, update rule and guard is listed with its one
+  /// line from the registry, so the picker says what a part does.
+  @Test func everyPartInThePickersHasItsDescription() throws {
+    var state = try testState()
+    update(&state, .openAddRunPicker)
+    type("descent", on: &state)
+    press(.enter, on: &state)
+    for (choice, parts) in [
+      ("spsa", DescentParts.gradientSources), ("adam", DescentParts.updateRules), ("undo", DescentParts.stepGuards),
+    ] {
+      guard case .picker(let picker) = state.modal else { Issue.record("no parts picker before \(choice)"); return }
+      for part in parts {
+        #expect(!part.summary.isEmpty, "\(part.name) has no description")
+        let item = picker.items.first { $0.name == part.name }
+        #expect(item?.detail == part.summary, "\(part.name) in '\(picker.title)'")
+      }
+      type(choice, on: &state)
+      press(.enter, on: &state)
+    }
+  }
+
   /// Every entry that takes parts asks for them, not only descent: adding
   /// or swapping to the gravity swarm goes through the same pickers.
   @Test(arguments: [false, true])

@@ -12,7 +12,7 @@ struct DescentComposition: Sendable {
   static let rules: [any UpdateRule.Type] = [
     SGDUpdate.self, MomentumUpdate.self, NesterovUpdate.self, AdamUpdate.self, SignUpdate.self,
     LongTermMomentumUpdate.self, TowardBestUpdate.self,
-    AdamSPSAUpdate.self,
+    AdamSPSAUpdate.self, RMSPropUpdate.self, AdaGradUpdate.self,
   ]
   static let guards: [any StepGuard.Type] = [
     UndoGuard.self, OppositeGuard.self, MultiLRGuard.self, CurvatureGuard.self, BlockingGuard.self,

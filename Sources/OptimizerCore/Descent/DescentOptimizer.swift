@@ -169,16 +169,31 @@ extension DescentOptimizer {
 extension DescentOptimizer {
   /// The registry entry of a descent preset: `defaultParts` unless the user
   /// names parts of their own. It keeps a square matrix when its default
-  /// parts do.
-  static func entry(name: String, summary: String, defaultParts: DescentParts) -> OptimizerEntry {
+  /// parts do. `defaults` replaces some of the parts' defaults (in the
+  /// parts' own units) while the preset runs its own parts: the preset's
+  /// tuning, which the same parts named in `descent` do not get.
+  static func entry(
+    name: String, summary: String, defaultParts: DescentParts, defaults: [String: Double] = [:]
+  ) -> OptimizerEntry {
+    @Sendable func tuned(_ specs: [HyperparameterSpec]) -> [HyperparameterSpec] {
+      specs.map { spec in
+        guard let value = defaults[spec.name] else { return spec }
+        precondition(spec.range.contains(value), "\(name)'s default \(spec.name) lies outside its range")
+        var tuned = spec
+        tuned.defaultValue = value
+        return tuned
+      }
+    }
     let composition = DescentComposition(checked: defaultParts)
     return OptimizerEntry(
       descriptor: OptimizerDescriptor(
         name: name, family: .descent, keepsSquareMatrix: composition.keepsSquareMatrix, summary: summary,
-        specs: composition.specs),
+        specs: tuned(composition.specs)),
       defaultParts: defaultParts,
       specs: { (kind: OptimizerKind) throws(RegistryError) -> [HyperparameterSpec] in
-        try DescentComposition(kind.parts ?? defaultParts).specs
+        let parts = kind.parts ?? defaultParts
+        let specs = try DescentComposition(parts).specs
+        return parts == defaultParts ? tuned(specs) : specs
       },
       build: { kind, hyperparameters, particles, context, _ in
         let parts = kind.parts ?? defaultParts

@@ -5,7 +5,8 @@
 /// none did and `negateWorst` is on (the default, as in torchzero), ĝ = +u
 /// of the probe that increased f the most, so the descent steps away from
 /// it; otherwise ĝ = 0. k evaluations per step plus f(x), which the descent
-/// keeps known. Defaults k = 10, h = 1e-3·w. Smoothed directions keep one
+/// keeps known. Defaults k = 10, h = 1e-3·w; ĝ is a direction, not a
+/// slope, so with SGD η = 5e-3·w (`LearningRate`). Smoothed directions keep one
 /// smoothed direction per probe slot; with lookahead each probe is the
 /// rule's move along its uⱼ, so the best probe is where an accepted step
 /// lands (its loss is reused), and `average` steps where nobody probed.
@@ -26,6 +27,7 @@ struct RandomBestGradient: GradientSource {
         "negateWorst", symbol: "neg", default: true,
         help: "when no probe improves, step away from the worst one (off: no step)"),
     ] + RandomProbing.specs
+  static let learningRate = LearningRate.direction
   static let tracksLoss = true
 
   private var probing = RandomProbing()

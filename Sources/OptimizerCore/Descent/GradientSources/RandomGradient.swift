@@ -8,6 +8,7 @@
 /// an undo guard that evaluation is shared, so the step costs 2. Smoothed
 /// directions and lookahead as every random source (`RandomProbing`); with
 /// lookahead the probe is the move itself, so an accepted step costs 1.
+/// ĝ is a direction, not a slope: with SGD, η = 5e-3·w (`LearningRate`).
 struct RandomGradient: GradientSource {
   static let name = "randomgrad"
   static let summary = "sign of one random probe times its direction (1 evaluation + f(x))"
@@ -20,6 +21,7 @@ struct RandomGradient: GradientSource {
         "stepOpposite", symbol: "opp", default: true,
         help: "a worse probe sends the step the other way (off: no step)"),
     ] + RandomProbing.specs
+  static let learningRate = LearningRate.direction
   static let tracksLoss = true
 
   private var probing = RandomProbing()

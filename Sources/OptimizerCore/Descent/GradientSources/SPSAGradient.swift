@@ -2,7 +2,8 @@
 /// ĝ = (f(x + c·δ) − f(x − c·δ)) / (2c) · δ⁻¹, δ of independent Rademacher
 /// signs (so δ⁻¹ = δ).
 ///
-/// Two evaluations per step whatever n; c = 1e-2·w by default; Spall's
+/// Two evaluations per step whatever n; c = 1e-2·w by default (1e-4·w in
+/// the presets); Spall's
 /// gains, the clamp, smoothed directions and lookahead as described in
 /// `SimultaneousPerturbation`.
 struct SPSAGradient: GradientSource {

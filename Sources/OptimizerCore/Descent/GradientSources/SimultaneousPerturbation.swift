@@ -8,7 +8,9 @@ import RealModule
 /// formula; smoothed directions move δ off {±1}ⁿ, and keeping δ rather than
 /// δ⁻¹ then keeps ĝ bounded where a component of δ nears zero.
 ///
-/// Two evaluations per step (per shot) whatever n; c = 1e-2·w by default. With `gains`
+/// Two evaluations per step (per shot) whatever n; c = 1e-2·w by default,
+/// and 1e-4·w in the `spsa` and `adamspsa` presets (`presetDefaults`).
+/// With `gains`
 /// on, Spall's schedules apply at the k-th estimate: c_k = c / k^γ and the
 /// step gain a_k = a / (A + k)^α, with α = 0.602, γ = 0.101 and A = 0.1 × the
 /// evaluation budget (100 when the budget is unknown). The learning rate
@@ -27,7 +29,7 @@ struct SimultaneousPerturbation: Sendable {
     [
       HyperparameterSpec(
         "c", symbol: "c", default: 1e-2, range: 1e-10...0.5, scale: .log, unit: .domainWidth,
-        help: "perturbation size: the probes are x ± c·δ"),
+        help: "perturbation size: the probes are x ± c·δ (default a fraction of w; under noise, about its σ)"),
       HyperparameterSpec.flag(
         "gains", symbol: "gains", default: false,
         help: "Spall's decaying gains: c/k^0.101 for the probes, (A+k)^-0.602 for the step"),
@@ -35,6 +37,15 @@ struct SimultaneousPerturbation: Sendable {
         "clamp", symbol: "Δmax", default: 0, range: 0...1e9,
         help: "clip |f(x+cδ) − f(x−cδ)| to this many loss units (0: no clipping)"),
     ] + RandomProbing.specs
+
+  /// The presets' c = 1e-4·w, as FDSA's h: x itself is never evaluated, so
+  /// the probes x ± c·δ are all that a run's best sees of it, and without
+  /// noise a small c both measures the slope at x and lands the probes next
+  /// to it (with 1e-2·w the sphere's best stays about 2c² above f*). Under
+  /// noise c should be about the noise's σ, or the difference is mostly
+  /// noise (docs/OPTIMIZERS.md, `spsa`). The parts keep 1e-2·w, so that
+  /// descents built from them replay as they were saved.
+  static let presetDefaults = ["c": 1e-4]
 
   /// Spall's α and γ, the exponents of the step and perturbation gains.
   static let stepExponent = 0.602
