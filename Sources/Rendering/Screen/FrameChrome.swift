@@ -9,6 +9,9 @@ public struct FrameChrome: Sendable, Hashable {
   public var selectedRun: Int?
   /// The selected row of that run's hyperparameter table.
   public var selectedParameter: Int
+  /// When non-nil, only this run's overlays and vectors are drawn (and
+  /// named in the legend).
+  public var overlayRun: Int?
   /// running, paused, replaying, at breakpoint …
   public var mode: String
   /// Facts for the status line (speed, …) after the step.
@@ -22,14 +25,18 @@ public struct FrameChrome: Sendable, Hashable {
   public var profile: DisplayProfile
   /// Shown in place of the run panels when non-nil.
   public var inspector: InspectorContent?
+  /// One stage of an update taken apart: its panel in place of the run
+  /// panels (and of the inspector), its geometry over the map.
+  public var stage: StageContent?
 
   public init(
-    selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
+    selectedRun: Int? = nil, selectedParameter: Int = 0, overlayRun: Int? = nil, mode: String = "paused", statusFacts: [String] = [],
     hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil,
-    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil
+    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil, stage: StageContent? = nil
   ) {
     self.selectedRun = selectedRun
     self.selectedParameter = selectedParameter
+    self.overlayRun = overlayRun
     self.mode = mode
     self.statusFacts = statusFacts
     self.hints = hints
@@ -37,5 +44,6 @@ public struct FrameChrome: Sendable, Hashable {
     self.help = help
     self.profile = profile
     self.inspector = inspector
+    self.stage = stage
   }
 }

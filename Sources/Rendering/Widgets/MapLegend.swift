@@ -48,6 +48,9 @@ public enum MapLegend {
   /// the second row names already.
   static func label(of role: OverlayRole) -> String? {
     switch role {
+    case .step: return "step Δ"
+    case .estimate: return "−ĝ estimate"
+    case .scale: return "scale √v̂"
     case .velocity: return "velocity"
     case .momentum: return "momentum"
     case .gradient: return "gradient"
@@ -72,7 +75,8 @@ public enum MapLegend {
   /// Arrows show as → whatever their direction; shapes by a dot of theirs.
   static func glyph(of role: OverlayRole) -> Character {
     switch role {
-    case .velocity, .momentum, .gradient: return "→"
+    case .step, .estimate, .velocity, .momentum, .gradient: return "→"
+    case .scale: return "□"
     case .covariance, .sampling, .searchBox, .simplex: return "·"
     default: return OverlayPainter.glyph(of: role)
     }
