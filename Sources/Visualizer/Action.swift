@@ -22,6 +22,8 @@ public enum Action: Sendable, Hashable {
   case openBreakpointEntry
   case clearBreakpoints
   case toggleInspector
+  /// Take the next update apart (or stop doing so).
+  case toggleSubsteps
   /// The inspector's next (+1) or previous (−1) particle.
   case selectParticle(offset: Int)
   // Runs
@@ -54,7 +56,8 @@ public enum Action: Sendable, Hashable {
   case cycleScale
   case toggleTrails
   case toggleProbes
-  case toggleOverlays
+  /// Vectors and overlays: all runs', none, the selected run's.
+  case cycleOverlays
   // General
   case toggleCaption
   case toggleHelp

@@ -18,7 +18,10 @@ public enum KeyMap {
     KeyBinding(
       .running, [.character("r"), .character("R")], label: "r R", "reset (R: new seed)",
       actionFor: { key in key == .character("R") ? .resetWithNewSeed : .reset }),
-    KeyBinding(.running, [.character("E")], "evaluation steps on/off", action: .toggleEvaluationStepping),
+    KeyBinding(
+      .running, [.character("E"), .character("u")], label: "E u",
+      "evaluation steps on/off; u takes the next step apart (← → stages, [ ] particle, esc leaves)",
+      actionFor: { key in key == .character("u") ? .toggleSubsteps : .toggleEvaluationStepping }),
 
     KeyBinding(.scenes, [.character("s")], "save the scene", action: .save),
     KeyBinding(.scenes, [.character("g")], "go to a step", action: .openGoToStep),
@@ -76,12 +79,12 @@ public enum KeyMap {
       actionFor: { key in key == .character("C") ? .cycleScale : .cycleColourMap }),
     KeyBinding(
       .view, [.character("t"), .character("p"), .character("v")], label: "t p v",
-      "trails, probes, overlays",
+      "trails, probes, vectors (all runs, none, selected run)",
       actionFor: { key in
         switch key {
         case .character("t"): return .toggleTrails
         case .character("p"): return .toggleProbes
-        default: return .toggleOverlays
+        default: return .cycleOverlays
         }
       }),
 

@@ -110,9 +110,23 @@ public struct Screen: Sendable {
       StatusLine.Hint("q", "quit"),
     ]
     return FrameChrome(
-      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
+      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, overlayRun: state.overlayRun,
+      mode: state.mode, statusFacts: facts,
       hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil,
-      profile: profile, inspector: inspector(state))
+      profile: profile, inspector: inspector(state), stage: stage(state))
+  }
+
+  /// The stage shown while an update is taken apart.
+  func stage(_ state: AppState) -> StageContent? {
+    guard let mode = state.substeps, let run = state.session.run(mode.runID),
+      let index = state.session.runs.firstIndex(where: { $0.id == mode.runID })
+    else { return nil }
+    let particles = run.optimizer.particles.count
+    let who = particles > 1 ? " · particle \(mode.particle + 1)/\(particles)" : ""
+    return StageContent(
+      title: "run \(index + 1) \(state.session.label(of: run)) · step \(run.steps) → \(run.steps + 1)\(who)",
+      stage: mode.stage, index: mode.index, count: mode.stages.count,
+      colour: RunStyle.forIndex(run.colourIndex).colour)
   }
 
   /// The inspector's view of the selected run and particle, when it is open.

@@ -64,6 +64,8 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     let count = state.breakpoints.conditions.count
     state.breakpoints.removeAll()
     state.message = StatusMessage(count == 0 ? "no breakpoints to clear" : "cleared \(count) breakpoint\(count == 1 ? "" : "s")")
+  case .toggleSubsteps:
+    if state.substeps == nil { state.openSubsteps() } else { state.substeps = nil }
   case .toggleInspector:
     state.showInspector.toggle()
   case .selectParticle(let offset):
@@ -164,9 +166,8 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .toggleProbes:
     state.view.probes.toggle()
     state.message = StatusMessage("probes \(state.view.probes ? "on" : "off")")
-  case .toggleOverlays:
-    state.view.overlays.toggle()
-    state.message = StatusMessage("overlays \(state.view.overlays ? "on" : "off")")
+  case .cycleOverlays:
+    state.cycleOverlays()
 
   case .toggleCaption:
     state.showCaption.toggle()
@@ -216,6 +217,7 @@ public func handle(_ state: inout AppState, key: Key, in environment: AppEnviron
     state.showCaption = false
     if [.escape, .enter, .character(" ")].contains(key) { return [] }
   }
+  if state.substeps != nil, state.modal == nil, handleSubstepKey(&state, key) { return [] }
   var effects: [Effect] = []
   switch state.modal {
   case .picker(var picker):
@@ -228,6 +230,24 @@ public func handle(_ state: inout AppState, key: Key, in environment: AppEnviron
     if let action = KeyMap.action(for: key) { effects = update(&state, action, in: environment) }
   }
   return effects
+}
+
+/// The keys of the sub-step mode: → and . the next stage (past the last,
+/// the step is taken), ← and , the previous, [ ] another particle, esc and
+/// u leave. False for any other key, which closes the mode and then does
+/// what it does.
+private func handleSubstepKey(_ state: inout AppState, _ key: Key) -> Bool {
+  switch key {
+  case .right, .character("."): state.nextStage()
+  case .left, .character(","): state.previousStage()
+  case .character("["): state.followParticle(offset: -1)
+  case .character("]"): state.followParticle(offset: 1)
+  case .escape, .character("u"): state.substeps = nil
+  default:
+    state.substeps = nil
+    return false
+  }
+  return true
 }
 
 // MARK: - Engine commands
