@@ -68,3 +68,27 @@ import ViewModel
     #expect(!labels.contains("velocity"), "pso's velocities are not drawn, so the legend does not name them")
   }
 }
+
+/// Evolution strategies draw their mean's last move from the mean.
+@Suite struct MeanMoveTests {
+  @Test(arguments: ["cma-es", "xnes", "snes"]) func theMeanMoveArrowRepeatsTheLastMove(name: String) throws {
+    var session = try Session(landscape: .named("rosenbrock"), runs: [RunSetup(OptimizerConfiguration(name))], seed: 4)
+    func mean() -> Vector? {
+      for case .mark(let at, .mean) in session.runs[0].optimizer.inspect().overlays { return at }
+      return nil
+    }
+    session.stepForward()
+    for _ in 0..<3 {
+      let before = try #require(mean())
+      session.stepForward()
+      let after = try #require(mean())
+      let arrows = session.runs[0].optimizer.inspect().overlays.compactMap { overlay -> (Vector, Vector)? in
+        if case .arrow(let from, let to, .step) = overlay { return (from, to) }
+        return nil
+      }
+      let (from, to) = try #require(arrows.first)
+      #expect(from == after)
+      #expect((to - from - (after - before)).norm <= 1e-12 * max(1, (after - before).norm))
+    }
+  }
+}

@@ -82,6 +82,8 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   private var boxPenalty: BoxPenalty
   /// m, in the unbounded space of the distribution.
   private var mean: Vector
+  /// The displayed mean's last move (zero after a restart), for the map.
+  private var meanMove: Vector
   private var sigma: Double
   /// σ at the last (re)start, which TolX and TolXUp compare with.
   private var initialSigma: Double
@@ -121,6 +123,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     }
     bestPoint = offspring.bestKnown
     mean = (offspring.leader?.position ?? domain.center)
+    meanMove = .zeros(n)
     sigma = hyperparameters["sigma0"]
     initialSigma = sigma
     covariance = .identity(n)
@@ -195,7 +198,9 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     let nd = Double(n)
     var weighted = Vector.zeros(n)
     for i in 0..<p.parentCount { weighted.add(y[i], scaledBy: p.weights[i]) }
+    let before = displayedMean
     mean.add(weighted, scaledBy: sigma)
+    meanMove = displayedMean - before
 
     let whitened = inverseRoot.times(weighted)
     let cs = p.sigmaPathRate
@@ -265,6 +270,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   private mutating func restart(rng: inout SeededGenerator) {
     restartCount += 1
     mean = domain.randomPoint(using: &rng)
+    meanMove = .zeros(dimension)
     sigma = hyperparameters["sigma0"]
     initialSigma = sigma
     covariance = .identity(dimension)
@@ -295,7 +301,8 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   /// max D / min D (the square root of C's condition number), λ, the
   /// generation since the last restart and the restarts so far. Overlays:
   /// the sampling ellipse of σ²·C's leading 2×2 block at two standard
-  /// deviations, the mean, and this generation's offspring.
+  /// deviations, the mean, this generation's offspring, and the mean's
+  /// last move at its true length, drawn from the mean.
   public func inspect() -> Inspection {
     let sigma0 = hyperparameters["sigma0"]
     let centre = displayedMean
@@ -308,6 +315,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
       .mark(at: centre, role: .mean),
     ]
     if !offspring.isEmpty { overlays.append(.marks(offspring.map(\.position), role: .offspring)) }
+    if meanMove.norm > 0 { overlays.append(.arrow(from: centre, to: centre + meanMove, role: .step)) }
     return Inspection(
       readouts: [
         Readout("sigma", symbol: "σ", value: sigma, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),

@@ -17,6 +17,8 @@ struct NaturalEvolutionStrategy {
   private(set) var samples: [Particle]
   private(set) var bestPoint: Point?
   private(set) var generation = 0
+  /// The mapped mean before the last generation moved it, for the map.
+  private var shownMeanBefore: Vector?
 
   /// Adopts `particles`, projected onto the domain (a moved particle loses
   /// its loss); the first mean is the adopted leader, or the domain's centre.
@@ -45,6 +47,7 @@ struct NaturalEvolutionStrategy {
     count lambda: Int, _ f: inout Evaluator, rng: inout SeededGenerator, sample: (Vector) -> Vector
   ) -> [(utility: Double, draw: Vector)] {
     var draws: [Vector] = []
+    shownMeanBefore = transform.applied(mean)
     samples.removeAll(keepingCapacity: true)
     for _ in 0..<lambda {
       let z = rng.normalVector(dimension: dimension)
@@ -65,7 +68,8 @@ struct NaturalEvolutionStrategy {
     generation += 1
   }
 
-  /// The search ellipse of `covariance` around the mapped mean, the mean,
+  /// The search ellipse of `covariance` around the mapped mean, the mean's
+  /// last move (drawn on from the mean, at its true length), the mean,
   /// and the samples when there are any.
   func overlays(covariance: SquareMatrix) -> [Overlay] {
     let centre = transform.applied(mean)
@@ -74,6 +78,9 @@ struct NaturalEvolutionStrategy {
       .mark(at: centre, role: .mean),
     ]
     if !samples.isEmpty { overlays.append(.marks(samples.map(\.position), role: .offspring)) }
+    if let before = shownMeanBefore, before != centre {
+      overlays.append(.arrow(from: centre, to: centre + (centre - before), role: .step))
+    }
     return overlays
   }
 
