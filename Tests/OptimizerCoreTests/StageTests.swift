@@ -116,3 +116,27 @@ import Testing
     #expect(nextStages(trial).isEmpty)
   }
 }
+
+/// A fixed-order walk's stages integrate its order stack down.
+@Suite struct WalkStageTests {
+  @Test func theStackIsIntegratedDownToTheCandidate() throws {
+    var trial = try OptimizerTrial("nth-order-walk", settings: [("order", 3)], on: .rosenbrock)
+    for _ in 0..<8 {
+      var evaluator = trial.evaluator
+      evaluator.beginStep()
+      let stages = trial.optimizer.stages(of: evaluator, rng: trial.rng, particle: 0)
+      #expect(stages.dropLast().map(\.name) == ["top order drawn", "integrate order 1", "integrate order 0", "candidate"])
+      func vector(_ symbol: String, _ stage: InspectionStage) -> Vector? {
+        for case .vector(let name, let value) in stage.values where name == symbol { return value }
+        return nil
+      }
+      for (stage, i) in zip(stages[1...2], [1, 0]) {
+        let (d, above, c) = (vector("d[\(i)]", stage), vector("c[\(i + 1)]", stage), vector("c[\(i)]", stage))
+        #expect(c == d.flatMap { d in above.map { d + $0 } }, "c[i] = d[i] + c[i+1]")
+      }
+      trial.step()
+      #expect(vector("x′", stages[stages.count - 1]) == trial.optimizer.particles[0].position)
+      #expect(stages.last?.name == (trial.evaluator.events.last?.kind == .accept ? "accept" : "reject"))
+    }
+  }
+}
