@@ -140,3 +140,32 @@ import Testing
     }
   }
 }
+
+/// CMA-ES takes a generation apart: sample, rank, recombine, adapt σ.
+@Suite struct EvolutionStageTests {
+  @Test func theRecombinedMeanAndSigmaAreTheGenerationsOwn() throws {
+    var trial = try OptimizerTrial("cma-es", on: .rosenbrock)
+    trial.run(2)
+    for _ in 0..<4 {
+      var evaluator = trial.evaluator
+      evaluator.beginStep()
+      let stages = trial.optimizer.stages(of: evaluator, rng: trial.rng, particle: 0)
+      #expect(stages.map(\.name) == ["sample", "rank", "recombine", "adapt σ"])
+      trial.step()
+      var mean: Vector?, sigma: Double?
+      for case .vector("m′", let value) in stages[2].values { mean = value }
+      for case .number("σ′", let value) in stages[3].values { sigma = value }
+      let marks = trial.optimizer.inspect().overlays.compactMap { overlay -> Vector? in
+        if case .mark(let at, .mean) = overlay { return at }
+        return nil
+      }
+      #expect(marks == [try #require(mean)])
+      #expect(trial.optimizer.inspect().readout("sigma")?.value == sigma)
+      let ranked = stages[1].values.compactMap { value -> Double? in
+        if case .number(_, let loss) = value { return loss }
+        return nil
+      }
+      #expect(ranked == ranked.sorted(), "ranked best first")
+    }
+  }
+}

@@ -148,6 +148,22 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next generation on copies: sample, rank, recombine, adapt σ.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages.append($0) }
+    return stages
+  }
+
+  /// One generation; `record`, when given, is handed each stage (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
+  ) {
     let boundary = Boundary.allCases[hyperparameters.integer("boundary")]
     let parameters = CMAParameters(dimension: dimension, populationSize: populationSize)
     let lambda = parameters.populationSize
@@ -181,14 +197,62 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     }
     let order = fitness.rankedIndices
     let sortedFitness = order.map { fitness[$0] }
+    let (meanBefore, sigmaBefore) = (displayedMean, sigma)
+    if let record { recordSampleAndRank(parameters, order: order, fitness: fitness, record) }
     update(parameters: parameters, steps: order.map { steps[$0] })
     termination.record(sortedLosses: sortedFitness)
+    if let record { recordRecombination(parameters, meanBefore: meanBefore, sigmaBefore: sigmaBefore, record) }
 
     let reason = stopReason(sortedLosses: sortedFitness, populationSize: lambda)
     if (reason != nil && hyperparameters.flag("restarts")) || !isHealthy {
       restart(rng: &rng)
       f.note(StepEvent(.resample, at: displayedMean))
+      record?(
+        InspectionStage(
+          "restart", formula: "a stop criterion held: a uniform mean, σ = σ₀, C = I, λ doubled",
+          values: [.vector("m", displayedMean), .number("σ", sigma), .number("λ", Double(populationSize))]))
     }
+  }
+
+  /// The λ samples drawn around the mean, then their ranking by f.
+  private func recordSampleAndRank(
+    _ p: CMAParameters, order: [Int], fitness: [Double], _ record: (InspectionStage) -> Void
+  ) {
+    let shown = min(3, order.count)
+    record(
+      InspectionStage(
+        "sample", formula: "xₖ = m + σ·B·D·zₖ,  zₖ ~ N(0, I),  k = 1…λ, then f(xₖ)",
+        values: [.vector("m", displayedMean), .number("σ", sigma), .number("λ", Double(p.populationSize))]
+          + offspring.prefix(shown).enumerated().flatMap { k, x in
+            [StageValue.vector("x\(k + 1)", x.position), .number("f(x\(k + 1))", x.loss)]
+          },
+        overlays: [.marks(offspring.map(\.position), role: .offspring)]))
+    record(
+      InspectionStage(
+        "rank", formula: "sort by f (penalised off the box); the best μ = \(p.parentCount) become parents",
+        values: order.prefix(shown).enumerated().flatMap { rank, k in
+          [StageValue.vector("#\(rank + 1)", offspring[k].position), .number("f #\(rank + 1)", fitness[k])]
+        },
+        overlays: [.marks(order.prefix(p.parentCount).map { offspring[$0].position }, role: .parent)]))
+  }
+
+  /// The new mean from the weighted parents, then σ adapted by the path.
+  private func recordRecombination(
+    _ p: CMAParameters, meanBefore: Vector, sigmaBefore: Double, _ record: (InspectionStage) -> Void
+  ) {
+    let centre = displayedMean
+    record(
+      InspectionStage(
+        "recombine", formula: "m′ = m + σ·Σ wᵢ·y₍ᵢ₎ over the μ best, y = (x − m)/σ",
+        values: [.number("μ", Double(p.parentCount)), .vector("m", meanBefore), .vector("m′", centre), .vector("m′ − m", meanMove)],
+        overlays: [.arrow(from: meanBefore, to: centre, role: .step), .mark(at: centre, role: .mean)]))
+    record(
+      InspectionStage(
+        "adapt σ", formula: "σ′ = σ·exp(c_σ/d_σ·(‖p_σ‖/E‖N(0, I)‖ − 1)); C gets its rank-one and rank-μ updates",
+        values: [
+          .number("σ", sigmaBefore), .number("‖p_σ‖", sigmaPath.norm), .number("E‖N(0,I)‖", p.expectedNorm),
+          .number("σ′", sigma),
+        ]))
   }
 
   /// The mean, covariance and step-size update of one generation, from the
