@@ -169,3 +169,45 @@ import Testing
     }
   }
 }
+
+/// Threshold accepting and the natural evolution strategies take their
+/// steps apart too.
+@Suite struct MoreStageTests {
+  func nextStages(_ trial: OptimizerTrial) -> [InspectionStage] {
+    var evaluator = trial.evaluator
+    evaluator.beginStep()
+    return trial.optimizer.stages(of: evaluator, rng: trial.rng, particle: 0)
+  }
+
+  @Test func thresholdAcceptingEndsInTheStepsVerdict() throws {
+    var trial = try OptimizerTrial("threshold-accepting", on: .rosenbrock)
+    for _ in 0..<20 {
+      let stages = nextStages(trial)
+      trial.step()
+      #expect(stages.prefix(3).map(\.name) == ["proposal", "ΔE", "threshold"])
+      #expect(stages.last?.name == (trial.evaluator.events.last?.kind == .accept ? "accept" : "reject"))
+      var landed: Vector?
+      for case .vector("x′", let x) in stages.last?.values ?? [] { landed = x }
+      #expect(landed == trial.optimizer.particles[0].position)
+    }
+  }
+
+  @Test(arguments: ["xnes", "snes"]) func naturalStrategiesRecombineToTheNextMean(name: String) throws {
+    var trial = try OptimizerTrial(name, on: .rosenbrock)
+    trial.run(2)
+    for _ in 0..<3 {
+      let stages = nextStages(trial)
+      #expect(stages.map(\.name) == ["sample", "rank", "recombine", "adapt σ"])
+      trial.step()
+      var mean: Vector?, sigma: Double?
+      for case .vector("μ′", let value) in stages[2].values { mean = value }
+      for case .number("σ′", let value) in stages[3].values { sigma = value }
+      let marks = trial.optimizer.inspect().overlays.compactMap { overlay -> Vector? in
+        if case .mark(let at, .mean) = overlay { return at }
+        return nil
+      }
+      #expect(marks == [try #require(mean)])
+      #expect(trial.optimizer.inspect().readout("sigma")?.value == sigma)
+    }
+  }
+}

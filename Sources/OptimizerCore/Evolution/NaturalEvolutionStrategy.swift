@@ -94,3 +94,39 @@ struct NaturalEvolutionStrategy {
     ]
   }
 }
+
+extension NaturalEvolutionStrategy {
+  /// A generation taken apart from the state before it (this one) and
+  /// `after` it: the samples, their ranking, the mean's move and σ.
+  /// `formulas` gives each stage's rule for the strategy at hand.
+  func stages(
+    after: NaturalEvolutionStrategy, sigma: (before: Double, after: Double),
+    formulas: (sample: String, recombine: String, adapt: String)
+  ) -> [InspectionStage] {
+    let samples = after.samples
+    let order = samples.map(\.loss).rankedIndices
+    let (from, to) = (transform.applied(mean), after.transform.applied(after.mean))
+    let shown = min(3, samples.count)
+    return [
+      InspectionStage(
+        "sample", formula: formulas.sample,
+        values: [.vector("μ", from), .number("σ", sigma.before), .number("λ", Double(samples.count))]
+          + samples.prefix(shown).enumerated().flatMap { k, x in
+            [StageValue.vector("x\(k + 1)", x.position), .number("f(x\(k + 1))", x.loss)]
+          },
+        overlays: [.marks(samples.map(\.position), role: .offspring)]),
+      InspectionStage(
+        "rank", formula: "sort by f; the k-th best gets the utility uₖ (fitness shaping)",
+        values: order.prefix(shown).enumerated().flatMap { rank, k in
+          [StageValue.vector("#\(rank + 1)", samples[k].position), .number("f #\(rank + 1)", samples[k].loss)]
+        },
+        overlays: [.marks(order.prefix(shown).map { samples[$0].position }, role: .parent)]),
+      InspectionStage(
+        "recombine", formula: formulas.recombine,
+        values: [.vector("μ", from), .vector("μ′", to), .vector("μ′ − μ", to - from)],
+        overlays: [.arrow(from: from, to: to, role: .step), .mark(at: to, role: .mean)]),
+      InspectionStage(
+        "adapt σ", formula: formulas.adapt, values: [.number("σ", sigma.before), .number("σ′", sigma.after)]),
+    ]
+  }
+}
