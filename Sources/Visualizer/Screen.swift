@@ -104,11 +104,17 @@ public struct Screen: Sendable {
       let count = state.breakpoints.conditions.count
       facts.append("\(count) breakpoint\(count == 1 ? "" : "s")")
     }
-    let hints = [
-      StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
-      StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
-      StatusLine.Hint("q", "quit"),
-    ]
+    let hints =
+      state.substeps != nil
+      ? [
+        StatusLine.Hint("→", "next stage"), StatusLine.Hint("←", "back"), StatusLine.Hint("[ ]", "particle"),
+        StatusLine.Hint("esc", "leave"),
+      ]
+      : [
+        StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
+        StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
+        StatusLine.Hint("q", "quit"),
+      ]
     return FrameChrome(
       selectedRun: state.run?.id, selectedParameter: state.selectedParameter, overlayRun: state.overlayRun,
       mode: state.mode, statusFacts: facts,

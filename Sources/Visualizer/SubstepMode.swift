@@ -25,6 +25,9 @@ extension AppState {
   mutating func openSubsteps(run id: Int? = nil, at index: Int = 0) -> Bool {
     guard let run = id.flatMap({ session.run($0) }) ?? self.run else { return false }
     isRunning = false
+    // The stages start from the session as it is, not from an iteration
+    // being revealed one evaluation at a time.
+    stepping.showWhole()
     let particle = run.id == substeps?.runID ? substeps!.particle : selectedParticle
     let count = max(run.optimizer.particles.count, 1)
     let followed = min(max(particle, 0), count - 1)

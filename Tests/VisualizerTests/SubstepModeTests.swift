@@ -52,6 +52,16 @@ import Visualizer
     #expect(state.substeps?.stages.first?.name == "inertia")
   }
 
+  @Test func theLegendNamesWhatTheStageDraws() throws {
+    var state = try testState(["simulated-annealing"])
+    press(.character("."), .character("u"), on: &state)
+    #expect(state.substeps?.stage.name == "proposal")
+    var screen = Screen()
+    let text = screen.render(state, width: 120, height: 40, profile: .standard).plainText
+    #expect(text.contains("∘ candidate"), "the proposal's candidate is named under the map")
+    #expect(text.contains("→ next stage"), "the status line gives the mode's keys")
+  }
+
   @Test func anOptimizerWithoutStagesFallsBackToEvaluationSteps() throws {
     var state = try testState(["nelder-mead"])
     press(.character("u"), on: &state)
