@@ -69,7 +69,7 @@ public enum OverlayRole: String, Sendable, Hashable, CaseIterable {
   case step
   /// The estimated downhill −ĝ.
   case estimate
-  /// A per-axis scale around the particle (Adam's √v̂) as a box.
+  /// A per-axis scale around the particle (Adam's √v̂, "√V" on screen) as a box.
   case scale
   case velocity, momentum, gradient, gravity
   case covariance, sampling, searchBox, simplex

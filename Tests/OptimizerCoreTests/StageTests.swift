@@ -64,7 +64,7 @@ import Testing
     #expect(stages.map(\.name) == ["estimate", "momentum blend", "Adam scaling", "guard", "move"])
     let scaling = stage("Adam scaling", in: stages)
     #expect(number("t", in: scaling) == 4)
-    let mHat = try #require(vector("m̂", in: scaling)), scale = try #require(vector("√v̂", in: scaling))
+    let mHat = try #require(vector("M", in: scaling)), scale = try #require(vector("√V", in: scaling))
     let eta = try #require(number("η", in: scaling)), eps = try #require(number("ε", in: scaling))
     let delta = try #require(vector("Δ", in: scaling))
     for i in 0..<2 { #expect(delta[i] == -eta * mHat[i] / (scale[i] + eps)) }

@@ -25,10 +25,9 @@ public enum GlyphFallback {
     // Sub- and superscripts.
     "²": "2", "³": "3", "⁴": "4", "⁶": "6", "₀": "0", "₁": "1", "₂": "2", "₊": "+", "ᵢ": "i", "ⱼ": "j", "ᵗ": "t", "ₖ": "k",
     "₍": "(", "₎": ")",
-    // Greek letters, and Latin ones with a hat (an estimate, ĝ, m̂, v̂).
+    // Greek letters, and a Latin one with a hat (an estimate, ĝ).
     "α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "η": "n", "θ": "t", "κ": "k", "λ": "l", "μ": "u",
     "ζ": "z", "ξ": "x", "π": "p", "ρ": "r", "σ": "s", "τ": "t", "ω": "w", "Δ": "D", "Π": "P", "Σ": "S", "ĝ": "g",
-    "m̂": "m", "v̂": "v",
   ]
 
   /// The glyph itself when it is ASCII, else its stand-in: braille cells

@@ -61,7 +61,7 @@ public enum MapLegend {
     switch role {
     case .step: return "step Δ"
     case .estimate: return "−ĝ estimate"
-    case .scale: return "scale √v̂"
+    case .scale: return "scale √V"
     case .velocity: return "velocity"
     case .momentum: return "momentum"
     case .gradient: return "gradient"

@@ -25,10 +25,10 @@ public struct StageContent: Sendable, Hashable {
 ///
 ///     ┌─ run 1 adam · step 3 → 4 ──────┐
 ///     │ stage 3 of 5 · Adam scaling     │
-///     │ m̂ = m/(1 − β₁ᵗ), v̂ = …          │
+///     │ bias-corrected M = m/(1 − β₁ᵗ), …│
 ///     │                                 │
 ///     │ t     4                         │
-///     │ m̂     (0.41, -1.2)              │
+///     │ M     (0.41, -1.2)              │
 ///     │ ...                             │
 ///     │ → next  ← back  esc leave       │
 ///     └─────────────────────────────────┘

@@ -87,7 +87,8 @@ struct AdamUpdate: UpdateRule {
 }
 
 extension AdamUpdate {
-  /// The momentum blend of m and v, then Adam's scaling by √v̂.
+  /// The momentum blend of m and v, then Adam's scaling by √v̂ (on screen
+  /// M and V: a cell holds no combining hat).
   func stages(for gradient: Vector, in state: DescentState) -> [InspectionStage] {
     let parameters = state.hyperparameters
     var after = self
@@ -103,9 +104,9 @@ extension AdamUpdate {
         ],
         overlays: [.arrow(from: x, to: x - mHat, role: .momentum)]),
       InspectionStage(
-        "Adam scaling", formula: "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), Δ = −η·m̂/(√v̂ + ε)",
+        "Adam scaling", formula: "bias-corrected M = m/(1 − β₁ᵗ), V = v/(1 − β₂ᵗ); Δ = −η·M/(√V + ε)",
         values: [
-          .number("t", Double(after.count)), .vector("m̂", mHat), .vector("√v̂", scale),
+          .number("t", Double(after.count)), .vector("M", mHat), .vector("√V", scale),
           .number("η", parameters[LearningRate.name]), .number("ε", parameters["eps"]), .vector("Δ", move),
         ],
         overlays: [.box(lower: x - scale, upper: x + scale, role: .scale), .arrow(from: x, to: x + move, role: .step)]),
