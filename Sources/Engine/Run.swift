@@ -46,3 +46,15 @@ public struct Run: Sendable {
   /// The optimizer's current recipe (kind and changed settings).
   public var configuration: OptimizerConfiguration { optimizer.configuration }
 }
+
+extension Run {
+  /// The run's next iteration taken apart (`Optimizer.stages`), following
+  /// population member `particle`: computed on copies of the optimizer,
+  /// the evaluator and the stream, so the run is untouched and its next
+  /// real step computes exactly these numbers.
+  public func stagesOfNextStep(particle: Int) -> [InspectionStage] {
+    var evaluator = evaluator
+    evaluator.beginStep()
+    return optimizer.stages(of: evaluator, rng: generator, particle: particle)
+  }
+}

@@ -61,7 +61,16 @@ public struct NamedVector: Sendable, Hashable {
 }
 
 /// What an overlay stands for, which picks its colour and glyph.
+///
+/// Vectors (`step`, `estimate`, `velocity`, `momentum`, `gravity`, …) are
+/// drawn at their true length in landscape units, from the particle.
 public enum OverlayRole: String, Sendable, Hashable, CaseIterable {
+  /// The move a step took, Δ (for SGD −η·ĝ).
+  case step
+  /// The estimated downhill −ĝ.
+  case estimate
+  /// A per-axis scale around the particle (Adam's √v̂, "√V" on screen) as a box.
+  case scale
   case velocity, momentum, gradient, gravity
   case covariance, sampling, searchBox, simplex
   case mean, centre, best, personalBest

@@ -24,11 +24,20 @@ public protocol Optimizer: Sendable {
 
   /// Readouts, overlays and internal vectors, for the screen.
   func inspect() -> Inspection
+
+  /// The next iteration taken apart, stage by stage: the step run on
+  /// copies of this optimizer, `f` and `rng` (which the caller has begun
+  /// the step on), recording what each stage computed, so the run itself
+  /// never changes and nothing is paid until the stages are asked for.
+  /// `particle` picks the population member to follow. Empty for an
+  /// optimizer that does not take its steps apart.
+  func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage]
 }
 
 extension Optimizer {
   public var best: Point? { particles.bestKnown }
   public func inspect() -> Inspection { Inspection() }
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] { [] }
 
   /// The recipe that rebuilds this optimizer with its current settings.
   public var configuration: OptimizerConfiguration {

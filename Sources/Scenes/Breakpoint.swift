@@ -9,6 +9,7 @@ import OptimizerCore
 ///     event == reject        any run's last step had that event
 ///     temperature < 0.01     a readout of any run, by name or symbol
 ///     run 1 order >= 3
+///     step == 40 then substeps   also opens the sub-step mode there
 public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   public enum Subject: Sendable, Hashable {
     case step
@@ -46,6 +47,9 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
   /// errors found once the scene is known (`check(in:)`).
   let runColumn: Int?
   let subjectColumn: Int
+  /// `then substeps`: the visualizer, stopped here, takes the next update
+  /// apart (headless replays ignore it).
+  public var opensSubsteps = false
 
   public var description: String { text }
 
@@ -100,10 +104,18 @@ public struct Breakpoint: Sendable, Hashable, CustomStringConvertible {
         subject = .readout(subjectToken.word)
       }
     }
+    var opensSubsteps = false
+    if tokens.peek?.word == "then" {
+      let then = tokens.next()
+      guard tokens.next()?.word == "substeps" else {
+        throw tokens.error("expected 'substeps' after 'then'", at: tokens.last ?? then)
+      }
+      opensSubsteps = true
+    }
     if let extra = tokens.next() { throw tokens.error("unexpected '\(extra.word)'", at: extra) }
     return Breakpoint(
       subject: subject, comparison: comparison, value: value, run: run, text: text.trimmingSpaces,
-      runColumn: runColumn, subjectColumn: subjectToken.column)
+      runColumn: runColumn, subjectColumn: subjectToken.column, opensSubsteps: opensSubsteps)
   }
 
   /// True when the condition holds for the session as it is now.

@@ -24,11 +24,14 @@ public enum Action: Sendable, Hashable {
   case openBreakpointEntry
   case clearBreakpoints
   case toggleInspector
+  /// Take the next update apart (or stop doing so).
+  case toggleSubsteps
   /// The inspector's next (+1) or previous (−1) particle.
   case selectParticle(offset: Int)
   // Runs
   case selectNextRun
-  case selectRun(Int)
+  /// The run of that number (its label's: the first run is 1).
+  case selectRun(number: Int)
   case openAddRunPicker
   case removeSelectedRun
   case openSwapPicker
@@ -62,7 +65,8 @@ public enum Action: Sendable, Hashable {
   case cycleScale
   case toggleTrails
   case toggleProbes
-  case toggleOverlays
+  /// Vectors and overlays: all runs', none, the selected run's.
+  case cycleOverlays
   /// Contour lines over the heat map, on or off.
   case toggleContours
   /// The gradient field's downhill arrows, on or off.

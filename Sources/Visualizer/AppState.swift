@@ -37,6 +37,9 @@ public struct AppState: Sendable {
   /// How the map is shown: what the scene opened with, as the keys changed
   /// it since; a save stores it as it is.
   public var view: MapView
+  /// While the view draws overlays: only the selected run's (`v`'s middle
+  /// state), not every run's. Not saved: a scene stores `overlays` alone.
+  public var overlaysOfSelectedRunOnly = false
   /// The caption: what the scene is about (`w`); the program shows it when
   /// a scene opens, and the next key closes it.
   public var showCaption = false
@@ -54,8 +57,10 @@ public struct AppState: Sendable {
   public internal(set) var whatIf: WhatIf?
   /// Whether the what-if path is drawn (`W`).
   public var showWhatIf = true
-  /// The race chart's clock (`A`).
+  /// The race chart's clock (`X`).
   public var raceAxis = RaceChart.Axis.evaluations
+  /// One update taken apart (`u`), while it is open.
+  public internal(set) var substeps: SubstepMode?
   /// The conditions that pause a run (`b`, `--break`).
   public var breakpoints = BreakpointSet()
   public var modal: Modal?
@@ -111,14 +116,16 @@ public struct AppState: Sendable {
     return (parameters.specs[selectedParameter], parameters.values[selectedParameter])
   }
 
-  /// The status line's mode: the open modal's name, else "replaying" or
-  /// "recording" while running, "paused" while not.
+  /// The status line's mode: the open modal's name, else "taking a step
+  /// apart" in the sub-step mode, "replaying" or "recording" while
+  /// running, "paused" while not.
   public var mode: String {
     switch modal {
     case .picker: return "choosing"
     case .textEntry: return "typing"
     case .confirmation: return "asking"
     case nil:
+      if substeps != nil { return "taking a step apart" }
       guard isRunning else { return "paused" }
       return player.isRecording ? "recording" : "replaying"
     }
@@ -136,6 +143,32 @@ public struct AppState: Sendable {
   /// file. An untouched replay has nothing unsaved. Asked on every frame.
   public var hasUnsavedChanges: Bool {
     player.isRecording && !player.recordingMatches(baseline)
+  }
+
+  /// The run whose overlays alone are drawn, by id; nil when every run's
+  /// are (or none are).
+  public var overlayRun: Int? {
+    view.overlays && overlaysOfSelectedRunOnly ? run?.id : nil
+  }
+
+  /// `v`: every run's vectors and overlays → none → the selected run's →
+  /// every run's, the status line saying which.
+  mutating func cycleOverlays() {
+    if !view.overlays {
+      (view.overlays, overlaysOfSelectedRunOnly) = (true, true)
+    } else if overlaysOfSelectedRunOnly {
+      overlaysOfSelectedRunOnly = false
+    } else {
+      view.overlays = false
+    }
+    message = StatusMessage("vectors: \(overlayScopeDescription)")
+  }
+
+  /// "all runs", "off", or "selected run (2 adam)".
+  var overlayScopeDescription: String {
+    guard view.overlays else { return "off" }
+    guard overlaysOfSelectedRunOnly, let run else { return "all runs" }
+    return "selected run (\(session.label(of: run)))"
   }
 
   /// Keeps the selections inside what exists after runs or optimizers changed.

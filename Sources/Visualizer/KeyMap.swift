@@ -26,7 +26,10 @@ public enum KeyMap {
     KeyBinding(
       .running, [.character("r"), .character("R")], label: "r R", "reset (R: new seed)",
       actionFor: { key in key == .character("R") ? .resetWithNewSeed : .reset }),
-    KeyBinding(.running, [.character("E")], "evaluation steps on/off", action: .toggleEvaluationStepping),
+    KeyBinding(
+      .running, [.character("E"), .character("u")], label: "E u",
+      "evaluation steps on/off; u takes the next step apart (← → stages, [ ] particle, esc leaves)",
+      actionFor: { key in key == .character("u") ? .toggleSubsteps : .toggleEvaluationStepping }),
 
     KeyBinding(.scenes, [.character("s")], "save the scene", action: .save),
     KeyBinding(.scenes, [.character("g")], "go to a step", action: .openGoToStep),
@@ -47,7 +50,7 @@ public enum KeyMap {
     KeyBinding(
       .runs, (1...9).map { Key.character(Character(String($0))) }, label: "1–9", "select run 1…9",
       actionFor: { key in
-        if case .character(let c) = key, let n = c.wholeNumberValue { return .selectRun(n - 1) }
+        if case .character(let c) = key, let n = c.wholeNumberValue { return .selectRun(number: n) }
         return .selectNextRun
       }),
     KeyBinding(.runs, [.character("a")], "add a run", action: .openAddRunPicker),
@@ -96,12 +99,12 @@ public enum KeyMap {
       actionFor: { key in key == .character("C") ? .cycleScale : .cycleColourMap }),
     KeyBinding(
       .view, [.character("t"), .character("p"), .character("v")], label: "t p v",
-      "trails, probes, overlays",
+      "trails, probes, vectors (all runs, none, selected run)",
       actionFor: { key in
         switch key {
         case .character("t"): return .toggleTrails
         case .character("p"): return .toggleProbes
-        default: return .toggleOverlays
+        default: return .cycleOverlays
         }
       }),
     KeyBinding(

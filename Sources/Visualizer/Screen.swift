@@ -118,22 +118,44 @@ public struct Screen: Sendable {
     }
     facts.append(state.speed.description)
     if let run = state.run {
-      facts.append("run \(state.selectedRun + 1)/\(state.session.runs.count) \(run.optimizer.kind.displayName)")
+      // The run's number, and where it stands once removals have left gaps.
+      let count = state.session.runs.count
+      let place = run.number == state.selectedRun + 1 ? "/\(count)" : " (\(state.selectedRun + 1) of \(count))"
+      facts.append("run \(run.number)\(place) \(run.optimizer.kind.displayName)")
     }
     if let (spec, value) = state.parameter { facts.append("\(spec.name) = \(spec.describe(value))") }
     if !state.breakpoints.isEmpty {
       let count = state.breakpoints.conditions.count
       facts.append("\(count) breakpoint\(count == 1 ? "" : "s")")
     }
-    let hints = [
-      StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
-      StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
-      StatusLine.Hint("q", "quit"),
-    ]
+    let hints =
+      state.substeps != nil
+      ? [
+        StatusLine.Hint("→", "next stage"), StatusLine.Hint("←", "back"), StatusLine.Hint("[ ]", "particle"),
+        StatusLine.Hint("esc", "leave"),
+      ]
+      : [
+        StatusLine.Hint("space", state.isRunning ? "pause" : "run"), StatusLine.Hint(".", "step"),
+        StatusLine.Hint(",", "back"), StatusLine.Hint("s", "save"), StatusLine.Hint("?", "help"),
+        StatusLine.Hint("q", "quit"),
+      ]
     return FrameChrome(
-      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, mode: state.mode, statusFacts: facts,
-      hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil, helpPage: state.helpPage,
-      profile: profile, inspector: inspector(state), raceAxis: state.raceAxis)
+      selectedRun: state.run?.id, selectedParameter: state.selectedParameter, overlayRun: state.overlayRun,
+      mode: state.mode, statusFacts: facts,
+      hints: hints, caption: state.showCaption ? state.caption : nil, help: state.showHelp ? KeyMap.help : nil,
+      helpPage: state.helpPage, profile: profile, inspector: inspector(state), raceAxis: state.raceAxis,
+      stage: stage(state))
+  }
+
+  /// The stage shown while an update is taken apart.
+  func stage(_ state: AppState) -> StageContent? {
+    guard let mode = state.substeps, let run = state.session.run(mode.runID) else { return nil }
+    let particles = run.optimizer.particles.count
+    let who = particles > 1 ? " · particle \(mode.particle + 1)/\(particles)" : ""
+    return StageContent(
+      title: "run \(state.session.label(of: run)) · step \(run.steps) → \(run.steps + 1)\(who)",
+      stage: mode.stage, index: mode.index, count: mode.stages.count,
+      colour: RunStyle.forIndex(run.colourIndex).colour)
   }
 
   /// The inspector's view of the selected run and particle, when it is open.

@@ -94,6 +94,8 @@ extension AppState {
   /// After the session changed: the trails, the selections, the revision
   /// and (unless the caller checks them itself) the breakpoints follow.
   mutating func sessionChanged(checkingBreakpoints: Bool = true) {
+    // Stages taken apart belong to the session they were computed on.
+    substeps = nil
     recorder.record(session)
     clampSelections()
     revision += 1
@@ -101,7 +103,9 @@ extension AppState {
   }
 
   private mutating func stop(at breakpoint: Breakpoint) -> Bool {
-    stop("breakpoint: \(breakpoint) (step \(session.step))")
+    let stopped = stop("breakpoint: \(breakpoint) (step \(session.step))")
+    if breakpoint.opensSubsteps { openSubsteps(run: breakpoint.run) }
+    return stopped
   }
 
   private mutating func stop(_ text: String, kind: StatusMessage.Kind = .info) -> Bool {

@@ -67,6 +67,8 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     let count = state.breakpoints.conditions.count
     state.breakpoints.removeAll()
     state.message = StatusMessage(count == 0 ? "no breakpoints to clear" : "cleared \(count) breakpoint\(count == 1 ? "" : "s")")
+  case .toggleSubsteps:
+    if state.substeps == nil { state.openSubsteps() } else { state.substeps = nil }
   case .toggleInspector:
     state.showInspector.toggle()
   case .selectParticle(let offset):
@@ -79,9 +81,10 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     guard !state.session.runs.isEmpty else { return [] }
     state.selectedRun = (state.selectedRun + 1) % state.session.runs.count
     state.clampSelections()
-  case .selectRun(let index):
-    guard state.session.runs.indices.contains(index) else {
-      state.message = StatusMessage("there is no run \(index + 1)", kind: .error)
+  case .selectRun(let number):
+    guard let index = state.session.runs.firstIndex(where: { $0.number == number }) else {
+      let numbers = state.session.runs.map { String($0.number) }.joined(separator: ", ")
+      state.message = StatusMessage("there is no run \(number); the runs are \(numbers)", kind: .error)
       return []
     }
     state.selectedRun = index
@@ -177,9 +180,8 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .toggleProbes:
     state.view.probes.toggle()
     state.message = StatusMessage("probes \(state.view.probes ? "on" : "off")")
-  case .toggleOverlays:
-    state.view.overlays.toggle()
-    state.message = StatusMessage("overlays \(state.view.overlays ? "on" : "off")")
+  case .cycleOverlays:
+    state.cycleOverlays()
   case .toggleContours:
     state.view.contours = state.view.contours > 0 ? 0 : MapView.contoursWhenOn
     state.message = StatusMessage(state.view.contours > 0 ? "contour lines on (\(state.view.contours))" : "contour lines off")
@@ -251,6 +253,7 @@ public func handle(_ state: inout AppState, key: Key, in environment: AppEnviron
     state.showCaption = false
     if [.escape, .enter, .character(" ")].contains(key) { return [] }
   }
+  if state.substeps != nil, state.modal == nil, handleSubstepKey(&state, key) { return [] }
   var effects: [Effect] = []
   switch state.modal {
   case .picker(var picker):
@@ -263,6 +266,24 @@ public func handle(_ state: inout AppState, key: Key, in environment: AppEnviron
     if let action = KeyMap.action(for: key) { effects = update(&state, action, in: environment) }
   }
   return effects
+}
+
+/// The keys of the sub-step mode: → and . the next stage (past the last,
+/// the step is taken), ← and , the previous, [ ] another particle, esc and
+/// u leave. False for any other key, which closes the mode and then does
+/// what it does.
+private func handleSubstepKey(_ state: inout AppState, _ key: Key) -> Bool {
+  switch key {
+  case .right, .character("."): state.nextStage()
+  case .left, .character(","): state.previousStage()
+  case .character("["): state.followParticle(offset: -1)
+  case .character("]"): state.followParticle(offset: 1)
+  case .escape, .character("u"): state.substeps = nil
+  default:
+    state.substeps = nil
+    return false
+  }
+  return true
 }
 
 // MARK: - Engine commands

@@ -32,6 +32,8 @@ struct ReplayCommand: ParsableCommand {
         temperature < 0.01   run 0 order >= 3
       Events: \(StepEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).
       Readouts by name or symbol, as the visualizer's run panel shows them.
+      'COND then substeps' also takes the next step apart where the
+      visualizer stops (headless replays ignore it).
 
       While you record in the visualizer, a recovery copy of the scene is
       kept in $OPTISCOPE_RECOVERY, else $XDG_STATE_HOME/optiscope/

@@ -35,7 +35,7 @@ import Visualizer
     update(&state, .openAddRunPicker)
     type("smann", on: &state)
     press(.enter, on: &state)
-    update(&state, .selectRun(1))
+    update(&state, .selectRun(number: 2))
     update(&state, .removeSelectedRun)
     update(&state, .setStart([0.5, 0.5]))
     update(&state, .dropParticle([-1, 2]))

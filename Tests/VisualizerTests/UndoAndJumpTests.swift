@@ -9,7 +9,7 @@ import Visualizer
 @Suite struct UndoAndJumpTests {
   @Test func removingARunSaysHowToBringItBack() throws {
     var state = try testState()
-    update(&state, .selectRun(1))
+    update(&state, .selectRun(number: 2))
     update(&state, .removeSelectedRun)
     #expect(state.message?.text.contains("removed run 2 (pso) · , brings it back") == true)
     press(.character(","), on: &state)

@@ -9,12 +9,27 @@ import Visualizer
     var state = try testState(["adam", "pso", "spsa"])
     update(&state, .selectNextRun)
     #expect(state.selectedRun == 1)
-    update(&state, .selectRun(2))
+    update(&state, .selectRun(number: 3))
     #expect(state.selectedRun == 2)
     update(&state, .selectNextRun)
     #expect(state.selectedRun == 0)
-    update(&state, .selectRun(7))
+    update(&state, .selectRun(number: 8))
     #expect(state.selectedRun == 0 && state.message?.kind == .error)
+  }
+
+  /// Numbers are the runs' own: removing run 2 leaves runs 1 and 3, and 3
+  /// selects the run labelled 3, which the status line names with its place.
+  @Test func numbersSelectRunsByTheirLabelAfterARemoval() throws {
+    var state = try testState(["adam", "pso", "spsa"])
+    update(&state, .selectRun(number: 2))
+    update(&state, .removeSelectedRun)
+    update(&state, .selectRun(number: 2))
+    #expect(state.message?.text == "there is no run 2; the runs are 1, 3")
+    update(&state, .selectRun(number: 3))
+    #expect(state.run?.number == 3 && state.selectedRun == 1)
+    var program = VisualizerProgram(state: state)
+    let screen = program.render(width: 120, height: 40, profile: .standard).plainText
+    #expect(screen.contains("run 3 (2 of 2) spsa"), "\(screen)")
   }
 
   @Test func addingARunGoesThroughAFuzzyPicker() throws {
@@ -122,7 +137,7 @@ import Visualizer
 
   @Test func removingTheSelectedRunKeepsTheLastOne() throws {
     var state = try testState()
-    update(&state, .selectRun(1))
+    update(&state, .selectRun(number: 2))
     update(&state, .removeSelectedRun)
     #expect(state.session.runs.map(\.optimizer.kind.name) == ["adam"])
     #expect(state.selectedRun == 0)

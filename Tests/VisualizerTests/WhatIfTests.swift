@@ -39,7 +39,7 @@ import Visualizer
   @Test func aSwarmsWhatIfPathFollowsItsBestPointWithItsOwnRandomStreams() throws {
     var state = try testState(["adam", "pso"])
     for _ in 0..<12 { update(&state, .stepForward) }
-    update(&state, .selectRun(1))
+    update(&state, .selectRun(number: 2))
     let spec = try #require(state.parameter?.spec)
     update(&state, .nudgeParameter(direction: 1, coarse: false))
     let value = try #require(state.parameter?.value)

@@ -56,6 +56,23 @@ public struct SimulatedAnnealing: DescribedOptimizer {
   public var temperature: Double { chain.schedule.level(start: hyperparameters["t0"]) }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: proposal, ΔE, P = exp(−ΔE/T), the draw, the
+  /// verdict.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages.append($0) }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed each stage (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
+  ) {
     let eta = hyperparameters["step"]
     chain.prepare(&f, rng: &rng)
 
@@ -67,8 +84,11 @@ public struct SimulatedAnnealing: DescribedOptimizer {
 
     let current = chain.current
     let delta = loss == current.loss ? 0 : loss - current.loss
-    let probability = delta <= 0 ? 1 : Double.exp(-delta / temperature)
-    let accepted = delta <= 0 || rng.uniform() < probability
+    let level = temperature
+    let probability = delta <= 0 ? 1 : Double.exp(-delta / level)
+    // A better candidate is taken without a draw.
+    let draw = delta <= 0 ? nil : rng.uniform()
+    let accepted = draw.map { $0 < probability } ?? true
     (lastDelta, lastProbability) = (delta, probability)
     let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)
 
@@ -77,6 +97,31 @@ public struct SimulatedAnnealing: DescribedOptimizer {
       bestPoint.loss < chain.current.loss
     {
       chain.current = bestPoint
+    }
+    if let record {
+      let x = current.position
+      record(
+        InspectionStage(
+          "proposal", formula: "y = x + δ,  δ ~ η·(T/T₀)^κ·N(0, I)",
+          values: [.vector("x", x), .number("scale", scale), .vector("δ", candidate - x), .vector("y", candidate)],
+          overlays: [.arrow(from: x, to: candidate, role: .candidate), .marks([candidate], role: .candidate)]))
+      record(
+        InspectionStage(
+          "ΔE", formula: "ΔE = f(y) − f(x)",
+          values: [.number("f(x)", current.loss), .number("f(y)", loss), .number("ΔE", delta)]))
+      record(
+        InspectionStage(
+          "P = exp(−ΔE/T)", formula: "P = 1 if ΔE ≤ 0, else exp(−ΔE/T)",
+          values: [.number("ΔE", delta), .number("T", level), .number("P", probability)]))
+      record(
+        InspectionStage(
+          "the random draw", formula: "u ~ U(0, 1); accept when u < P",
+          values: draw.map { [.number("u", $0), .number("P", probability)] } ?? [.fact("u", "not drawn (ΔE ≤ 0)")]))
+      record(
+        InspectionStage(
+          accepted ? "accept" : "reject", formula: accepted ? "x′ = y" : "x′ = x (y refused)",
+          values: [.fact("verdict", accepted ? "accepted" : "rejected"), .vector("x′", chain.current.position), .number("f(x′)", chain.current.loss)],
+          overlays: [.arrow(from: x, to: candidate, role: accepted ? .accepted : .rejected)]))
     }
     temperatures.append(temperature)
   }

@@ -45,15 +45,53 @@ public struct ThresholdAccepting: DescribedOptimizer {
   public var threshold: Double { chain.schedule.level(start: hyperparameters["tau0"]) }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: proposal, ΔE, the threshold test, the verdict.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages.append($0) }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed each stage (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
+  ) {
     let eta = hyperparameters["step"]
     chain.prepare(&f, rng: &rng)
 
     let (candidate, loss) = chain.propose(scale: eta, rho: hyperparameters["rho"], &f, rng: &rng)
-    let accepted = loss < chain.current.loss + threshold
-    lastDelta = loss - chain.current.loss
+    let origin = chain.current
+    let level = threshold
+    let accepted = loss < origin.loss + level
+    lastDelta = loss - origin.loss
     let improved = chain.settle(candidate: candidate, loss: loss, accepted: accepted, &f)
     chain.schedule.advance(improved: improved, hyperparameters: hyperparameters)
     thresholds.append(threshold)
+    if let record {
+      let x = origin.position
+      record(
+        InspectionStage(
+          "proposal", formula: "y = x + δ,  δ ~ η·N(0, I)",
+          values: [.vector("x", x), .number("η", eta), .vector("δ", candidate - x), .vector("y", candidate)],
+          overlays: [.arrow(from: x, to: candidate, role: .candidate), .marks([candidate], role: .candidate)]))
+      record(
+        InspectionStage(
+          "ΔE", formula: "ΔE = f(y) − f(x)",
+          values: [.number("f(x)", origin.loss), .number("f(y)", loss), .number("ΔE", lastDelta)]))
+      record(
+        InspectionStage(
+          "threshold", formula: "accept when f(y) < f(x) + τ", values: [.number("τ", level), .number("f(x) + τ", origin.loss + level)]))
+      record(
+        InspectionStage(
+          accepted ? "accept" : "reject", formula: accepted ? "x′ = y" : "x′ = x (y refused)",
+          values: [.fact("verdict", accepted ? "accepted" : "rejected"), .vector("x′", chain.current.position)],
+          overlays: [.arrow(from: x, to: candidate, role: accepted ? .accepted : .rejected)]))
+    }
   }
 
   public var particles: [Particle] { chain.particles }

@@ -29,8 +29,6 @@ public struct DescentOptimizer: Optimizer {
   private var rule: any UpdateRule
   private var guards: [any StepGuard]
   private let tracksLoss: Bool
-  /// w, for the length of the gradient arrow.
-  private let width: Double
 
   /// x and f(x), the loss NaN when unknown.
   private var current: Point
@@ -53,7 +51,6 @@ public struct DescentOptimizer: Optimizer {
     self.hyperparameters = hyperparameters
     (source, rule, guards) = composition.makeParts(context: context)
     tracksLoss = composition.source.tracksLoss
-    width = context.width
     current = particles.startingPoint(on: context.domain)
     shadow = context.domain.isContinuous ? nil : LatticeShadow(at: current.position)
     gradient = .zeros(context.dimension)
@@ -67,6 +64,25 @@ public struct DescentOptimizer: Optimizer {
   /// One step with `offset` added to ĝ before the update rule sees it: the
   /// hook of the gravity swarm's gravity on gradients.
   mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator, addingToGradient offset: Vector?) {
+    advance(&f, rng: &rng, addingToGradient: offset, record: nil)
+  }
+
+  /// The next step on copies, recorded: estimate (with its probes), the
+  /// update rule's stages (momentum blend, Adam scaling …), each guard,
+  /// then the move.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng, addingToGradient: nil) { stages.append($0) }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed each stage as it is
+  /// done (nil on every real step, which then builds no stage at all).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, addingToGradient offset: Vector?,
+    record: ((InspectionStage) -> Void)?
+  ) {
     let recordBefore = f.best
     if current.loss.isNaN && (steps == 0 || tracksLoss) { current.loss = f.evaluate(&current.position) }
     steps += 1
@@ -74,9 +90,14 @@ public struct DescentOptimizer: Optimizer {
       point: current, hyperparameters: hyperparameters, best: best,
       perturbationExponent: type(of: rule).perturbationExponent(in: hyperparameters))
 
+    let probesBefore = f.probes.count
     gradient = source.estimate(in: state.previewing(rule), f: &f, rng: &rng)
     for i in 0..<gradient.dimension where !gradient[i].isFinite { gradient[i] = 0 }
     if let offset { gradient.add(offset, scaledBy: 1) }
+    if let record {
+      record(estimateStage(at: current, probes: f.probes.points.dropFirst(probesBefore)))
+      for stage in rule.stages(for: gradient, in: state) { record(stage) }
+    }
     let displacement = rule.move(for: gradient, in: state)
     var move: ProposedMove
     var proposal: LatticeShadow.Proposal?
@@ -91,7 +112,14 @@ public struct DescentOptimizer: Optimizer {
       move = ProposedMove(from: current, by: displacement, domain: f.domain)
     }
     if let known = source.evaluatedTarget { move.reuse(known) }
-    for index in guards.indices { guards[index].review(&move, in: state, f: &f, rng: &rng) }
+    for index in guards.indices {
+      let proposed = move.target
+      guards[index].review(&move, in: state, f: &f, rng: &rng)
+      if let record { record(Self.guardStage(type(of: guards[index]), proposed: proposed, reviewed: move)) }
+    }
+    if guards.isEmpty, let record {
+      record(InspectionStage("guard", formula: "no step guard: the proposed move is taken", values: [.vector("x + Δ", move.target)]))
+    }
     if let proposal { shadow?.settle(proposal, outcome: move.target, origin: move.origin.position) }
 
     if move.isStay {
@@ -103,10 +131,58 @@ public struct DescentOptimizer: Optimizer {
       current = move.outcome
       if tracksLoss && current.loss.isNaN { current.loss = f.evaluate(&current.position) }
     }
+    if let record { record(moveStage(from: move.origin.position)) }
     remember(current)
     // Any point this step evaluated that became the run's record is a point
     // this descent has seen (SPSA's probes, a guard's candidates).
     if let record = f.best, record.isBetter(than: recordBefore) { remember(record) }
+  }
+
+  /// ĝ at x from the source's probes (up to four listed with their losses).
+  private func estimateStage(at point: Point, probes: ArraySlice<Point>) -> InspectionStage {
+    let x = point.position
+    var values: [StageValue] = [.vector("x", x)]
+    if !point.loss.isNaN { values.append(.number("f(x)", point.loss)) }
+    for (k, probe) in probes.prefix(4).enumerated() {
+      values += [.vector("p\(k + 1)", probe.position), .number("f(p\(k + 1))", probe.loss)]
+    }
+    if probes.count > 4 { values.append(.fact("probes", "\(probes.count) in all")) }
+    values.append(.vector("ĝ", gradient))
+    var overlays: [Overlay] = []
+    if !probes.isEmpty { overlays.append(.marks(probes.map(\.position), role: .candidate)) }
+    if gradient.norm > 0 { overlays.append(.arrow(from: x, to: x - gradient, role: .estimate)) }
+    return InspectionStage(
+      "estimate", formula: "ĝ by \(type(of: source).name): \(type(of: source).summary)", values: values, overlays: overlays)
+  }
+
+  /// What one guard did to the move it was handed.
+  private static func guardStage(
+    _ part: any StepGuard.Type, proposed: Vector, reviewed move: ProposedMove
+  ) -> InspectionStage {
+    var values: [StageValue] = [.vector("proposed", proposed)]
+    let outcome: String
+    if move.target == proposed {
+      outcome = "kept"
+    } else if move.isStay {
+      outcome = "cancelled: x stays"
+    } else {
+      outcome = "sent elsewhere"
+      values.append(.vector("now", move.target))
+    }
+    if !move.loss.isNaN { values.append(.number("f", move.loss)) }
+    values.append(.fact("verdict", outcome))
+    return InspectionStage(
+      "guard: \(part.name)", formula: part.summary, values: values,
+      overlays: [.marks([proposed], role: move.target == proposed ? .candidate : .rejected)])
+  }
+
+  /// x ← project(x + Δ), where the step lands.
+  private func moveStage(from origin: Vector) -> InspectionStage {
+    var values: [StageValue] = [.vector("x", origin), .vector("Δ", lastMove), .vector("x′", current.position)]
+    values.append(current.loss.isNaN ? .fact("f(x′)", "not evaluated (no part needs it)") : .number("f(x′)", current.loss))
+    return InspectionStage(
+      "move", formula: "x′ = project(x + Δ) onto the domain", values: values,
+      overlays: lastMove.norm > 0 ? [.arrow(from: origin, to: current.position, role: .step)] : [])
   }
 
   private mutating func remember(_ point: Point) {
@@ -124,9 +200,9 @@ public struct DescentOptimizer: Optimizer {
   public var best: Point? { current.isBetter(than: bestSeen) ? current : bestSeen }
 
   /// Readouts: η, the last step's length ‖Δ‖ and ‖ĝ‖, then the parts' own.
-  /// Overlays: the descent direction −ĝ as an arrow a tenth of w long (its
-  /// size is the ‖ĝ‖ readout), then the parts' own (velocity, rejected
-  /// moves).
+  /// Overlays, all at their true length from x: the estimated downhill −ĝ,
+  /// the parts' own (velocity, moments, rejected moves), then on top the
+  /// last step Δ (for SGD −η·ĝ), drawn again from where it led.
   public func inspect() -> Inspection {
     let x = current.position
     let gradientNorm = gradient.norm
@@ -137,12 +213,11 @@ public struct DescentOptimizer: Optimizer {
         Readout("gradient", symbol: "‖ĝ‖", value: gradientNorm, logarithmic: true),
       ],
       vectors: [NamedVector("ĝ", gradient), NamedVector("Δ", lastMove)])
-    if gradientNorm > 0 {
-      inspection.overlays.append(.arrow(from: x, to: x - (0.1 * width / gradientNorm) * gradient, role: .gradient))
-    }
+    if gradientNorm > 0 { inspection.overlays.append(.arrow(from: x, to: x - gradient, role: .estimate)) }
     source.inspect(into: &inspection, at: x)
     rule.inspect(into: &inspection, at: x)
     for part in guards { part.inspect(into: &inspection) }
+    if lastMove.norm > 0 { inspection.overlays.append(.arrow(from: x, to: x + lastMove, role: .step)) }
     return inspection
   }
 }

@@ -82,6 +82,8 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   private var boxPenalty: BoxPenalty
   /// m, in the unbounded space of the distribution.
   private var mean: Vector
+  /// The displayed mean's last move (zero after a restart), for the map.
+  private var meanMove: Vector
   private var sigma: Double
   /// σ at the last (re)start, which TolX and TolXUp compare with.
   private var initialSigma: Double
@@ -121,6 +123,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     }
     bestPoint = offspring.bestKnown
     mean = (offspring.leader?.position ?? domain.center)
+    meanMove = .zeros(n)
     sigma = hyperparameters["sigma0"]
     initialSigma = sigma
     covariance = .identity(n)
@@ -145,6 +148,22 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next generation on copies: sample, rank, recombine, adapt σ.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages.append($0) }
+    return stages
+  }
+
+  /// One generation; `record`, when given, is handed each stage (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
+  ) {
     let boundary = Boundary.allCases[hyperparameters.integer("boundary")]
     let parameters = CMAParameters(dimension: dimension, populationSize: populationSize)
     let lambda = parameters.populationSize
@@ -178,14 +197,62 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     }
     let order = fitness.rankedIndices
     let sortedFitness = order.map { fitness[$0] }
+    let (meanBefore, sigmaBefore) = (displayedMean, sigma)
+    if let record { recordSampleAndRank(parameters, order: order, fitness: fitness, record) }
     update(parameters: parameters, steps: order.map { steps[$0] })
     termination.record(sortedLosses: sortedFitness)
+    if let record { recordRecombination(parameters, meanBefore: meanBefore, sigmaBefore: sigmaBefore, record) }
 
     let reason = stopReason(sortedLosses: sortedFitness, populationSize: lambda)
     if (reason != nil && hyperparameters.flag("restarts")) || !isHealthy {
       restart(rng: &rng)
       f.note(StepEvent(.resample, at: displayedMean))
+      record?(
+        InspectionStage(
+          "restart", formula: "a stop criterion held: a uniform mean, σ = σ₀, C = I, λ doubled",
+          values: [.vector("m", displayedMean), .number("σ", sigma), .number("λ", Double(populationSize))]))
     }
+  }
+
+  /// The λ samples drawn around the mean, then their ranking by f.
+  private func recordSampleAndRank(
+    _ p: CMAParameters, order: [Int], fitness: [Double], _ record: (InspectionStage) -> Void
+  ) {
+    let shown = min(3, order.count)
+    record(
+      InspectionStage(
+        "sample", formula: "xₖ = m + σ·B·D·zₖ,  zₖ ~ N(0, I),  k = 1…λ, then f(xₖ)",
+        values: [.vector("m", displayedMean), .number("σ", sigma), .number("λ", Double(p.populationSize))]
+          + offspring.prefix(shown).enumerated().flatMap { k, x in
+            [StageValue.vector("x\(k + 1)", x.position), .number("f(x\(k + 1))", x.loss)]
+          },
+        overlays: [.marks(offspring.map(\.position), role: .offspring)]))
+    record(
+      InspectionStage(
+        "rank", formula: "sort by f (penalised off the box); the best μ = \(p.parentCount) become parents",
+        values: order.prefix(shown).enumerated().flatMap { rank, k in
+          [StageValue.vector("#\(rank + 1)", offspring[k].position), .number("f #\(rank + 1)", fitness[k])]
+        },
+        overlays: [.marks(order.prefix(p.parentCount).map { offspring[$0].position }, role: .parent)]))
+  }
+
+  /// The new mean from the weighted parents, then σ adapted by the path.
+  private func recordRecombination(
+    _ p: CMAParameters, meanBefore: Vector, sigmaBefore: Double, _ record: (InspectionStage) -> Void
+  ) {
+    let centre = displayedMean
+    record(
+      InspectionStage(
+        "recombine", formula: "m′ = m + σ·Σ wᵢ·y₍ᵢ₎ over the μ best, y = (x − m)/σ",
+        values: [.number("μ", Double(p.parentCount)), .vector("m", meanBefore), .vector("m′", centre), .vector("m′ − m", meanMove)],
+        overlays: [.arrow(from: meanBefore, to: centre, role: .step), .mark(at: centre, role: .mean)]))
+    record(
+      InspectionStage(
+        "adapt σ", formula: "σ′ = σ·exp(c_σ/d_σ·(‖p_σ‖/E‖N(0, I)‖ − 1)); C gets its rank-one and rank-μ updates",
+        values: [
+          .number("σ", sigmaBefore), .number("‖p_σ‖", sigmaPath.norm), .number("E‖N(0,I)‖", p.expectedNorm),
+          .number("σ′", sigma),
+        ]))
   }
 
   /// The mean, covariance and step-size update of one generation, from the
@@ -195,7 +262,9 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     let nd = Double(n)
     var weighted = Vector.zeros(n)
     for i in 0..<p.parentCount { weighted.add(y[i], scaledBy: p.weights[i]) }
+    let before = displayedMean
     mean.add(weighted, scaledBy: sigma)
+    meanMove = displayedMean - before
 
     let whitened = inverseRoot.times(weighted)
     let cs = p.sigmaPathRate
@@ -265,6 +334,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   private mutating func restart(rng: inout SeededGenerator) {
     restartCount += 1
     mean = domain.randomPoint(using: &rng)
+    meanMove = .zeros(dimension)
     sigma = hyperparameters["sigma0"]
     initialSigma = sigma
     covariance = .identity(dimension)
@@ -295,7 +365,8 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
   /// max D / min D (the square root of C's condition number), λ, the
   /// generation since the last restart and the restarts so far. Overlays:
   /// the sampling ellipse of σ²·C's leading 2×2 block at two standard
-  /// deviations, the mean, and this generation's offspring.
+  /// deviations, the mean, this generation's offspring, and the mean's
+  /// last move at its true length, drawn from the mean.
   public func inspect() -> Inspection {
     let sigma0 = hyperparameters["sigma0"]
     let centre = displayedMean
@@ -308,6 +379,7 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
       .mark(at: centre, role: .mean),
     ]
     if !offspring.isEmpty { overlays.append(.marks(offspring.map(\.position), role: .offspring)) }
+    if meanMove.norm > 0 { overlays.append(.arrow(from: centre, to: centre + meanMove, role: .step)) }
     return Inspection(
       readouts: [
         Readout("sigma", symbol: "σ", value: sigma, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),

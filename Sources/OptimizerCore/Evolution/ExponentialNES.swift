@@ -55,6 +55,19 @@ public struct ExponentialNES: DescribedOptimizer {
     return (9 + 3 * Double.log(nd)) / (5 * nd * nd.squareRoot())
   }
 
+  /// The next generation on a copy, taken apart after the fact: sample,
+  /// rank, recombine, adapt σ.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    copy.step(&f, rng: &rng)
+    let sigma = (inspect().readout("sigma")?.value ?? .nan, copy.inspect().readout("sigma")?.value ?? .nan)
+    return state.stages(
+      after: copy.state, sigma: sigma,
+      formulas: (
+        sample: "xₖ = μ + σ·B·zₖ,  zₖ ~ N(0, I), then f(xₖ)", recombine: "μ′ = μ + σ·B·Σ uₖ·zₖ",
+        adapt: "σ′ = σ·exp(η_σ/2·Σ uₖ(‖zₖ‖²/n − 1)); B turns by the same utilities"))
+  }
+
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
     let n = state.dimension
     let lambda = state.populationSize(hyperparameters)

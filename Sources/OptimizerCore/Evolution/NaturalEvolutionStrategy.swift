@@ -17,6 +17,8 @@ struct NaturalEvolutionStrategy {
   private(set) var samples: [Particle]
   private(set) var bestPoint: Point?
   private(set) var generation = 0
+  /// The mapped mean before the last generation moved it, for the map.
+  private var shownMeanBefore: Vector?
 
   /// Adopts `particles`, projected onto the domain (a moved particle loses
   /// its loss); the first mean is the adopted leader, or the domain's centre.
@@ -45,6 +47,7 @@ struct NaturalEvolutionStrategy {
     count lambda: Int, _ f: inout Evaluator, rng: inout SeededGenerator, sample: (Vector) -> Vector
   ) -> [(utility: Double, draw: Vector)] {
     var draws: [Vector] = []
+    shownMeanBefore = transform.applied(mean)
     samples.removeAll(keepingCapacity: true)
     for _ in 0..<lambda {
       let z = rng.normalVector(dimension: dimension)
@@ -65,7 +68,8 @@ struct NaturalEvolutionStrategy {
     generation += 1
   }
 
-  /// The search ellipse of `covariance` around the mapped mean, the mean,
+  /// The search ellipse of `covariance` around the mapped mean, the mean's
+  /// last move (drawn on from the mean, at its true length), the mean,
   /// and the samples when there are any.
   func overlays(covariance: SquareMatrix) -> [Overlay] {
     let centre = transform.applied(mean)
@@ -74,6 +78,9 @@ struct NaturalEvolutionStrategy {
       .mark(at: centre, role: .mean),
     ]
     if !samples.isEmpty { overlays.append(.marks(samples.map(\.position), role: .offspring)) }
+    if let before = shownMeanBefore, before != centre {
+      overlays.append(.arrow(from: centre, to: centre + (centre - before), role: .step))
+    }
     return overlays
   }
 
@@ -84,6 +91,42 @@ struct NaturalEvolutionStrategy {
       Readout("sigma", symbol: "σ", value: sigma, gauge: sigma0 * 1e-10...sigma0 * 10, logarithmic: true),
       Readout("axis-ratio", symbol: "κ", value: axisRatio, logarithmic: true),
       Readout("generation", symbol: "g", value: Double(generation)),
+    ]
+  }
+}
+
+extension NaturalEvolutionStrategy {
+  /// A generation taken apart from the state before it (this one) and
+  /// `after` it: the samples, their ranking, the mean's move and σ.
+  /// `formulas` gives each stage's rule for the strategy at hand.
+  func stages(
+    after: NaturalEvolutionStrategy, sigma: (before: Double, after: Double),
+    formulas: (sample: String, recombine: String, adapt: String)
+  ) -> [InspectionStage] {
+    let samples = after.samples
+    let order = samples.map(\.loss).rankedIndices
+    let (from, to) = (transform.applied(mean), after.transform.applied(after.mean))
+    let shown = min(3, samples.count)
+    return [
+      InspectionStage(
+        "sample", formula: formulas.sample,
+        values: [.vector("μ", from), .number("σ", sigma.before), .number("λ", Double(samples.count))]
+          + samples.prefix(shown).enumerated().flatMap { k, x in
+            [StageValue.vector("x\(k + 1)", x.position), .number("f(x\(k + 1))", x.loss)]
+          },
+        overlays: [.marks(samples.map(\.position), role: .offspring)]),
+      InspectionStage(
+        "rank", formula: "sort by f; the k-th best gets the utility uₖ (fitness shaping)",
+        values: order.prefix(shown).enumerated().flatMap { rank, k in
+          [StageValue.vector("#\(rank + 1)", samples[k].position), .number("f #\(rank + 1)", samples[k].loss)]
+        },
+        overlays: [.marks(order.prefix(shown).map { samples[$0].position }, role: .parent)]),
+      InspectionStage(
+        "recombine", formula: formulas.recombine,
+        values: [.vector("μ", from), .vector("μ′", to), .vector("μ′ − μ", to - from)],
+        overlays: [.arrow(from: from, to: to, role: .step), .mark(at: to, role: .mean)]),
+      InspectionStage(
+        "adapt σ", formula: formulas.adapt, values: [.number("σ", sigma.before), .number("σ′", sigma.after)]),
     ]
   }
 }

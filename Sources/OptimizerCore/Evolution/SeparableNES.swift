@@ -53,6 +53,19 @@ public struct SeparableNES: DescribedOptimizer {
     return (3 + Double.log(nd)) / (5 * nd.squareRoot())
   }
 
+  /// The next generation on a copy, taken apart after the fact: sample,
+  /// rank, recombine, adapt σ.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    copy.step(&f, rng: &rng)
+    let sigma = (inspect().readout("sigma")?.value ?? .nan, copy.inspect().readout("sigma")?.value ?? .nan)
+    return state.stages(
+      after: copy.state, sigma: sigma,
+      formulas: (
+        sample: "xₖ = μ + σ ⊙ zₖ,  zₖ ~ N(0, I), then f(xₖ)", recombine: "μ′ = μ + σ ⊙ Σ uₖ·zₖ",
+        adapt: "σ′ᵢ = σᵢ·exp(η/2·Σ uₖ(zₖᵢ² − 1)); σ shown is their geometric mean"))
+  }
+
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
     let n = state.dimension
     let lambda = state.populationSize(hyperparameters)

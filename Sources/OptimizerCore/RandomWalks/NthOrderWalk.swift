@@ -40,17 +40,45 @@ public struct NthOrderWalk: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: the order stack integrated down from the
+  /// random top order, the candidate, the verdict.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages += $0 }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed the stages (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
+  ) {
     let eta = hyperparameters["step"]
     let bestOf = hyperparameters.integer("bestOf")
     let moveOpposite = hyperparameters.flag("moveOpposite")
     walk.setOrder(hyperparameters.integer("order"))
     walk.beginStep(&f)
 
+    let before = record == nil ? [] : walk.committedVectors
     let proposal = walk.propose(step: eta, count: bestOf, rho: hyperparameters["rho"], f: &f, rng: &rng)
     if proposal.improves {
       walk.accept(proposal, f: &f)
     } else {
       walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: nil, f: &f)
+    }
+    if let record {
+      let verdict = proposal.improves ? "accepted: x ← y, d[i] ← c[i]" : (moveOpposite ? "refused, then moved opposite" : "refused: x stays")
+      record(
+        RandomWalkState.integrationStages(proposal, committed: before, eta: eta, bestOf: bestOf) + [
+          InspectionStage(
+            proposal.improves ? "accept" : "reject", formula: verdict,
+            values: [.vector("x′", walk.particle.position), .number("f(x′)", walk.particle.loss)]
+              + walk.committedVectors.enumerated().map { .vector("d[\($0.offset)]", $0.element) })
+        ])
     }
   }
 

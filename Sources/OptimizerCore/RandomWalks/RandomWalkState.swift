@@ -190,6 +190,45 @@ struct RandomWalkState: Sendable {
     }
   }
 
+  /// The stack of `proposal` integrated down, as stages: the random top
+  /// order, then each c[i] = d[i] + c[i+1] from the committed vectors
+  /// `before` the step, then the candidate y against x.
+  static func integrationStages(
+    _ proposal: Proposal, committed before: [Vector], eta: Double, bestOf: Int
+  ) -> [InspectionStage] {
+    let x = proposal.origin.position
+    let top = proposal.stack.count - 1
+    let drawn = bestOf > 1 ? ", the best of \(bestOf) candidates" : ""
+    var stages = [
+      InspectionStage(
+        "top order drawn", formula: "c[\(top)] = η·ξ,  ξ ~ N(0, I)\(drawn)",
+        values: [.number("K", Double(top + 1)), .number("η", eta), .vector("c[\(top)]", proposal.stack[top])],
+        overlays: [.arrow(from: x, to: x + proposal.stack[top], role: .candidate)])
+    ]
+    for i in before.indices.reversed() {
+      stages.append(
+        InspectionStage(
+          "integrate order \(i)", formula: "c[\(i)] = d[\(i)] + c[\(i + 1)]",
+          values: [.vector("d[\(i)]", before[i]), .vector("c[\(i + 1)]", proposal.stack[i + 1]), .vector("c[\(i)]", proposal.stack[i])],
+          overlays: [
+            .arrow(from: x, to: x + before[i], role: i == 0 ? .velocity : .momentum),
+            .arrow(from: x, to: x + proposal.stack[i], role: .candidate),
+          ]))
+    }
+    let y = proposal.candidate
+    stages.append(
+      InspectionStage(
+        "candidate", formula: "y = project(x + c[0]); taken when f(y) < f(x)",
+        values: [
+          .vector("x", x), .number("f(x)", proposal.origin.loss), .vector("y", y.position), .number("f(y)", y.loss),
+        ],
+        overlays: [.arrow(from: x, to: y.position, role: .step), .marks([y.position], role: .candidate)]))
+    return stages
+  }
+
+  /// d[0…K−2] as they stand.
+  var committedVectors: [Vector] { committed }
+
   /// Keeps `point` if it is the best seen.
   private mutating func remember(_ point: Point) {
     if point.isBetter(than: bestPoint) { bestPoint = point }

@@ -170,6 +170,24 @@ public struct ParticleSwarm: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, following: nil)
+  }
+
+  /// The next step on copies, following particle `particle`: inertia, the
+  /// pull to its own best, the pull to the swarm's best, their sum, the move.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var trace: FlightTrace?
+    copy.advance(&f, rng: &rng, following: (particle, { trace = $0 }))
+    return trace.map { copy.stages(of: $0) } ?? []
+  }
+
+  /// The step itself. `followed`, when given, names a particle and is
+  /// handed what it was before it flew (nil on every real step, which then
+  /// pays one comparison per particle).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, following followed: (index: Int, take: (FlightTrace) -> Void)?
+  ) {
     let count = hyperparameters.integer("particles")
     if count != positions.count { resize(to: count, domain: f.domain, rng: &rng) }
     let carry = hyperparameters[inertia == .weight ? "omega" : "beta"]
@@ -211,6 +229,15 @@ public struct ParticleSwarm: DescribedOptimizer {
                 pullCoefficients.withUnsafeMutableBufferPointer { pulls in
                   for i in 0..<xs.count {
                     let social = ring ? Self.ringLeader(of: i, bestLosses: bl) : leaderIndex
+                    if let followed, followed.index == i {
+                      followed.take(
+                        FlightTrace(
+                          particle: i, position: xs[i], velocity: Vector(Array(vs[i * n..<(i + 1) * n])),
+                          momentum: averaged ? Vector(Array(ms[i * n..<(i + 1) * n])) : nil,
+                          ownBest: Vector(Array(bs[i * n..<(i + 1) * n])),
+                          neighbourhoodBest: Vector(Array(bs[social * n..<(social + 1) * n])), rng: rng,
+                          coefficients: coefficients))
+                    }
                     xs[i].components.withUnsafeMutableBufferPointer { x in
                       Self.fly(
                         x.baseAddress!, velocities: vs.baseAddress!, momenta: averaged ? ms.baseAddress : nil,
@@ -319,6 +346,76 @@ public struct ParticleSwarm: DescribedOptimizer {
     var point = positions[i]
     losses[i] = f.evaluate(shadow: &positions[i], into: &point)
     return point
+  }
+
+  /// A particle as it was just before it flew, with the stream its draws
+  /// r₁, r₂ come from: enough to take its flight apart.
+  private struct FlightTrace {
+    var particle: Int
+    var position: Vector
+    var velocity: Vector
+    /// M before the blend (EMPSO); nil for PSO.
+    var momentum: Vector?
+    var ownBest: Vector
+    var neighbourhoodBest: Vector
+    var rng: SeededGenerator
+    var coefficients: Coefficients
+  }
+
+  /// The flight of `trace` term by term, in `fly`'s order of operations
+  /// and with its draws, so that the sum is its velocity bit for bit.
+  private func stages(of trace: FlightTrace) -> [InspectionStage] {
+    let k = trace.coefficients
+    let x = trace.position
+    var rng = trace.rng
+    var inertiaTerm = x, cognitive = x, social = x, velocity = x, r1 = x, r2 = x
+    for d in 0..<dimension {
+      if let momentum = trace.momentum {
+        inertiaTerm[d] = k.carry * momentum[d] + (1 - k.carry) * trace.velocity[d]
+      } else {
+        inertiaTerm[d] = k.carry * trace.velocity[d]
+      }
+      r1[d] = rng.uniform()
+      cognitive[d] = k.c1 * r1[d] * (trace.ownBest[d] - x[d])
+      r2[d] = rng.uniform()
+      social[d] = k.c2 * r2[d] * (trace.neighbourhoodBest[d] - x[d])
+      var v = inertiaTerm[d]
+      v += cognitive[d]
+      v += social[d]
+      if k.vmax > 0 { v = min(max(v, -k.vmax), k.vmax) }
+      velocity[d] = v
+    }
+    // Evaluating projects x + v′ onto the domain: the particle is where it landed.
+    let moved = positions[trace.particle]
+    let label = "particle \(trace.particle + 1)"
+    let inertia =
+      trace.momentum == nil
+      ? InspectionStage(
+        "inertia", formula: "ω·v", values: [.vector("x", x), .number("ω", k.carry), .vector("v", trace.velocity), .vector("ω·v", inertiaTerm)],
+        overlays: [.arrow(from: x, to: x + inertiaTerm, role: .momentum)])
+      : InspectionStage(
+        "inertia", formula: "M ← β·M + (1 − β)·v",
+        values: [.vector("x", x), .number("β", k.carry), .vector("M before", trace.momentum!), .vector("v", trace.velocity), .vector("M", inertiaTerm)],
+        overlays: [.arrow(from: x, to: x + inertiaTerm, role: .momentum)])
+    return [
+      inertia,
+      InspectionStage(
+        "pull to its own best", formula: "c₁·r₁ ⊙ (p − x),  r₁ ~ U(0, 1) per axis",
+        values: [.number("c₁", k.c1), .vector("r₁", r1), .vector("p", trace.ownBest), .vector("c₁·r₁⊙(p−x)", cognitive)],
+        overlays: [.mark(at: trace.ownBest, role: .personalBest), .arrow(from: x, to: x + cognitive, role: .velocity)]),
+      InspectionStage(
+        "pull to the swarm's best", formula: "c₂·r₂ ⊙ (g − x),  r₂ ~ U(0, 1) per axis",
+        values: [.number("c₂", k.c2), .vector("r₂", r2), .vector("g", trace.neighbourhoodBest), .vector("c₂·r₂⊙(g−x)", social)],
+        overlays: [.mark(at: trace.neighbourhoodBest, role: .best), .arrow(from: x, to: x + social, role: .velocity)]),
+      InspectionStage(
+        "sum", formula: k.vmax > 0 ? "v′ = clamp(inertia + pulls, ±vmax)" : "v′ = inertia + both pulls",
+        values: [.vector("v′", velocity)] + (k.vmax > 0 ? [.number("vmax", k.vmax)] : []),
+        overlays: [.arrow(from: x, to: x + velocity, role: .velocity)]),
+      InspectionStage(
+        "move", formula: "x′ = project(x + v′), then f(x′)",
+        values: [.fact("who", label), .vector("x", x), .vector("x + v′", x + velocity), .vector("x′", moved), .number("f(x′)", losses[trace.particle])],
+        overlays: [.arrow(from: x, to: moved, role: .step)]),
+    ]
   }
 
   /// a < b for losses where NaN (unknown) loses to everything.

@@ -11,9 +11,10 @@ enum OverlayPainter {
   /// The overlay's colour: the run's, tinted by what the overlay stands for.
   static func colour(of role: OverlayRole, runColour: RGB) -> RGB {
     switch role {
-    case .gradient: return runColour.mixed(with: RGB(255, 255, 255), 0.6)
+    case .gradient, .estimate: return runColour.mixed(with: RGB(255, 255, 255), 0.6)
+    case .step: return runColour.mixed(with: RGB(255, 230, 120), 0.5)
     case .gravity, .centre: return runColour.mixed(with: RGB(255, 0, 255), 0.5)
-    case .momentum, .covariance, .sampling, .searchBox, .simplex, .ensemble:
+    case .momentum, .scale, .covariance, .sampling, .searchBox, .simplex, .ensemble:
       return runColour.mixed(with: RGB(255, 255, 255), 0.3)
     case .accepted: return RunStyle.acceptedColour
     case .rejected: return RunStyle.rejectedColour
@@ -36,7 +37,8 @@ enum OverlayPainter {
     case .rejected: return "×"
     case .death: return "†"
     case .birth: return "✦"
-    case .velocity, .momentum, .gradient, .covariance, .sampling, .searchBox, .simplex: return "•"
+    case .step, .estimate, .scale, .velocity, .momentum, .gradient, .covariance, .sampling, .searchBox, .simplex:
+      return "•"
     }
   }
 

@@ -9,6 +9,9 @@ public struct FrameChrome: Sendable, Hashable {
   public var selectedRun: Int?
   /// The selected row of that run's hyperparameter table.
   public var selectedParameter: Int
+  /// When non-nil, only this run's overlays and vectors are drawn (and
+  /// named in the legend).
+  public var overlayRun: Int?
   /// running, paused, replaying, at breakpoint …
   public var mode: String
   /// Facts for the status line (speed, …) after the step.
@@ -26,15 +29,20 @@ public struct FrameChrome: Sendable, Hashable {
   public var inspector: InspectorContent?
   /// The race chart's clock.
   public var raceAxis: RaceChart.Axis
+  /// One stage of an update taken apart: its panel in place of the run
+  /// panels (and of the inspector), its geometry over the map.
+  public var stage: StageContent?
 
   public init(
-    selectedRun: Int? = nil, selectedParameter: Int = 0, mode: String = "paused", statusFacts: [String] = [],
-    hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil, helpPage: Int = 0,
-    profile: DisplayProfile = .standard, inspector: InspectorContent? = nil, raceAxis: RaceChart.Axis = .evaluations
+    selectedRun: Int? = nil, selectedParameter: Int = 0, overlayRun: Int? = nil, mode: String = "paused",
+    statusFacts: [String] = [], hints: [StatusLine.Hint] = [], caption: Caption? = nil, help: [KeyHelp]? = nil,
+    helpPage: Int = 0, profile: DisplayProfile = .standard, inspector: InspectorContent? = nil,
+    raceAxis: RaceChart.Axis = .evaluations, stage: StageContent? = nil
   ) {
     self.raceAxis = raceAxis
     self.selectedRun = selectedRun
     self.selectedParameter = selectedParameter
+    self.overlayRun = overlayRun
     self.mode = mode
     self.statusFacts = statusFacts
     self.hints = hints
@@ -43,5 +51,6 @@ public struct FrameChrome: Sendable, Hashable {
     self.helpPage = helpPage
     self.profile = profile
     self.inspector = inspector
+    self.stage = stage
   }
 }

@@ -17,6 +17,18 @@ public struct FrameContent: Sendable {
   }
 }
 
+extension FrameContent {
+  /// This content with every run's overlays but those of run `id` left
+  /// out, so that neither the map nor the legend shows them.
+  public func keepingOverlays(ofRun id: Int) -> FrameContent {
+    var content = self
+    for index in content.runs.indices where content.runs[index].id != id {
+      content.runs[index].layer.inspection.overlays = []
+    }
+    return content
+  }
+}
+
 /// The landscape as the frame needs it.
 public struct LandscapeInfo: Sendable {
   public var objective: any Objective

@@ -20,6 +20,7 @@ public struct FrameRenderer: Sendable {
   public mutating func render(
     _ content: FrameContent, view: MapView, chrome: FrameChrome = FrameChrome(), width: Int, height: Int
   ) -> CellGrid {
+    let content = chrome.overlayRun.map { content.keepingOverlays(ofRun: $0) } ?? content
     var grid = CellGrid(width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       Self.drawTooSmall(into: &grid)
@@ -28,6 +29,12 @@ public struct FrameRenderer: Sendable {
     let viewport = self.viewport(for: content, view: view, map: layout.map)
     let projection = MapProjection(viewport: viewport, rect: layout.map)
     drawMap(content, view: view, profile: chrome.profile, projection: projection, into: &grid)
+    if let stage = chrome.stage {
+      let painter = Painter(projection: projection)
+      for overlay in stage.stage.overlays {
+        OverlayPainter.draw(overlay, runColour: stage.colour, painter: painter, into: &grid)
+      }
+    }
     drawHeader(content, view: view, viewport: viewport, into: &grid, rect: layout.header)
     if let fitted = heatMap.fitted {
       ColourBar.draw(scale: fitted, colourMap: ColourMap(view.colourMap), into: &grid, rect: layout.colourBar)
@@ -35,8 +42,11 @@ public struct FrameRenderer: Sendable {
     grid.text(
       "loss, \(view.scale.rawValue)", x: layout.colourBarLabel.x, y: layout.colourBarLabel.y,
       maxWidth: layout.colourBarLabel.width, style: CellStyle(foreground: RGB(150, 150, 160)))
-    MapLegend.draw(content.runs.map(\.layer), view: view, into: &grid, rect: layout.legend)
-    if let inspector = chrome.inspector {
+    MapLegend.draw(
+      content.runs.map(\.layer), view: view, extra: chrome.stage?.stage.overlays ?? [], into: &grid, rect: layout.legend)
+    if let stage = chrome.stage {
+      StagePanel.draw(stage, into: &grid, rect: layout.panels)
+    } else if let inspector = chrome.inspector {
       InspectorPanel.draw(inspector, into: &grid, rect: layout.panels)
     } else {
       drawPanels(content, chrome: chrome, layout: layout, into: &grid)

@@ -24,12 +24,17 @@ public enum MapLegend {
   }
 
   /// The shared marks and the overlays the runs draw, for the second row.
-  public static func markEntries(_ runs: [RunLayer], view: MapView) -> [Entry] {
+  /// `extra` holds overlays drawn besides the runs' own (a stage of an
+  /// update taken apart): their kinds come first, since they are what the
+  /// screen is explaining.
+  public static func markEntries(_ runs: [RunLayer], view: MapView, extra: [Overlay] = []) -> [Entry] {
     let plain = RGB(220, 220, 220)
+    let stageRoles = roles(of: extra)
     var entries = [
       Entry(glyph: RunStyle.bestGlyph, colour: plain, label: "best so far"),
       Entry(glyph: LandscapeMarks.minimizerGlyph, colour: plain, label: "known minimum"),
     ]
+    entries += overlayEntries(stageRoles, colour: plain)
     if view.probes {
       entries += [
         Entry(glyph: "∘", colour: plain, label: "probe"),
@@ -37,22 +42,31 @@ public enum MapLegend {
         Entry(glyph: "×", colour: RunStyle.rejectedColour, label: "rejected"),
       ]
     }
-    guard view.overlays else { return entries }
-    var roles: [OverlayRole] = []
-    for run in runs {
-      for overlay in run.inspection.overlays where !roles.contains(overlay.role) { roles.append(overlay.role) }
-    }
-    for role in OverlayRole.allCases where roles.contains(role) {
-      guard let label = label(of: role) else { continue }
-      entries.append(Entry(glyph: glyph(of: role), colour: OverlayPainter.colour(of: role, runColour: plain), label: label))
-    }
+    let drawn = view.overlays ? roles(of: runs.flatMap(\.inspection.overlays)) : []
+    entries += overlayEntries(drawn.filter { !stageRoles.contains($0) }, colour: plain)
     return entries
+  }
+
+  /// The distinct roles of `overlays`, in the roles' order.
+  static func roles(of overlays: [Overlay]) -> [OverlayRole] {
+    let present = Set(overlays.map(\.role))
+    return OverlayRole.allCases.filter { present.contains($0) }
+  }
+
+  /// An entry for each role the legend names.
+  static func overlayEntries(_ roles: [OverlayRole], colour: RGB) -> [Entry] {
+    roles.compactMap { role in
+      label(of: role).map { Entry(glyph: glyph(of: role), colour: OverlayPainter.colour(of: role, runColour: colour), label: $0) }
+    }
   }
 
   /// What an overlay of this role is called in the legend; nil for marks
   /// the second row names already.
   static func label(of role: OverlayRole) -> String? {
     switch role {
+    case .step: return "step Δ"
+    case .estimate: return "−ĝ estimate"
+    case .scale: return "scale √V"
     case .velocity: return "velocity"
     case .momentum: return "momentum"
     case .gradient: return "gradient"
@@ -77,7 +91,8 @@ public enum MapLegend {
   /// Arrows show as → whatever their direction; shapes by a dot of theirs.
   static func glyph(of role: OverlayRole) -> Character {
     switch role {
-    case .velocity, .momentum, .gradient: return "→"
+    case .step, .estimate, .velocity, .momentum, .gradient: return "→"
+    case .scale: return "□"
     case .covariance, .sampling, .searchBox, .simplex: return "·"
     default: return OverlayPainter.glyph(of: role)
     }
@@ -93,8 +108,10 @@ public enum MapLegend {
 
   /// Draws the runs on the first row and the marks on the second, each
   /// entry as its glyph then its label, cut at the row's end.
-  public static func draw(_ runs: [RunLayer], view: MapView, into grid: inout CellGrid, rect: Rect) {
-    let rows = [runEntries(runs), markEntries(runs, view: view)]
+  public static func draw(
+    _ runs: [RunLayer], view: MapView, extra: [Overlay] = [], into grid: inout CellGrid, rect: Rect
+  ) {
+    let rows = [runEntries(runs), markEntries(runs, view: view, extra: extra)]
     let label = CellStyle(foreground: RGB(190, 190, 200))
     for (offset, entries) in rows.enumerated() where offset < rect.height {
       var x = rect.x

@@ -81,8 +81,15 @@ struct AdamSPSAUpdate: UpdateRule {
     return lastMove
   }
 
+  /// The momentum −m as an arrow and the per-axis scale √v as the box
+  /// x ± √v, at their true length (in units of ĝ).
   func inspect(into inspection: inout Inspection, at x: Vector) {
-    inspection.overlays.append(.arrow(from: x, to: x + lastMove, role: .momentum))
+    if count > 0 {
+      var scale = meanSquare
+      for i in 0..<scale.dimension { scale[i] = meanSquare[i].squareRoot() }
+      inspection.overlays.append(.box(lower: x - scale, upper: x + scale, role: .scale))
+      inspection.overlays.append(.arrow(from: x, to: x - mean, role: .momentum))
+    }
     inspection.vectors.append(NamedVector("m", mean))
     inspection.vectors.append(NamedVector("v", meanSquare))
     inspection.readouts.append(Readout("step-gain", symbol: "a_k", value: lastGain, logarithmic: true))

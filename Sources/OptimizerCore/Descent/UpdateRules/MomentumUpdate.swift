@@ -31,3 +31,20 @@ struct MomentumUpdate: UpdateRule {
     inspection.vectors.append(NamedVector("v", velocity))
   }
 }
+
+extension MomentumUpdate {
+  /// The blend v ← β·v − η·ĝ, with its two terms.
+  func stages(for gradient: Vector, in state: DescentState) -> [InspectionStage] {
+    let (beta, eta) = (state.hyperparameters["beta"], state.hyperparameters[LearningRate.name])
+    var copy = self
+    let blended = copy.move(for: gradient, in: state)
+    return [
+      InspectionStage(
+        "momentum blend", formula: "v ← β·v − η·ĝ, Δ = v",
+        values: [
+          .number("β", beta), .vector("β·v", beta * velocity), .number("η", eta), .vector("−η·ĝ", -eta * gradient),
+          .vector("v = Δ", blended),
+        ])
+    ]
+  }
+}

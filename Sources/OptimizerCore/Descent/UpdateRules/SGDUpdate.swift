@@ -11,3 +11,14 @@ struct SGDUpdate: UpdateRule {
     -state.hyperparameters[LearningRate.name] * gradient
   }
 }
+
+extension SGDUpdate {
+  /// Δ = −η·ĝ.
+  func stages(for gradient: Vector, in state: DescentState) -> [InspectionStage] {
+    let eta = state.hyperparameters[LearningRate.name]
+    return [
+      InspectionStage(
+        "update: sgd", formula: "Δ = −η·ĝ", values: [.number("η", eta), .vector("ĝ", gradient), .vector("Δ", move(for: gradient, in: state))])
+    ]
+  }
+}

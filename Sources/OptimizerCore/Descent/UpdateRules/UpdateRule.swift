@@ -27,9 +27,20 @@ protocol UpdateRule: Sendable {
   /// Adds what the rule shows (its velocity, its moments) to the descent's
   /// inspection.
   func inspect(into inspection: inout Inspection, at x: Vector)
+
+  /// The rule's part of an update taken apart, for ĝ at `state`: computed
+  /// on a copy, so the rule is unchanged and `move` then gives the same Δ.
+  func stages(for gradient: Vector, in state: DescentState) -> [InspectionStage]
 }
 
 extension UpdateRule {
   static func perturbationExponent(in hyperparameters: Hyperparameters) -> Double? { nil }
+
+  /// One stage: the rule's summary and the Δ it makes.
+  func stages(for gradient: Vector, in state: DescentState) -> [InspectionStage] {
+    var copy = self
+    let move = copy.move(for: gradient, in: state)
+    return [InspectionStage("update: \(Self.name)", formula: Self.summary, values: [.vector("ĝ", gradient), .vector("Δ", move)])]
+  }
   func inspect(into inspection: inout Inspection, at x: Vector) {}
 }
