@@ -3,6 +3,8 @@ import TestSupport
 import Testing
 import ViewModel
 import Exports
+import Foundation
+import OptimizerCore
 
 @Suite struct FrameTests {
   @Test(arguments: [(80, 24), (120, 40), (200, 60)])
@@ -30,8 +32,10 @@ import Exports
       #expect(layout.status.y == layout.map.maxY || layout.status.y == layout.colourBar.maxY
         || layout.status.y == layout.legend.maxY)
     }
-    // From 120×40 the legend is on screen, under the map; below, in `?`.
-    #expect(compact.legend.isEmpty && medium.legend.height == 2 && large.legend.height == 2)
+    // From 120×40 the legend is on screen, under the map, on three rows
+    // (two on a medium screen under 40 rows); below, in `?`.
+    #expect(compact.legend.isEmpty && medium.legend.height == 3 && large.legend.height == 3)
+    #expect(FrameLayout(width: 120, height: 36)!.legend.height == 2)
     #expect(medium.legend.y == medium.map.maxY && medium.legend.width == medium.map.width)
   }
 
@@ -132,5 +136,29 @@ import Exports
     chrome.help = FrameFixture.keys
     let text = renderer.render(FrameFixture.content, view: FrameFixture.view, chrome: chrome, width: 100, height: 30).plainText
     #expect(text.contains("next colour map") && text.contains("Keys (? closes)"))
+  }
+}
+
+/// The legend flows onto its next row instead of cutting entries off.
+@Suite struct LegendFlowTests {
+  @Test func entriesThatDoNotFitGoOnTheNextRow() {
+    let runs = [
+      RunLayer(name: "1 adam", style: .forIndex(0), particles: [Particle(position: [0, 0])],
+        inspection: Inspection(overlays: [
+          .arrow(from: [0, 0], to: [1, 0], role: .step), .arrow(from: [0, 0], to: [0, 1], role: .estimate),
+          .box(lower: [-1, -1], upper: [1, 1], role: .scale),
+        ])),
+      RunLayer(name: "2 pso", style: .forIndex(1), particles: [Particle(position: [0, 0])],
+        inspection: Inspection(overlays: [
+          .arrow(from: [0, 0], to: [1, 1], role: .velocity), .marks([[1, 1]], role: .personalBest),
+        ])),
+    ]
+    var grid = CellGrid(width: 60, height: 4)
+    MapLegend.draw(runs, view: MapView(), into: &grid, rect: grid.bounds)
+    let text = grid.lines().joined(separator: "\n")
+    for label in ["1 adam", "2 pso", "best so far", "step Δ", "−ĝ estimate", "scale √V", "velocity", "personal best"] {
+      #expect(text.contains(label), "the legend lacks \(label):\n\(text)")
+    }
+    #expect(!grid.lines()[3].trimmingCharacters(in: .whitespaces).isEmpty, "the marks flowed onto a third row")
   }
 }

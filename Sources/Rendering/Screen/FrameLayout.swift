@@ -63,7 +63,10 @@ public struct FrameLayout: Sendable, Hashable {
     case .medium, .large:
       let sideWidth = size == .large ? min(64, width / 3) : 40
       let columns = Layout.columns(body, [.fill, .fixed(10), .fixed(sideWidth)], spacing: 1)
-      let left = Layout.rows(columns[0], [.fixed(1), .fill, .fixed(2)])
+      // From 40 rows the legend has a third row, for the kinds of overlay
+      // a swarm and a descent draw together.
+      let legendRows = height >= 40 ? 3 : 2
+      let left = Layout.rows(columns[0], [.fixed(1), .fill, .fixed(legendRows)])
       (header, map, legend) = (left[0], left[1], left[2])
       colourBar = columns[1].inset(top: 1, bottom: 2)
       colourBarLabel = Rect(x: columns[1].x, y: columns[1].y, width: columns[1].width, height: 1)

@@ -106,23 +106,29 @@ public enum MapLegend {
     }
   }
 
-  /// Draws the runs on the first row and the marks on the second, each
-  /// entry as its glyph then its label, cut at the row's end.
+  /// Draws the runs from the first row and the marks from the next, each
+  /// entry as its glyph then its label; an entry that does not fit on its
+  /// row goes on the next. What finds no row is in the `?` overlay, which
+  /// lists the whole legend.
   public static func draw(
     _ runs: [RunLayer], view: MapView, extra: [Overlay] = [], into grid: inout CellGrid, rect: Rect
   ) {
-    let rows = [runEntries(runs), markEntries(runs, view: view, extra: extra)]
     let label = CellStyle(foreground: RGB(190, 190, 200))
-    for (offset, entries) in rows.enumerated() where offset < rect.height {
+    var y = rect.y
+    for group in [runEntries(runs), markEntries(runs, view: view, extra: extra)] {
       var x = rect.x
-      let y = rect.y + offset
-      for entry in entries {
+      for entry in group {
         let width = 2 + DisplayWidth.columns(of: entry.label)
-        guard x + width <= rect.maxX else { break }
+        if x + width > rect.maxX, x > rect.x {
+          y += 1
+          x = rect.x
+        }
+        guard y < rect.maxY else { return }
         grid.stamp(entry.glyph, x: x, y: y, colour: entry.colour, attributes: .bold)
         x += 2
         x += grid.text(entry.label, x: x, y: y, maxWidth: rect.maxX - x, style: label) + 2
       }
+      y += 1
     }
   }
 }
