@@ -52,7 +52,9 @@ public enum StagePanel {
     lines.append(("", nil, label))
     let symbolWidth = min(content.stage.values.map { DisplayWidth.columns(of: $0.symbol) }.max() ?? 0, inside.width / 2)
     for value in content.stage.values { lines.append((value.symbol, text(of: value), label)) }
-    let keys = "→ next  ← back  [ ] particle  esc leave"
+    // The shorter form when the panel is narrower than the full one.
+    let full = "→ next  ← back  [ ] particle  esc leave", short = "→ ← stages  [ ] particle  esc leave"
+    let keys = DisplayWidth.columns(of: full) <= inside.width ? full : short
     let rows = inside.height - 1
     for (offset, (first, second, style)) in lines.prefix(rows).enumerated() {
       let y = inside.y + offset
