@@ -326,7 +326,7 @@ private func followWhatIf(_ command: Command, _ state: inout AppState) -> String
   case .setHyperparameter(let id, let name, let value):
     let spec = state.session.run(id)?.optimizer.hyperparameters.specs.first { $0.name == name }
     let change = "\(name) = \(spec?.describe(value) ?? formatNumber(value))"
-    switch WhatIf.compute(session: state.session, run: id, change: change) {
+    switch WhatIf.compute(session: state.session, run: id, parameter: name, value: value, change: change) {
     case .path(let whatIf):
       state.whatIf = whatIf
       return state.showWhatIf
