@@ -183,7 +183,12 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .cycleOverlays:
     state.cycleOverlays()
   case .toggleContours:
-    state.view.contours = state.view.contours > 0 ? 0 : MapView.contoursWhenOn
+    if state.view.contours > 0 {
+      state.contoursWhenOn = state.view.contours
+      state.view.contours = 0
+    } else {
+      state.view.contours = state.contoursWhenOn
+    }
     state.message = StatusMessage(state.view.contours > 0 ? "contour lines on (\(state.view.contours))" : "contour lines off")
   case .toggleGradientField:
     state.view.gradientField.toggle()
