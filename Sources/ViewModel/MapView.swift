@@ -12,7 +12,8 @@ public struct MapView: Sendable, Hashable {
   public var scale: ColourScale
   /// Contour lines evenly spaced in the colour scale; 0 draws none.
   public var contours: Int
-  /// How many contour lines the key that turns them on draws.
+  /// How many contour lines the key that turns them on draws when the
+  /// view has had no count of its own.
   public static let contoursWhenOn = 10
   /// Downhill arrows on a coarse grid.
   public var gradientField: Bool

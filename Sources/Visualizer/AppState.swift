@@ -37,6 +37,10 @@ public struct AppState: Sendable {
   /// How the map is shown: what the scene opened with, as the keys changed
   /// it since; a save stores it as it is.
   public var view: MapView
+  /// How many contour lines `#` turns on: the last non-zero count the view
+  /// had (the scene's own, if it set one), else `MapView.contoursWhenOn`.
+  /// Not saved: a scene stores `contours` alone.
+  public internal(set) var contoursWhenOn: Int
   /// While the view draws overlays: only the selected run's (`v`'s middle
   /// state), not every run's. Not saved: a scene stores `overlays` alone.
   public var overlaysOfSelectedRunOnly = false
@@ -99,6 +103,7 @@ public struct AppState: Sendable {
     self.baseline = player.recording
     self.seedSequence = SeededGenerator(seed: player.session.seed, stream: 0x5345_4544)
     self.view = player.scene.view
+    self.contoursWhenOn = view.contours > 0 ? view.contours : MapView.contoursWhenOn
     recorder.record(player.session)
   }
 

@@ -26,7 +26,8 @@ public struct Screen: Sendable {
       chrome.help = hasLegendRows ? keys + legend : legend + keys
     }
     let message = state.message.map { ($0.kind == .error ? "⚠ " : "") + $0.text }
-    // A message too long for the status line gets a row of its own above it.
+    // A message too long for the status line gets rows of its own (over
+    // the map, above its legend, when there is one).
     let ownRow = message.map { !fitsStatusLine($0, mode: chrome.mode, step: content.step, width: width) } ?? false
     if let message, !ownRow { chrome.statusFacts.insert(message, at: 0) }
     // The message, or the open modal's own keys, instead of the hints; in
@@ -46,7 +47,7 @@ public struct Screen: Sendable {
       viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map)
     if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
-      drawMessageRow(message, isError: state.message?.kind == .error, above: layout.status, into: &grid)
+      drawMessageRows(message, isError: state.message?.kind == .error, layout: layout, into: &grid)
     }
     switch state.modal {
     case .picker(let picker): ModalPainter.draw(picker, into: &grid)
@@ -174,18 +175,24 @@ public struct Screen: Sendable {
     mode.count + 3 + "step \(step)  ".count + DisplayWidth.columns(of: message) <= width
   }
 
-  /// The message across the screen just above the status line, wrapped
-  /// at spaces onto as many rows as it needs (at most three).
-  private func drawMessageRow(_ text: String, isError: Bool, above status: Rect, into grid: inout CellGrid) {
-    let lines = wordWrap(text, width: status.width - 2).prefix(3)
+  /// The message on rows of its own, wrapped at spaces onto as many rows
+  /// as it needs (at most three): over the map's bottom rows, just above
+  /// the legend, when the layout has one (so the legend, the colour bar and
+  /// the side bar stay readable), else across the screen just above the
+  /// status line.
+  private func drawMessageRows(_ text: String, isError: Bool, layout: FrameLayout, into grid: inout CellGrid) {
+    let band = layout.legend.isEmpty
+      ? layout.status
+      : Rect(x: layout.map.x, y: layout.legend.y, width: layout.map.width, height: 1)
+    let lines = wordWrap(text, width: band.width - 2).prefix(3)
     let style = CellStyle(
       foreground: isError ? RGB(255, 140, 140) : RGB(235, 235, 235), background: RGB(44, 44, 58),
       attributes: isError ? .bold : [])
     for (offset, line) in lines.enumerated() {
-      let y = status.y - lines.count + offset
+      let y = band.y - lines.count + offset
       guard y >= 0 else { continue }
-      grid.fill(Rect(x: status.x, y: y, width: status.width, height: 1), glyph: " ", style: style)
-      _ = grid.text(" " + line, x: status.x, y: y, maxWidth: status.width, style: style)
+      grid.fill(Rect(x: band.x, y: y, width: band.width, height: 1), glyph: " ", style: style)
+      _ = grid.text(" " + line, x: band.x, y: y, maxWidth: band.width, style: style)
     }
   }
 

@@ -71,6 +71,7 @@ extension AppState {
       message = StatusMessage("undid the live change at step \(event.step): \(event.command.summary) · . applies it again")
     }
     sessionChanged()
+    dropWhatIfIfUndone()
   }
 
   /// Goes to a step of the current clock: forward by playing (events
@@ -89,6 +90,7 @@ extension AppState {
       message = StatusMessage(error.description, kind: .error)
     }
     sessionChanged()
+    dropWhatIfIfUndone()
   }
 
   /// After the session changed: the trails, the selections, the revision

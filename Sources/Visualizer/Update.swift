@@ -183,7 +183,12 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .cycleOverlays:
     state.cycleOverlays()
   case .toggleContours:
-    state.view.contours = state.view.contours > 0 ? 0 : MapView.contoursWhenOn
+    if state.view.contours > 0 {
+      state.contoursWhenOn = state.view.contours
+      state.view.contours = 0
+    } else {
+      state.view.contours = state.contoursWhenOn
+    }
     state.message = StatusMessage(state.view.contours > 0 ? "contour lines on (\(state.view.contours))" : "contour lines off")
   case .toggleGradientField:
     state.view.gradientField.toggle()
@@ -326,7 +331,7 @@ private func followWhatIf(_ command: Command, _ state: inout AppState) -> String
   case .setHyperparameter(let id, let name, let value):
     let spec = state.session.run(id)?.optimizer.hyperparameters.specs.first { $0.name == name }
     let change = "\(name) = \(spec?.describe(value) ?? formatNumber(value))"
-    switch WhatIf.compute(session: state.session, run: id, change: change) {
+    switch WhatIf.compute(session: state.session, run: id, parameter: name, value: value, change: change) {
     case .path(let whatIf):
       state.whatIf = whatIf
       return state.showWhatIf

@@ -14,13 +14,19 @@ struct EvalCommand: ParsableCommand {
         optiscope eval --landscape sphere --dim 3 --at 1,2,3
       """)
 
-  @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
+  @OptionGroup(title: "Landscape") var landscape: FunctionOptions
+
+  // Not offered (f at a point does not depend on where optimizers may go),
+  // but read, so that a `--kinds` carried over from `run` is refused with
+  // the reason rather than as an unknown option.
+  @Option(name: .customLong("kinds"), help: .hidden)
+  var kinds: String?
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
   var at: NumberList
 
   func validate() throws {
-    if landscape.kinds != nil {
+    if kinds != nil {
       throw ValidationError("--kinds sets where optimizers may go, not f: eval prints f at the point as given, so drop --kinds")
     }
   }

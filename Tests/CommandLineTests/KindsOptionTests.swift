@@ -81,6 +81,16 @@ import Testing
     #expect(outcome.stderr.contains("drop --kinds"), "\(outcome.stderr)")
   }
 
+  /// eval's help offers only what eval takes: the function, not its kinds.
+  @Test func evalsHelpDoesNotOfferTheKinds() throws {
+    let eval = try OptiscopeProcess.run(["eval", "--help"])
+    #expect(eval.status == 0)
+    #expect(eval.stdout.contains("--landscape") && eval.stdout.contains("--dim"), "\(eval.stdout)")
+    #expect(!eval.stdout.contains("--kinds"), "\(eval.stdout)")
+    let run = try OptiscopeProcess.run(["run", "--help"])
+    #expect(run.stdout.contains("--kinds <kind,…>"), "\(run.stdout)")
+  }
+
   @Test func theHelpListsTheKinds() throws {
     for command in [["run"], ["play"], ["bench", "run"]] {
       let outcome = try OptiscopeProcess.run(command + ["--help"])

@@ -35,6 +35,23 @@ import Testing
     #expect(grid.lines()[7].contains("adam") && grid.lines()[7].contains("pso"))
   }
 
+  /// A loss label longer than seven characters (0.000452) is drawn whole,
+  /// right-aligned with a free column either side: the plot gives it room
+  /// rather than cut it with "…".
+  @Test func theRaceChartsLossLabelsAreNeverCut() throws {
+    var grid = CellGrid(width: 40, height: 8)
+    let run = RaceChart.Series(name: "es", colour: RGB(255, 95, 95), evaluations: [10, 20, 30], bestLosses: [0.0123, 0.003, 0.000452])
+    RaceChart.draw([run], into: &grid, rect: grid.bounds)
+    let lines = grid.lines()
+    #expect(!lines.joined().contains("…"), "\(lines.joined(separator: "\n"))")
+    // Each label stands clear of the axis and of whatever is left of the chart.
+    let fields = [lines[0], lines[5]].map { String($0.prefix { $0 != "│" }) }
+    #expect(fields.allSatisfy { $0.hasPrefix(" ") && $0.hasSuffix(" ") }, "\(fields)")
+    let labels = fields.map { $0.split(separator: " ").joined() }
+    #expect(labels.allSatisfy { Double($0) != nil }, "\(labels)")
+    #expect(labels.contains { $0.count > 7 }, "\(labels)")
+  }
+
   @Test func gaugesFillInEighthsAndHonourLogRanges() {
     #expect(Gauge.fraction(0.01, range: 0.001...0.1, logarithmic: true) == 0.5)
     #expect(Gauge.fraction(5, range: 0...10, logarithmic: false) == 0.5)

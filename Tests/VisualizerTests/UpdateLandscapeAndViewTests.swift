@@ -1,5 +1,7 @@
+import Engine
 import OptimizerCore
 import Rendering
+import Scenes
 import Testing
 import ViewModel
 import Visualizer
@@ -74,6 +76,19 @@ import Visualizer
     #expect(!state.view.trails && !state.view.probes && !state.view.overlays)
     update(&state, .toggleTrails)
     #expect(state.message?.text == "trails on", "each toggle says which way it went")
+  }
+
+  @Test func hashRestoresTheScenesOwnContourCount() throws {
+    var scene = Scene(
+      title: "contours", landscape: .named("himmelblau"), seed: 1, runs: [RunSetup(OptimizerConfiguration("adam"))],
+      steps: 0)
+    scene.view.contours = 24
+    var state = AppState(player: try ScenePlayer(scene: scene, recording: true, historyDepth: 10), isRunning: false)
+    press(.character("#"), on: &state)
+    #expect(state.view.contours == 0 && state.message?.text == "contour lines off")
+    press(.character("#"), on: &state)
+    #expect(state.view.contours == 24, "the scene's count comes back, not \(MapView.contoursWhenOn)")
+    #expect(state.message?.text == "contour lines on (24)")
   }
 
   @Test func keysTurnOnContourLinesTheGradientFieldAndTheRaceChartsClock() throws {

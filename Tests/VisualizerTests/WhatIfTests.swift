@@ -81,6 +81,37 @@ import Visualizer
     #expect(state.whatIf == nil)
   }
 
+  @Test func steppingBackAcrossTheChangeDropsThePathAndSaysSo() throws {
+    var state = try testState(["adam", "pso"])
+    for _ in 0..<10 { update(&state, .stepForward) }
+    update(&state, .nudgeParameter(direction: 1, coarse: true))
+    let change = try #require(state.whatIf?.path.change)
+    for _ in 0..<3 { update(&state, .stepForward) }
+    update(&state, .stepBack)
+    #expect(state.whatIf != nil, "a step back that leaves the change in effect keeps the path")
+    update(&state, .stepBack)
+    update(&state, .stepBack)
+    #expect(state.whatIf != nil)
+    update(&state, .stepBack)
+    #expect(state.whatIf == nil)
+    #expect(Screen.content(state).runs[0].layer.whatIf == nil)
+    #expect(state.message?.text.contains("undid the live change") == true)
+    #expect(state.message?.text.contains("what-if path of \(change) dropped") == true)
+  }
+
+  @Test func aJumpBackPastTheChangeDropsThePath() throws {
+    var state = try testState(["adam"])
+    for _ in 0..<20 { update(&state, .stepForward) }
+    update(&state, .nudgeParameter(direction: 1, coarse: false))
+    for _ in 0..<5 { update(&state, .stepForward) }
+    update(&state, .jumpSteps(-3))
+    #expect(state.whatIf != nil, "step 22 still has the change of step 20")
+    update(&state, .jumpSteps(-10))
+    #expect(state.whatIf == nil)
+    #expect(state.message?.text.hasPrefix("went to step 12 · undid 1 live change") == true)
+    #expect(state.message?.text.contains("dropped: that change is undone") == true)
+  }
+
   @Test func aReRunOverTheCostLimitIsRefusedOnTheStatusLine() throws {
     let particles = 4000
     let scene = Scene(

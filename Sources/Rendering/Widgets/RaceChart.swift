@@ -53,7 +53,13 @@ public enum RaceChart {
       return
     }
     let legendRows = rect.height >= 6 ? 1 : 0
-    let labelWidth = 8
+    // The loss labels whole, never cut, right-aligned against the axis
+    // with a free column either side (so that a label never runs into the
+    // colour bar's beside it): at least 8 columns, more for a long number
+    // (0.000494, -1.23e-5), and the plot keeps at least 4.
+    let top = compact(axis.value(at: 1)), bottom = compact(axis.value(at: 0))
+    let longest = max(DisplayWidth.columns(of: top), DisplayWidth.columns(of: bottom))
+    let labelWidth = min(max(8, longest + 3), rect.width - 4)
     let plot = Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: rect.height - 1 - legendRows)
     var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
     let w = Double(canvas.dotWidth - 1), h = Double(canvas.dotHeight - 1)
@@ -69,8 +75,9 @@ public enum RaceChart {
     }
     canvas.draw(into: &grid, x: plot.x, y: plot.y)
     // Axis labels: the loss at the top and at the bottom, the evaluations.
-    grid.text(compact(axis.value(at: 1)), x: rect.x, y: plot.y, maxWidth: labelWidth - 1, style: label)
-    grid.text(compact(axis.value(at: 0)), x: rect.x, y: plot.maxY - 1, maxWidth: labelWidth - 1, style: label)
+    let labels = Rect(x: rect.x + 1, y: plot.y, width: labelWidth - 3, height: plot.height)
+    grid.text(top, in: Rect(x: labels.x, y: labels.y, width: labels.width, height: 1), alignment: .right, style: label)
+    grid.text(bottom, in: Rect(x: labels.x, y: labels.maxY - 1, width: labels.width, height: 1), alignment: .right, style: label)
     grid.verticalLine(x: plot.x - 1, y: plot.y, length: plot.height, glyph: "│", style: label)
     grid.horizontalLine(x: plot.x, y: plot.maxY, length: plot.width, glyph: "─", style: label)
     grid.put("└", x: plot.x - 1, y: plot.maxY, style: label)
@@ -86,6 +93,6 @@ public enum RaceChart {
     }
   }
 
-  /// A loss in at most 7 characters.
+  /// A loss in three significant digits (`compactNumber`).
   static func compact(_ v: Double) -> String { compactNumber(v) }
 }

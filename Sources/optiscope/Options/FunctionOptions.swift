@@ -1,0 +1,58 @@
+import ArgumentParser
+import Engine
+import Landscapes
+import OptimizerCore
+
+/// The options that pick a function: a catalog name or a typed expression,
+/// its dimension and its noise. `eval` takes these alone; the commands that
+/// run optimizers take them inside `LandscapeOptions`, with `--kinds`.
+struct FunctionOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "A built-in function (see 'optiscope list landscapes').")
+  var landscape: String?
+
+  // Unconditional: an expression may start with a minus sign (-x^2).
+  @Option(name: .shortAndLong, parsing: .unconditional, help: "A function of x and y, e.g. \"x^2 + 3*sin(y)\".")
+  var expression: String?
+
+  // Optional, so that commands can tell a given option from its default.
+  @Option(name: .customLong("dim"), parsing: .unconditional, help: ArgumentHelp("Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …), at most \(Limits.dimension), and \(Limits.squareMatrixDimension) for optimizers that keep an n×n matrix (default: 2).", valueName: "dim"))
+  var givenDimension: Int?
+
+  @Option(name: .customLong("noise"), parsing: .unconditional, help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
+  var givenNoise: Double?
+
+  var dim: Int { givenDimension ?? 2 }
+  var noise: Double { givenNoise ?? 0 }
+
+  /// The options given on the command line, by their flags.
+  var given: [String] {
+    [
+      landscape.map { _ in "--landscape" }, expression.map { _ in "--expression" },
+      givenDimension.map { _ in "--dim" }, givenNoise.map { _ in "--noise" },
+    ].compactMap { $0 }
+  }
+
+  func validate() throws {
+    if landscape != nil && expression != nil {
+      throw ValidationError("give either --landscape or --expression, not both")
+    }
+    try requireCount(givenDimension, "--dim", in: 1...Limits.dimension)
+    if expression != nil, let givenDimension, givenDimension != 2 {
+      throw ValidationError("--expression is a function of x and y, so it uses 2 variables; drop --dim \(givenDimension)")
+    }
+    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
+  }
+
+  /// The chosen source; `defaultName` when neither option is given, or an
+  /// error when the command needs one.
+  func source(defaultName: String? = nil) throws -> LandscapeSource {
+    if let expression { return .expression(expression) }
+    if let name = landscape ?? defaultName { return .named(name, dimension: dim) }
+    throw CommandLineError("choose a landscape with --landscape NAME or --expression \"EXPR\"")
+  }
+
+  /// The built landscape, or the reason it cannot be built.
+  func make(defaultName: String? = nil) throws -> any Landscape {
+    try source(defaultName: defaultName).madeForCommandLine()
+  }
+}
