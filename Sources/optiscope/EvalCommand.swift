@@ -22,12 +22,19 @@ struct EvalCommand: ParsableCommand {
   @Option(name: .customLong("kinds"), help: .hidden)
   var kinds: String?
 
+  // Read for the same reason: eval prints f itself, which noise is not.
+  @Option(name: .customLong("noise"), help: .hidden)
+  var noise: String?
+
   @Option(parsing: .unconditional, help: ArgumentHelp("The point, one number per coordinate.", valueName: "x,y"))
   var at: NumberList
 
   func validate() throws {
     if kinds != nil {
       throw ValidationError("--kinds sets where optimizers may go, not f: eval prints f at the point as given, so drop --kinds")
+    }
+    if noise != nil {
+      throw ValidationError("--noise is added to what optimizers see: eval prints f itself, without noise, so drop --noise")
     }
   }
 

@@ -81,14 +81,22 @@ import Testing
     #expect(outcome.stderr.contains("drop --kinds"), "\(outcome.stderr)")
   }
 
-  /// eval's help offers only what eval takes: the function, not its kinds.
+  /// eval's help offers only what eval takes: the function, not its kinds
+  /// or the noise optimizers see.
   @Test func evalsHelpDoesNotOfferTheKinds() throws {
     let eval = try OptiscopeProcess.run(["eval", "--help"])
     #expect(eval.status == 0)
     #expect(eval.stdout.contains("--landscape") && eval.stdout.contains("--dim"), "\(eval.stdout)")
-    #expect(!eval.stdout.contains("--kinds"), "\(eval.stdout)")
+    #expect(!eval.stdout.contains("--kinds") && !eval.stdout.contains("--noise"), "\(eval.stdout)")
     let run = try OptiscopeProcess.run(["run", "--help"])
-    #expect(run.stdout.contains("--kinds <kind,…>"), "\(run.stdout)")
+    #expect(run.stdout.contains("--kinds <kind,…>") && run.stdout.contains("--noise <noise>"), "\(run.stdout)")
+  }
+
+  /// eval printed f without the noise it was given; now it says so.
+  @Test func evalRefusesNoise() throws {
+    let outcome = try OptiscopeProcess.run(["eval", "-l", "sphere", "--noise", "0.1", "--at", "1,2"])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("drop --noise"), "\(outcome.stderr)")
   }
 
   @Test func theHelpListsTheKinds() throws {

@@ -4,8 +4,9 @@ import Landscapes
 import OptimizerCore
 
 /// The options that pick a function: a catalog name or a typed expression,
-/// its dimension and its noise. `eval` takes these alone; the commands that
-/// run optimizers take them inside `LandscapeOptions`, with `--kinds`.
+/// and its dimension. `eval` takes these alone; the commands that run
+/// optimizers take them inside `LandscapeOptions`, with `--noise` and
+/// `--kinds`.
 struct FunctionOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "A built-in function (see 'optiscope list landscapes').")
   var landscape: String?
@@ -18,17 +19,13 @@ struct FunctionOptions: ParsableArguments {
   @Option(name: .customLong("dim"), parsing: .unconditional, help: ArgumentHelp("Dimension n, for functions with an n-dimensional form (sphere, rosenbrock, …), at most \(Limits.dimension), and \(Limits.squareMatrixDimension) for optimizers that keep an n×n matrix (default: 2).", valueName: "dim"))
   var givenDimension: Int?
 
-  @Option(name: .customLong("noise"), parsing: .unconditional, help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
-  var givenNoise: Double?
-
   var dim: Int { givenDimension ?? 2 }
-  var noise: Double { givenNoise ?? 0 }
 
   /// The options given on the command line, by their flags.
   var given: [String] {
     [
       landscape.map { _ in "--landscape" }, expression.map { _ in "--expression" },
-      givenDimension.map { _ in "--dim" }, givenNoise.map { _ in "--noise" },
+      givenDimension.map { _ in "--dim" },
     ].compactMap { $0 }
   }
 
@@ -40,7 +37,6 @@ struct FunctionOptions: ParsableArguments {
     if expression != nil, let givenDimension, givenDimension != 2 {
       throw ValidationError("--expression is a function of x and y, so it uses 2 variables; drop --dim \(givenDimension)")
     }
-    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
   }
 
   /// The chosen source; `defaultName` when neither option is given, or an

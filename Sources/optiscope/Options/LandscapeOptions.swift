@@ -4,21 +4,28 @@ import Landscapes
 import OptimizerCore
 
 /// The options that pick a landscape for optimizers to run on: the
-/// function (`FunctionOptions`) and, with `--kinds`, the kind of each axis.
+/// function (`FunctionOptions`), the noise optimizers see, and with
+/// `--kinds` the kind of each axis.
 struct LandscapeOptions: ParsableArguments {
   @OptionGroup var function: FunctionOptions
+
+  @Option(name: .customLong("noise"), parsing: .unconditional, help: ArgumentHelp("σ of Gaussian noise added to every evaluation (default: 0).", valueName: "noise"))
+  var givenNoise: Double?
 
   @Option(name: .customLong("kinds"), help: AxisKindList.help())
   var kinds: AxisKindList?
 
   var landscape: String? { function.landscape }
   var expression: String? { function.expression }
-  var noise: Double { function.noise }
+  var noise: Double { givenNoise ?? 0 }
 
   /// The options given on the command line, by their flags.
-  var given: [String] { function.given + (kinds == nil ? [] : ["--kinds"]) }
+  var given: [String] {
+    function.given + (givenNoise == nil ? [] : ["--noise"]) + (kinds == nil ? [] : ["--kinds"])
+  }
 
   func validate() throws {
+    if !noise.isFinite || noise < 0 { throw ValidationError("--noise must be ≥ 0, got \(formatNumber(noise))") }
     try kinds?.validate(option: "--kinds")
   }
 
