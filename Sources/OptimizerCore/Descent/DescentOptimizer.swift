@@ -62,9 +62,13 @@ public struct DescentOptimizer: Optimizer {
   }
 
   /// One step with `offset` added to ĝ before the update rule sees it: the
-  /// hook of the gravity swarm's gravity on gradients.
-  mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator, addingToGradient offset: Vector?) {
-    advance(&f, rng: &rng, addingToGradient: offset, record: nil)
+  /// hook of the gravity swarm's gravity on gradients. `record`, when
+  /// given, is handed each stage (the swarm's member taken apart).
+  mutating func step(
+    _ f: inout Evaluator, rng: inout SeededGenerator, addingToGradient offset: Vector?,
+    record: ((InspectionStage) -> Void)? = nil
+  ) {
+    advance(&f, rng: &rng, addingToGradient: offset, record: record)
   }
 
   /// The next step on copies, recorded: estimate (with its probes), the

@@ -135,6 +135,57 @@ public struct EvolutionStrategy: DescribedOptimizer {
     generation += 1
   }
 
+  /// The next generation on copies, read off the copy after its real step:
+  /// sample λ offspring, rank them against their parents, select the next
+  /// μ parents, adapt σ by the 1/5th rule.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (next, f, rng) = (self, f, rng)
+    let firstEvent = f.events.count
+    next.step(&f, rng: &rng)
+    let lambda = next.offspring.count
+    let successes = f.events[firstEvent...].filter { $0.kind == .accept }.count
+    let shown = min(3, lambda)
+    let ranked = next.offspring.map(\.loss).rankedIndices.map { next.offspring[$0] }
+    let selection = Selection.allCases[hyperparameters.integer("selection")]
+    let mating =
+      hyperparameters.flag("crossover") && parents.count > 1
+      ? "yₖ = ½(xᵢ + xⱼ) + σ·ξₖ, two distinct parents i ≠ j" : "yₖ = xᵢ + σ·ξₖ, a uniform parent i"
+    let damping = 1 + Double(dimension) / 2
+    let successArrows: [Overlay] = f.events[firstEvent...].compactMap { event in
+      guard event.kind == .accept, let from = event.origin, let to = event.position else { return nil }
+      return .arrow(from: from, to: to, role: .accepted)
+    }
+    return [
+      InspectionStage(
+        "sample", formula: "\(mating),  ξₖ ~ N(0, I),  k = 1…λ, then f(yₖ)",
+        values: [.number("μ", Double(parents.count)), .number("λ", Double(lambda)), .number("σ", sigma)]
+          + next.offspring.prefix(shown).enumerated().flatMap { k, y in
+            [StageValue.vector("y\(k + 1)", y.position), .number("f(y\(k + 1))", y.loss)]
+          },
+        overlays: [
+          .marks(parents.map(\.position), role: .parent), .marks(next.offspring.map(\.position), role: .offspring),
+        ]),
+      InspectionStage(
+        "rank", formula: "yₖ succeeds when f(yₖ) < f(its parent), the better one after crossover; sort by f",
+        values: [.number("successes", Double(successes))]
+          + ranked.prefix(shown).enumerated().flatMap { rank, y in
+            [StageValue.vector("#\(rank + 1)", y.position), .number("f #\(rank + 1)", y.loss)]
+          },
+        overlays: successArrows),
+      InspectionStage(
+        "select",
+        formula: selection == .plus
+          ? "parents′ = the μ best of parents and offspring, (μ + λ)" : "parents′ = the μ best offspring, (μ, λ)",
+        values: [.number("μ", Double(next.parents.count)), .vector("x′", next.parents[0].position), .number("f(x′)", next.parents[0].loss)],
+        overlays: [.marks(next.parents.map(\.position), role: .parent), .mark(at: next.parents[0].position, role: .best)]),
+      InspectionStage(
+        "adapt σ", formula: "p = successes/λ;  σ′ = σ·exp((p − 1/5)/(1 − 1/5)/d),  d = 1 + n/2: σ grows above 1/5",
+        values: [
+          .number("p", next.successRate), .number("d", damping), .number("σ", sigma), .number("σ′", next.sigma),
+        ]),
+    ]
+  }
+
   /// Gaussian mutation on continuous axes, native moves on discrete ones.
   private func mutate(_ x: inout Vector, domain: Domain, rng: inout SeededGenerator) {
     for i in 0..<dimension where domain.axes[i].kind == .continuous { x[i] += sigma * rng.normal() }

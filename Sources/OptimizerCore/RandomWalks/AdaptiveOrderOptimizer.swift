@@ -30,6 +30,15 @@ extension AdaptiveOrderOptimizer {
     state.step(hyperparameters, f: &f, rng: &rng)
   }
 
+  /// The next step on copies: the order stack integrated down, the
+  /// candidate, the verdict, then the change of K under the walk's rule.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (state, f, rng)
+    var stages: [InspectionStage] = []
+    copy.step(hyperparameters, f: &f, rng: &rng) { stages += $0 }
+    return stages
+  }
+
   public var particles: [Particle] { [state.walk.particle] }
 
   public var best: Point? { state.walk.best }

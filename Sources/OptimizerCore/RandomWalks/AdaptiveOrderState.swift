@@ -31,14 +31,14 @@ struct AdaptiveOrderState: Sendable {
     DirectionSmoothing.spec,
   ]
 
-  private let rule: Rule
+  let rule: Rule
   private(set) var walk: RandomWalkState
   /// Rejections since the last accepted move or the last lowering of K.
-  private var rejections = 0
+  private(set) var rejections = 0
   /// ρ of the last accepted move, NaN before the first.
-  private var rate = Double.nan
+  private(set) var rate = Double.nan
   /// ‖c[K−1]‖ of the last accepted move, NaN before the first.
-  private var topChange = Double.nan
+  private(set) var topChange = Double.nan
 
   /// A walk of order 1 at the best of `particles`.
   init(adopting particles: [Particle], rule: Rule, context: StepContext) {
@@ -46,8 +46,12 @@ struct AdaptiveOrderState: Sendable {
     walk = RandomWalkState(adopting: particles, order: 1, context: context)
   }
 
-  /// One step with the current settings.
-  mutating func step(_ hyperparameters: Hyperparameters, f: inout Evaluator, rng: inout SeededGenerator) {
+  /// One step with the current settings; `record`, when given, is handed
+  /// the step's stages (nil on every real step, which then builds none).
+  mutating func step(
+    _ hyperparameters: Hyperparameters, f: inout Evaluator, rng: inout SeededGenerator,
+    record: (([InspectionStage]) -> Void)? = nil
+  ) {
     let eta = hyperparameters["step"]
     let maxOrder = hyperparameters.integer("maxOrder")
     let patience = hyperparameters.integer("patience")
@@ -58,11 +62,15 @@ struct AdaptiveOrderState: Sendable {
       ? CorrectionReading(rawValue: hyperparameters.choice("correction")) : nil
     walk.beginStep(&f)
     walk.changeOrder(to: min(walk.order, maxOrder), f: &f)
+    let before = record == nil ? [] : walk.committedVectors
+    let (previousRate, previousTopChange) = (rate, topChange)
+    var verdict: InspectionStage?
 
     let proposal = walk.propose(step: eta, count: bestOf, rho: hyperparameters["rho"], f: &f, rng: &rng)
     if proposal.improves {
       walk.accept(proposal, f: &f)
       rejections = 0
+      if record != nil { verdict = verdictStage(proposal, correction: nil, moveOpposite: moveOpposite) }
       switch rule {
       case .everySuccess:
         walk.changeOrder(to: min(walk.order + 1, maxOrder), f: &f)
@@ -90,10 +98,22 @@ struct AdaptiveOrderState: Sendable {
     } else {
       walk.refuse(proposal, moveOpposite: moveOpposite, reverseOrderCorrection: reverse, f: &f)
       rejections += 1
+      if record != nil { verdict = verdictStage(proposal, correction: reverse, moveOpposite: moveOpposite) }
       if rejections >= patience {
         rejections = 0
         walk.changeOrder(to: max(1, walk.order - 1), f: &f)
       }
+    }
+    if let record, let verdict {
+      let measure =
+        rule == .convex ? ConvexOrderMeasure(rawValue: hyperparameters.choice("orderRule")) ?? .improvementRate : nil
+      record(
+        RandomWalkState.integrationStages(proposal, committed: before, eta: eta, bestOf: bestOf) + [
+          verdict,
+          orderChangeStage(
+            proposal, from: proposal.stack.count, maxOrder: maxOrder, patience: patience, measure: measure,
+            previous: (previousRate, previousTopChange)),
+        ])
     }
   }
 

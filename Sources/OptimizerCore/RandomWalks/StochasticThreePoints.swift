@@ -41,6 +41,23 @@ public struct StochasticThreePoints: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: the direction δ, the three losses compared,
+  /// the move to the best.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages += $0 }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed the stages (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
+  ) {
     let eta = hyperparameters["step"]
     steps += 1
     if current.loss.isNaN { current.loss = f.evaluate(&current.position) }
@@ -49,18 +66,46 @@ public struct StochasticThreePoints: DescribedOptimizer {
     candidates.removeAll(keepingCapacity: true)
     var best = current
     var chosen: Int?
+    var losses: [Double] = []
     for (index, sign) in [1.0, -1.0].enumerated() {
       var y = current.position
       y.add(delta, scaledBy: sign)
       let loss = f.evaluate(&y)
       candidates.append(y)
+      if record != nil { losses.append(loss) }
       if loss < best.loss { (best, chosen) = (Point(position: y, loss: loss), index) }
     }
     for (index, y) in candidates.enumerated() {
       f.note(StepEvent(index == chosen ? .accept : .reject, at: y, from: current.position))
     }
+    let origin = current
     lastMove = best.position - current.position
     current = best
+    if let record { record(threePointStages(from: origin, delta: delta, eta: eta, losses: losses, chosen: chosen)) }
+  }
+
+  /// δ, then f at x, x + δ and x − δ (projected), then the move to the best.
+  private func threePointStages(
+    from x: Point, delta: Vector, eta: Double, losses: [Double], chosen: Int?
+  ) -> [InspectionStage] {
+    let taken = chosen.map { ["x + δ", "x − δ"][$0] } ?? "x (neither beat it)"
+    return [
+      InspectionStage(
+        "direction", formula: "δ = η·ξ,  ξ ~ N(0, I)",
+        values: [.number("η", eta), .vector("δ", delta)],
+        overlays: [.segment(from: candidates[1], to: candidates[0], role: .candidate)]),
+      InspectionStage(
+        "compare", formula: "f(x), f(x + δ), f(x − δ)",
+        values: [
+          .number("f(x)", x.loss), .vector("x + δ", candidates[0]), .number("f(x + δ)", losses[0]),
+          .vector("x − δ", candidates[1]), .number("f(x − δ)", losses[1]),
+        ],
+        overlays: [.marks(candidates, role: .candidate), .mark(at: x.position, role: .centre)]),
+      InspectionStage(
+        "move", formula: "x′ = the best of x, x + δ, x − δ (x on a tie)",
+        values: [.fact("took", taken), .vector("x′", current.position), .number("f(x′)", current.loss)],
+        overlays: [.arrow(from: x.position, to: current.position, role: .accepted)]),
+    ]
   }
 
   public var particles: [Particle] {

@@ -60,6 +60,23 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: the sample in the box, the comparison, the
+  /// box shrunk or reset.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages += $0 }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed the stages (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
+  ) {
     let contraction = hyperparameters["contraction"]
     let restartAfter = hyperparameters.integer("restartAfter")
     steps += 1
@@ -76,9 +93,11 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
       continuous: domain.isContinuous)
     let loss = f.evaluate(&sample)
 
+    let (origin, scaleBefore) = (current, scale)
     let accepted = loss < current.loss
     f.note(StepEvent(accepted ? .accept : .reject, at: sample, from: current.position))
     lastSample = (current.position, sample, accepted)
+    var restarted = false
     if accepted {
       current = Point(position: sample, loss: loss)
       (scale, failures) = (1, 0)
@@ -87,9 +106,46 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
       failures += 1
       if failures >= restartAfter {
         (scale, failures) = (1, 0)
+        restarted = true
         f.note(StepEvent(.resample, at: current.position))
       }
     }
+    if let record {
+      record(
+        boxStages(
+          from: origin, sample: Point(position: sample, loss: loss), box: box, scaleBefore: scaleBefore,
+          restarted: restarted))
+    }
+  }
+
+  /// The sample in the box, its comparison with x, then the box the rule
+  /// leaves: reset to the domain on success or restart, shrunk by c on failure.
+  private func boxStages(
+    from x: Point, sample y: Point, box: (lower: Vector, upper: Vector), scaleBefore: Double, restarted: Bool
+  ) -> [InspectionStage] {
+    let accepted = y.loss < x.loss
+    let rule =
+      accepted
+      ? "success: x ← y, s ← 1 (the whole domain)"
+      : restarted ? "failure \(hyperparameters.integer("restartAfter")) in a row: restart, s ← 1" : "failure: s ← c·s"
+    let next = searchBox()
+    return [
+      InspectionStage(
+        "sample", formula: "y ~ U(box),  box = x ± s·wᵢ/2, shifted inside the domain",
+        values: [.number("s", scaleBefore), .number("r", scaleBefore * domain.width / 2), .vector("y", y.position)],
+        overlays: [.box(lower: box.lower, upper: box.upper, role: .searchBox), .mark(at: y.position, role: .candidate)]),
+      InspectionStage(
+        "compare", formula: "taken when f(y) < f(x)",
+        values: [.number("f(x)", x.loss), .number("f(y)", y.loss), .fact("verdict", accepted ? "accepted" : "refused")],
+        overlays: [.arrow(from: x.position, to: y.position, role: accepted ? .accepted : .rejected)]),
+      InspectionStage(
+        accepted || restarted ? "reset box" : "shrink box", formula: rule,
+        values: [
+          .number("c", hyperparameters["contraction"]), .number("s′", scale), .number("fails", Double(failures)),
+          .vector("x′", current.position), .number("f(x′)", current.loss),
+        ],
+        overlays: [.box(lower: next.lower, upper: next.upper, role: .searchBox), .mark(at: current.position, role: .centre)]),
+    ]
   }
 
   /// The box around x of radius s·wᵢ/2 on each axis (at least 1 on integer

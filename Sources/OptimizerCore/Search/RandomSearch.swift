@@ -31,7 +31,26 @@ public struct RandomSearch: DescribedOptimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, record: nil)
+  }
+
+  /// The next step on copies: the samples drawn over the domain, compared
+  /// with the best so far, the best kept.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng) { stages += $0 }
+    return stages
+  }
+
+  /// The step itself; `record`, when given, is handed the stages (nil on
+  /// every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
+  ) {
     if incumbent.loss.isNaN { incumbent.loss = f.evaluate(&incumbent.position) }
+    let before = incumbent
+    var losses: [Double] = []
     lastSamples.removeAll(keepingCapacity: true)
     for slot in 0..<hyperparameters.integer("batch") {
       var sample = smoothing.sample(
@@ -39,12 +58,37 @@ public struct RandomSearch: DescribedOptimizer {
         rho: hyperparameters["rho"], continuous: f.domain.isContinuous)
       let loss = f.evaluate(&sample)
       lastSamples.append(sample)
+      if record != nil { losses.append(loss) }
       if loss < incumbent.loss {
         f.note(StepEvent(.accept, at: sample, from: incumbent.position))
         incumbent = Particle(position: sample, loss: loss, age: 0)
       }
     }
     incumbent.age += 1
+    if let record { record(searchStages(before: before, losses: losses, domain: f.domain)) }
+  }
+
+  /// The samples with their losses, the comparison, the point kept.
+  private func searchStages(before: Particle, losses: [Double], domain: Domain) -> [InspectionStage] {
+    let shown = min(3, lastSamples.count)
+    let kept = incumbent.position == before.position ? "x* stays" : "x* ← the best sample"
+    return [
+      InspectionStage(
+        "sample", formula: "yⱼ ~ U(domain),  j = 1…b, then f(yⱼ)",
+        values: [.number("b", Double(lastSamples.count))]
+          + (0..<shown).flatMap { j in [StageValue.vector("y\(j + 1)", lastSamples[j]), .number("f(y\(j + 1))", losses[j])] },
+        overlays: [
+          .box(lower: domain.lower, upper: domain.upper, role: .searchBox), .marks(lastSamples, role: .candidate),
+        ]),
+      InspectionStage(
+        "compare", formula: "keep yⱼ when f(yⱼ) < f(x*), the best so far",
+        values: [.vector("x*", before.position), .number("f(x*)", before.loss), .number("min f(yⱼ)", losses.min() ?? .nan)],
+        overlays: [.mark(at: before.position, role: .best), .marks(lastSamples, role: .candidate)]),
+      InspectionStage(
+        "move", formula: kept,
+        values: [.vector("x′", incumbent.position), .number("f(x′)", incumbent.loss)],
+        overlays: [.arrow(from: before.position, to: incumbent.position, role: .accepted)]),
+    ]
   }
 
   public var particles: [Particle] { [incumbent] }

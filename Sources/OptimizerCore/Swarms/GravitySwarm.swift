@@ -146,15 +146,36 @@ public struct GravitySwarm: Optimizer {
   }
 
   public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
+    advance(&f, rng: &rng, following: nil)
+  }
+
+  /// The next step on copies, following member `particle`: its pull, its
+  /// descent's stages (estimate … move), then the death and respawn check.
+  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
+    var (copy, f, rng) = (self, f, rng)
+    var stages: [InspectionStage] = []
+    copy.advance(&f, rng: &rng, following: (particle, { stages.append($0) }))
+    return stages
+  }
+
+  /// The step itself. `followed`, when given, names a member and is handed
+  /// its stages (nil on every real step, which then builds none).
+  private mutating func advance(
+    _ f: inout Evaluator, rng: inout SeededGenerator,
+    following followed: (index: Int, record: (InspectionStage) -> Void)?
+  ) {
     let count = hyperparameters.integer("members")
     if count != members.count { resize(to: count, rng: &rng) }
     for i in members.indices { members[i].descent.hyperparameters.adopt(hyperparameters) }
+    let traced = followed.flatMap { $0.index < members.count ? $0 : nil }
+    let unpulled = traced.map { members[$0.index].descent.particles[0].position }
 
     pull(domain: f.domain)
     let onGradients = Target(rawValue: hyperparameters.choice("pullOn")) == .gradients
+    if let traced, let unpulled { traced.record(pullStage(of: traced.index, from: unpulled, onGradients: onGradients)) }
     for i in members.indices {
       let offset = onGradients ? members[i].pull : nil
-      members[i].descent.step(&f, rng: &rng, addingToGradient: offset)
+      members[i].descent.step(&f, rng: &rng, addingToGradient: offset, record: i == traced?.index ? traced?.record : nil)
       members[i].age += 1
       if let seen = members[i].descent.best, seen.isBetter(than: bestPoint) { bestPoint = seen }
     }
@@ -162,7 +183,48 @@ public struct GravitySwarm: Optimizer {
     for i in members.indices { members[i].stepsSinceBest = i == ranked[0] ? 0 : members[i].stepsSinceBest + 1 }
     steps += 1
     flashes.removeAll { steps - $0.step >= Self.flashSteps }
+    let standing = traced.map { (members[$0.index].stepsSinceBest, members[$0.index].age, members[$0.index].descent.particles[0].position) }
     cull(ranked: ranked, f: &f, rng: &rng)
+    if let traced, let standing {
+      traced.record(
+        deathStage(of: traced.index, stepsSinceBest: standing.0, age: standing.1, before: standing.2))
+    }
+  }
+
+  /// Member `index`'s pull toward the centre, from where it stood.
+  private func pullStage(of index: Int, from x: Vector, onGradients: Bool) -> InspectionStage {
+    let member = members[index]
+    let rule =
+      onGradients
+      ? "ĝ ← ĝ + k·(x − c),  k = min(1, G·(‖x − c‖/w)^(p−1)): the pull joins the estimate"
+      : "x ← x − k·(x − c),  k = min(1, G·(‖x − c‖/w)^(p−1))"
+    guard let centre else {
+      return InspectionStage("pull", formula: rule, values: [.fact("member", "\(index + 1)"), .fact("c", "none yet: no loss known")])
+    }
+    return InspectionStage(
+      "pull", formula: rule,
+      values: [
+        .fact("member", "\(index + 1) of \(members.count)"), .vector("c", centre), .number("G", hyperparameters["gravity"]),
+        .number("p", hyperparameters["power"]), .vector("x", x), .vector("k·(x − c)", member.pull),
+        .vector(onGradients ? "x (unmoved)" : "x pulled", member.descent.particles[0].position),
+      ],
+      overlays: [.mark(at: centre, role: .centre), .arrow(from: x, to: x - member.pull, role: .gravity)])
+  }
+
+  /// The check after the members' steps: member `index` dies when it has
+  /// not been the best for `dieAfter` steps and is older than `minAge`,
+  /// and is reborn at a crossover of the two best members.
+  private func deathStage(of index: Int, stepsSinceBest: Int, age: Int, before: Vector) -> InspectionStage {
+    let (dieAfter, minAge) = (hyperparameters.integer("dieAfter"), hyperparameters.integer("minAge"))
+    let died = members.count > 1 && stepsSinceBest >= dieAfter && age > minAge
+    let x = members[index].descent.particles[0].position
+    return InspectionStage(
+      "death check", formula: "dies when not the best for \(dieAfter) steps and older than \(minAge); reborn at a crossover of the two best",
+      values: [
+        .number("steps not best", Double(stepsSinceBest)), .number("age", Double(age)),
+        .fact("verdict", died ? "died, reborn" : "lives"), .vector("x′", x),
+      ],
+      overlays: died ? [.marks([before], role: .death), .marks([x], role: .birth)] : [.mark(at: x, role: .centre)])
   }
 
   /// Computes the centre and each member's pull k·(x − c); with the pull
