@@ -47,6 +47,7 @@ import Visualizer
     let text = pages.joined(separator: "\n")
     for row in rows { #expect(text.contains(row.description.prefix(14)), "no page has '\(row.description)'") }
     if count > 1 { #expect(pages[0].contains("Keys, page 1/\(count) (space: next page)")) }
+    #expect(!text.contains("…│"), "a long description wraps instead of being cut:\n\(text)")
     var wrapped = CellGrid(width: 80, height: 24)
     HelpOverlay.draw(rows, into: &wrapped, area: Rect(width: 80, height: 23), page: count)
     #expect(wrapped.plainText == pages[0], "pages count round")
