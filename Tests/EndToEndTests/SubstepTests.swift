@@ -68,4 +68,29 @@ struct SubstepTests {
     let left = try session.waitForScreen("the mode to close") { !$0.contains("TAKING A STEP APART") }
     #expect(left.contains("PAUSED") || left.contains("RECORDING"))
   }
+
+  /// The tour's third run, the adaptive-order walk, takes its step apart
+  /// down to the order change, which names the rule and the new order.
+  @Test func theToursWalkTakesItsStepApartDownToTheOrderChange() throws {
+    let session = try TmuxSession(
+      [OptiscopeBinary.path, "replay", "tour"], width: 120, height: 40,
+      environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
+    defer { session.kill() }
+    try session.closeCaption()
+    try session.type("3")
+    try session.type("u")
+    let first = try session.waitForScreen(containing: "run 3 adaptive-order-walk · step")
+    #expect(first.contains("stage 1 of") && first.contains("TAKING A STEP APART"), "\(first)")
+    var screen = first
+    for _ in 0..<8 where !screen.contains("· order change") {
+      try session.press("Right")
+      usleep(150_000)
+      screen = try session.screen()
+    }
+    #expect(screen.contains("· order change"), "\(screen)")
+    #expect(screen.contains("K′"), "the stage gives the new order: \(screen)")
+    try session.press("Escape")
+    let left = try session.waitForScreen("the mode to close") { !$0.contains("TAKING A STEP APART") }
+    #expect(left.contains("3 adaptive-order-walk"))
+  }
 }
