@@ -17,7 +17,7 @@ import RealModule
 ///
 /// `rho` smooths the direction of the random step δ from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct SimulatedAnnealing: DescribedOptimizer {
+public struct SimulatedAnnealing: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "simulated-annealing", family: .annealing,
     summary: "random steps, worse ones accepted with probability exp(−ΔE/T) as T cools",
@@ -55,24 +55,9 @@ public struct SimulatedAnnealing: DescribedOptimizer {
   /// T = T₀ · s · αᵏ, NaN before the first step.
   public var temperature: Double { chain.schedule.level(start: hyperparameters["t0"]) }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: proposal, ΔE, P = exp(−ΔE/T), the draw, the
+  /// The step, taken apart (`RecordedStep`) as proposal, ΔE, P = exp(−ΔE/T), the draw, the
   /// verdict.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages.append($0) }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed each stage (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
-  ) {
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let eta = hyperparameters["step"]
     chain.prepare(&f, rng: &rng)
 

@@ -13,7 +13,7 @@
 ///
 /// `rho` smooths the direction of the random step δ from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct ThresholdAccepting: DescribedOptimizer {
+public struct ThresholdAccepting: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "threshold-accepting", family: .annealing,
     summary: "random steps, worse ones accepted while within a threshold τ that cools",
@@ -44,23 +44,8 @@ public struct ThresholdAccepting: DescribedOptimizer {
   /// τ = τ₀ · s · αᵏ, NaN before the first step.
   public var threshold: Double { chain.schedule.level(start: hyperparameters["tau0"]) }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: proposal, ΔE, the threshold test, the verdict.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages.append($0) }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed each stage (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
-  ) {
+  /// The step, taken apart (`RecordedStep`) as proposal, ΔE, the threshold test, the verdict.
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let eta = hyperparameters["step"]
     chain.prepare(&f, rng: &rng)
 

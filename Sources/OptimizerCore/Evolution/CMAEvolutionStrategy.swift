@@ -50,7 +50,7 @@ import RealModule
 /// are. `init` does not apply: every generation is a sample of the
 /// distribution. On integer and boolean axes the samples are rounded by the
 /// evaluator, with the deviation there kept at least `LatticeFloor`'s.
-public struct CMAEvolutionStrategy: DescribedOptimizer {
+public struct CMAEvolutionStrategy: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "cma-es", family: .evolution, keepsSquareMatrix: true,
     summary: "covariance matrix adaptation: a Gaussian that learns its shape and step size from ranked samples",
@@ -147,23 +147,8 @@ public struct CMAEvolutionStrategy: DescribedOptimizer {
     return max(2, size << (restartCount % (Self.doublingsPerCycle + 1)))
   }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next generation on copies: sample, rank, recombine, adapt σ.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages.append($0) }
-    return stages
-  }
-
-  /// One generation; `record`, when given, is handed each stage (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?
-  ) {
+  /// One generation, taken apart (`RecordedStep`) as sample, rank, recombine, adapt σ.
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let boundary = Boundary.allCases[hyperparameters.integer("boundary")]
     let parameters = CMAParameters(dimension: dimension, populationSize: populationSize)
     let lambda = parameters.populationSize

@@ -14,7 +14,7 @@
 ///
 /// `rho` smooths the direction of the top order's draw c[K−1] from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct NthOrderWalk: DescribedOptimizer {
+public struct NthOrderWalk: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "nth-order-walk", family: .randomWalk,
     summary: "random walk of fixed order K: randomises the top order, integrates down to the move",
@@ -39,24 +39,9 @@ public struct NthOrderWalk: DescribedOptimizer {
     walk = RandomWalkState(adopting: particles, order: hyperparameters.integer("order"), context: context)
   }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: the order stack integrated down from the
+  /// The step, taken apart (`RecordedStep`) as the order stack integrated down from the
   /// random top order, the candidate, the verdict.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages += $0 }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed the stages (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
-  ) {
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let eta = hyperparameters["step"]
     let bestOf = hyperparameters.integer("bestOf")
     let moveOpposite = hyperparameters.flag("moveOpposite")
@@ -72,13 +57,14 @@ public struct NthOrderWalk: DescribedOptimizer {
     }
     if let record {
       let verdict = proposal.improves ? "accepted: x ← y, d[i] ← c[i]" : (moveOpposite ? "refused, then moved opposite" : "refused: x stays")
-      record(
+      let stages =
         RandomWalkState.integrationStages(proposal, committed: before, eta: eta, bestOf: bestOf) + [
           InspectionStage(
             proposal.improves ? "accept" : "reject", formula: verdict,
             values: [.vector("x′", walk.particle.position), .number("f(x′)", walk.particle.loss)]
               + walk.committedVectors.enumerated().map { .vector("d[\($0.offset)]", $0.element) })
-        ])
+        ]
+      stages.forEach(record)
     }
   }
 

@@ -8,7 +8,7 @@
 ///
 /// `rho` smooths the direction of δ from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct StochasticThreePoints: DescribedOptimizer {
+public struct StochasticThreePoints: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "stp", family: .randomWalk,
     summary: "stochastic three points: the best of x, x + δ and x − δ for a random δ",
@@ -40,24 +40,9 @@ public struct StochasticThreePoints: DescribedOptimizer {
     lastMove = .zeros(context.dimension)
   }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: the direction δ, the three losses compared,
+  /// The step, taken apart (`RecordedStep`) as the direction δ, the three losses compared,
   /// the move to the best.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages += $0 }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed the stages (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
-  ) {
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let eta = hyperparameters["step"]
     steps += 1
     if current.loss.isNaN { current.loss = f.evaluate(&current.position) }
@@ -81,7 +66,7 @@ public struct StochasticThreePoints: DescribedOptimizer {
     let origin = current
     lastMove = best.position - current.position
     current = best
-    if let record { record(threePointStages(from: origin, delta: delta, eta: eta, losses: losses, chosen: chosen)) }
+    if let record { threePointStages(from: origin, delta: delta, eta: eta, losses: losses, chosen: chosen).forEach(record) }
   }
 
   /// δ, then f at x, x + δ and x − δ (projected), then the move to the best.

@@ -21,7 +21,7 @@ import RealModule
 ///
 /// `rho` smooths the direction of each sample's offset from x from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct AcceleratedRandomSearch: DescribedOptimizer {
+public struct AcceleratedRandomSearch: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "accelerated-random-search", family: .search,
     summary: "uniform samples in a box around the best point that shrinks on failure, resets on success",
@@ -59,24 +59,9 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
     mutation = DiscreteMutation(domain: context.domain)
   }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: the sample in the box, the comparison, the
+  /// The step, taken apart (`RecordedStep`) as the sample in the box, the comparison, the
   /// box shrunk or reset.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages += $0 }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed the stages (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
-  ) {
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     let contraction = hyperparameters["contraction"]
     let restartAfter = hyperparameters.integer("restartAfter")
     steps += 1
@@ -111,10 +96,10 @@ public struct AcceleratedRandomSearch: DescribedOptimizer {
       }
     }
     if let record {
-      record(
-        boxStages(
-          from: origin, sample: Point(position: sample, loss: loss), box: box, scaleBefore: scaleBefore,
-          restarted: restarted))
+      boxStages(
+        from: origin, sample: Point(position: sample, loss: loss), box: box, scaleBefore: scaleBefore,
+        restarted: restarted
+      ).forEach(record)
     }
   }
 

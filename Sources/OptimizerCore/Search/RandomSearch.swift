@@ -5,7 +5,7 @@
 ///
 /// `rho` smooths the direction of each sample's offset from the domain's centre from one step to the next
 /// (`DirectionSmoothing`, on continuous axes; 0, the default, draws afresh).
-public struct RandomSearch: DescribedOptimizer {
+public struct RandomSearch: DescribedOptimizer, RecordedStep {
   public static let descriptor = OptimizerDescriptor(
     name: "random-search", family: .search,
     summary: "uniform samples over the whole domain; keeps the best",
@@ -30,24 +30,9 @@ public struct RandomSearch: DescribedOptimizer {
     incumbent = Particle(position: start.position, loss: start.loss)
   }
 
-  public mutating func step(_ f: inout Evaluator, rng: inout SeededGenerator) {
-    advance(&f, rng: &rng, record: nil)
-  }
-
-  /// The next step on copies: the samples drawn over the domain, compared
+  /// The step, taken apart (`RecordedStep`) as the samples drawn over the domain, compared
   /// with the best so far, the best kept.
-  public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] {
-    var (copy, f, rng) = (self, f, rng)
-    var stages: [InspectionStage] = []
-    copy.advance(&f, rng: &rng) { stages += $0 }
-    return stages
-  }
-
-  /// The step itself; `record`, when given, is handed the stages (nil on
-  /// every real step, which then builds none).
-  private mutating func advance(
-    _ f: inout Evaluator, rng: inout SeededGenerator, record: (([InspectionStage]) -> Void)?
-  ) {
+  mutating func advance(_ f: inout Evaluator, rng: inout SeededGenerator, record: ((InspectionStage) -> Void)?) {
     if incumbent.loss.isNaN { incumbent.loss = f.evaluate(&incumbent.position) }
     let before = incumbent
     var losses: [Double] = []
@@ -65,7 +50,7 @@ public struct RandomSearch: DescribedOptimizer {
       }
     }
     incumbent.age += 1
-    if let record { record(searchStages(before: before, losses: losses, domain: f.domain)) }
+    if let record { searchStages(before: before, losses: losses, domain: f.domain).forEach(record) }
   }
 
   /// The samples with their losses, the comparison, the point kept.
