@@ -21,7 +21,8 @@ struct AdaGradUpdate: UpdateRule {
 
   /// G, the sum of every ĝ² so far.
   private var sumOfSquares: Vector
-  /// The last move, drawn from the current point.
+  /// The move's buffer, reused every step (the descent keeps and draws
+  /// the move it takes).
   private var lastMove: Vector
 
   init(context: StepContext) {
@@ -40,9 +41,12 @@ struct AdaGradUpdate: UpdateRule {
     return lastMove
   }
 
+  /// The per-axis scale √G as a box around x, as Adam's √v̂ (the descent
+  /// draws the step itself); AdaGrad has no momentum to draw.
   func inspect(into inspection: inout Inspection, at x: Vector) {
-    inspection.overlays.append(.arrow(from: x, to: x + lastMove, role: .momentum))
+    let scale = sumOfSquares.map { $0.squareRoot() }
+    if scale.norm > 0 { inspection.overlays.append(.box(lower: x - scale, upper: x + scale, role: .scale)) }
     inspection.vectors.append(NamedVector("G", sumOfSquares))
-    inspection.vectors.append(NamedVector("√G", sumOfSquares.map { $0.squareRoot() }))
+    inspection.vectors.append(NamedVector("√G", scale))
   }
 }

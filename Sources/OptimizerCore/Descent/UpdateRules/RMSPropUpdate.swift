@@ -27,7 +27,8 @@ struct RMSPropUpdate: UpdateRule {
 
   /// v, the running mean of ĝ².
   private var meanSquare: Vector
-  /// The last move, drawn from the current point.
+  /// The move's buffer, reused every step (the descent keeps and draws
+  /// the move it takes).
   private var lastMove: Vector
 
   init(context: StepContext) {
@@ -47,9 +48,12 @@ struct RMSPropUpdate: UpdateRule {
     return lastMove
   }
 
+  /// The per-axis scale √v as a box around x, as Adam's √v̂ (the descent
+  /// draws the step itself); RMSProp has no momentum to draw.
   func inspect(into inspection: inout Inspection, at x: Vector) {
-    inspection.overlays.append(.arrow(from: x, to: x + lastMove, role: .momentum))
+    let scale = meanSquare.map { $0.squareRoot() }
+    if scale.norm > 0 { inspection.overlays.append(.box(lower: x - scale, upper: x + scale, role: .scale)) }
     inspection.vectors.append(NamedVector("v", meanSquare))
-    inspection.vectors.append(NamedVector("√v", meanSquare.map { $0.squareRoot() }))
+    inspection.vectors.append(NamedVector("√v", scale))
   }
 }
