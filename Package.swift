@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "optiscope", targets: ["optiscope"]),
     .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
     .library(name: "Landscapes", targets: ["Landscapes"]),
+    .library(name: "External", targets: ["External"]),
     .library(name: "Engine", targets: ["Engine"]),
     .library(name: "ViewModel", targets: ["ViewModel"]),
     .library(name: "Rendering", targets: ["Rendering"]),
@@ -28,10 +29,13 @@ let package = Package(
     .target(
       name: "Landscapes",
       dependencies: ["OptimizerCore", .product(name: "RealModule", package: "swift-numerics")]),
+    // The child process of an external optimizer or function: spawned under a guard.
+    .target(name: "CChildProcess"),
+    .target(name: "External", dependencies: ["OptimizerCore", "CChildProcess"]),
     .target(
       name: "Engine",
       dependencies: [
-        "OptimizerCore", "Landscapes",
+        "OptimizerCore", "Landscapes", "External",
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
         .product(name: "RealModule", package: "swift-numerics"),
@@ -41,7 +45,7 @@ let package = Package(
     .target(
       name: "Scenes",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine", "ViewModel",
+        "OptimizerCore", "Landscapes", "Engine", "External", "ViewModel",
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "Yams", package: "Yams"),
       ],
@@ -61,12 +65,13 @@ let package = Package(
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimizerCore", "Landscapes", "Engine", "ViewModel", "Rendering", "Scenes", "Exports", "Visualizer", "Terminal",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "OptimizerCore", "Landscapes", "Engine", "External", "ViewModel", "Rendering", "Scenes", "Exports", "Visualizer",
+        "Terminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Snapshots, golden files and the one record switch (RECORD=1) for the tests.
     .target(name: "TestSupport", dependencies: ["Rendering"], path: "Tests/TestSupport"),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
+    .testTarget(name: "ExternalTests", dependencies: ["External", "OptimizerCore", "Engine", "Landscapes"]),
     .testTarget(
       name: "LandscapesTests",
       dependencies: [

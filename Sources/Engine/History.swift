@@ -25,6 +25,7 @@ struct History: Sendable {
     var landscape: any Landscape
     var landscapeSource: LandscapeSource
     var noise: Double
+    var restarts: Int
 
     /// What the snapshot holds of its own once the live state has moved on:
     /// the runs' particles, last probes and events, which grow with a

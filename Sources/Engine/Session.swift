@@ -1,3 +1,4 @@
+import External
 import Landscapes
 import OptimizerCore
 
@@ -18,6 +19,12 @@ public struct Session: Sendable {
   public private(set) var runs: [Run]
   /// Iterations taken by the session (each advances every unfinished run).
   public private(set) var step: Int
+  /// How many times the runs were rebuilt at step 0 (a reset, a new
+  /// landscape): with the run and the step, where an optimizer was made.
+  public private(set) var restarts = 0
+  /// The tapes and processes of the external optimizers (docs/PROTOCOL.md),
+  /// shared by every copy of the session.
+  public let externalTapes: ExternalTapes
   public var budget: Budget
   /// Whether evaluators log probes (the screen draws them; benchmarks can
   /// turn them off).
@@ -38,9 +45,10 @@ public struct Session: Sendable {
   public init(
     landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
     budget: Budget = .unlimited, historyDepth: Int = 1000, historyByteBudget: Int = Session.defaultHistoryByteBudget,
-    logsProbes: Bool = true, keepsTraces: Bool = true
+    logsProbes: Bool = true, keepsTraces: Bool = true, externalTapes: ExternalTapes = ExternalTapes()
   ) throws(SessionError) {
     guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
+    self.externalTapes = externalTapes
     self.landscapeSource = source
     self.landscape = try source.make()
     self.noise = noise
@@ -64,7 +72,7 @@ public struct Session: Sendable {
   public func alone(run id: Int, setup: RunSetup) throws(SessionError) -> Session {
     var session = try Session(
       landscape: landscapeSource, runs: [], seed: seed, noise: noise, budget: budget, historyDepth: 0,
-      logsProbes: false, keepsTraces: false)
+      logsProbes: false, keepsTraces: false, externalTapes: externalTapes.replaying())
     session.nextRunID = id
     try session.addRun(setup)
     return session
@@ -101,9 +109,9 @@ public struct Session: Sendable {
   public var historyByteBudget: Int { history.byteBudget }
   public var historyBytes: Int { history.bytes }
 
-  /// True once every run has used its budget.
+  /// True once every run has used its budget or failed.
   public var isFinished: Bool {
-    runs.allSatisfy { budget.isExhausted(steps: $0.steps, spent: $0.spent) }
+    runs.allSatisfy { budget.isExhausted(steps: $0.steps, spent: $0.spent) || $0.optimizer.failure != nil }
   }
 
   // MARK: - Stepping
@@ -113,7 +121,9 @@ public struct Session: Sendable {
     if history.depth > 0 { history.push(snapshot(before: .iteration)) }  // headless runs keep no history
     step += 1
     for index in runs.indices {
-      guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent) else {
+      guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent),
+        runs[index].optimizer.failure == nil
+      else {
         runs[index].evaluator.beginStep()
         runs[index].lastEvents = []
         continue
@@ -148,7 +158,7 @@ public struct Session: Sendable {
   private func snapshot(before change: Undone) -> History.Snapshot {
     History.Snapshot(
       before: change, step: step, runs: runs, colourSlots: colourSlots, landscape: landscape,
-      landscapeSource: landscapeSource, noise: noise)
+      landscapeSource: landscapeSource, noise: noise, restarts: restarts)
   }
 
   private mutating func restore(_ snapshot: History.Snapshot) {
@@ -158,6 +168,7 @@ public struct Session: Sendable {
     landscape = snapshot.landscape
     landscapeSource = snapshot.landscapeSource
     noise = snapshot.noise
+    restarts = snapshot.restarts
     // Over a copy of the keys: iterating the dictionary's own would share
     // its storage and make each truncation copy every trace.
     for id in Array(traces.keys) { traces[id]!.truncate(after: step) }
@@ -191,7 +202,10 @@ public struct Session: Sendable {
     case .swapOptimizer(let id, let configuration):
       let index = try runIndex(id)
       var run = runs[index]
-      run.optimizer = try makeOptimizer(configuration, adopting: run.optimizer.particles, rng: &run.generator)
+      // Before the new one is made, which may be made at the same place.
+      run.optimizer.retire()
+      run.optimizer = try makeOptimizer(
+        configuration, adopting: run.optimizer.particles, runID: id, rng: &run.generator)
       run.setup.configuration = run.optimizer.configuration
       run.lastEvents = [StepEvent(.swap, at: run.best?.position)]
       run.eventCounts[.swap, default: 0] += 1
@@ -202,12 +216,15 @@ public struct Session: Sendable {
 
     case .removeRun(let id):
       let index = try runIndex(id)
-      colourSlots.give(runs.remove(at: index).colourIndex)
+      let removed = runs.remove(at: index)
+      removed.optimizer.retire()
+      colourSlots.give(removed.colourIndex)
 
     case .moveStart(let id, let point):
       let index = try runIndex(id)
       try checkDimension(point)
       runs[index].setup.start = point
+      runs[index].optimizer.retire()
       runs[index] = try makeRun(id: id, colourIndex: runs[index].colourIndex, setup: runs[index].setup)
       traces[id] = Trace()
 
@@ -217,7 +234,8 @@ public struct Session: Sendable {
       var run = runs[index]
       // First, so that a population of fixed size keeps it.
       let particles = [Particle(position: landscape.domain.projected(point))] + run.optimizer.particles
-      run.optimizer = try makeOptimizer(run.optimizer.configuration, adopting: particles, rng: &run.generator)
+      run.optimizer.retire()
+      run.optimizer = try makeOptimizer(run.optimizer.configuration, adopting: particles, runID: id, rng: &run.generator)
       runs[index] = run
 
     case .setLandscape(let source):
@@ -240,7 +258,9 @@ public struct Session: Sendable {
 
   /// Rebuilds every run from its setup at step 0.
   private mutating func rebuildRuns(keepingStarts: Bool) throws(SessionError) {
+    for run in runs { run.optimizer.retire() }
     step = 0
+    restarts += 1
     traces = [:]
     var rebuilt: [Run] = []
     for run in runs {
@@ -271,7 +291,7 @@ public struct Session: Sendable {
       objective: landscape, domain: landscape.domain, noise: noise, noiseSeed: generator.next(),
       logsProbes: logsProbes)
     let optimizer = try makeOptimizer(
-      setup.configuration, adopting: [Particle(position: start)], rng: &generator)
+      setup.configuration, adopting: [Particle(position: start)], runID: id, rng: &generator)
     return Run(
       id: id, colourIndex: colourIndex, setup: setup, optimizer: optimizer, generator: generator,
       evaluator: evaluator, steps: 0, spent: 0, eventCounts: [:], lastEvents: [], start: start)
@@ -286,10 +306,17 @@ public struct Session: Sendable {
     return x
   }
 
+  /// Builds an optimizer for run `runID`: from the registry, or for
+  /// `external` from its tape or its process, found by where it is made.
   private func makeOptimizer(
-    _ configuration: OptimizerConfiguration, adopting particles: [Particle], rng: inout SeededGenerator
+    _ configuration: OptimizerConfiguration, adopting particles: [Particle], runID: Int, rng: inout SeededGenerator
   ) throws(SessionError) -> any Optimizer {
     let context = StepContext(domain: landscape.domain, evaluationBudget: budget.evaluationLimit)
+    if configuration.kind.name == OptimizerKind.externalName {
+      return ExternalOptimizer(
+        configuration, adopting: particles, context: context, hasAnalyticGradient: landscape.hasAnalyticGradient,
+        rng: &rng, key: ExternalTapes.Key(run: runID, restart: restarts, step: step), tapes: externalTapes)
+    }
     do {
       return try OptimizerRegistry.make(configuration, adopting: particles, context: context, rng: &rng)
     } catch {

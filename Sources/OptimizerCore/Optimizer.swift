@@ -32,12 +32,27 @@ public protocol Optimizer: Sendable {
   /// `particle` picks the population member to follow. Empty for an
   /// optimizer that does not take its steps apart.
   func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage]
+
+  /// Why the optimizer can take no more steps (its external process broke
+  /// the protocol or exited), with the process's last words; nil while it runs.
+  var failure: String? { get }
+
+  /// A line about the last step for the status line (an external process
+  /// that answered differently from its recording); nil for none.
+  var notice: String? { get }
+
+  /// The optimizer leaves the session (its run removed, or it is swapped
+  /// away): it ends what it holds outside the program, such as a process.
+  func retire()
 }
 
 extension Optimizer {
   public var best: Point? { particles.bestKnown }
   public func inspect() -> Inspection { Inspection() }
   public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] { [] }
+  public var failure: String? { nil }
+  public var notice: String? { nil }
+  public func retire() {}
 
   /// The recipe that rebuilds this optimizer with its current settings.
   public var configuration: OptimizerConfiguration {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An optimizer as a user names it, before it is checked: a registry name,
 /// the descent parts named (each piece optional), and settings as text.
 ///
@@ -12,6 +14,8 @@ public struct OptimizerChoice: Sendable, Hashable {
   public var parts: Parts?
   /// In the order given; a later setting of the same name wins.
   public var settings: [HyperparameterSetting]
+  /// For `external`: the command that runs the optimizer.
+  public var command: String?
 
   /// Descent parts as named: nil pieces take the entry's defaults (nil
   /// guards keep the default guards; an empty list means none).
@@ -33,10 +37,11 @@ public struct OptimizerChoice: Sendable, Hashable {
     }
   }
 
-  public init(_ name: String, parts: Parts? = nil, settings: [HyperparameterSetting] = []) {
+  public init(_ name: String, parts: Parts? = nil, settings: [HyperparameterSetting] = [], command: String? = nil) {
     self.name = name
     self.parts = parts
     self.settings = settings
+    self.command = command
   }
 
   /// The kind chosen and its default hyperparameters on `domain`: the name
@@ -60,6 +65,7 @@ public struct OptimizerChoice: Sendable, Hashable {
   /// The validated recipe: the kind, and each setting checked against its
   /// spec on `domain` (distance-like ranges scale with its width).
   public func configuration(on domain: Domain) throws(ConfigurationError) -> OptimizerConfiguration {
+    if name == OptimizerKind.externalName || command != nil { return try externalConfiguration() }
     var (kind, hyperparameters) = try defaults(on: domain)
     var values: [(String, Double)] = []
     for (index, setting) in settings.enumerated() {
@@ -72,5 +78,26 @@ public struct OptimizerChoice: Sendable, Hashable {
       }
     }
     return OptimizerConfiguration(kind: kind, settings: values)
+  }
+
+  /// An external optimizer's recipe: its command, and its settings read as
+  /// numbers. Their names and ranges are the process's to declare, so they
+  /// are checked when it has (`ExternalOptimizer`).
+  private func externalConfiguration() throws(ConfigurationError) -> OptimizerConfiguration {
+    guard name == OptimizerKind.externalName else { throw .command(.commandNotAccepted(optimizer: name)) }
+    guard let command, !command.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw .command(.commandMissing)
+    }
+    guard parts == nil else { throw .parts(.partsNotAccepted(optimizer: name, parts: parts!.named)) }
+    var values: [(String, Double)] = []
+    for (index, setting) in settings.enumerated() {
+      let text = setting.text.trimmingCharacters(in: .whitespaces)
+      let value = ["on", "true", "yes"].contains(text) ? 1 : ["off", "false", "no"].contains(text) ? 0 : Double(text)
+      guard let value, value.isFinite else {
+        throw .setting(index: index, optimizer: name, .unreadable(name: setting.name, text: setting.text, expected: "a number"))
+      }
+      values.append((setting.name, value))
+    }
+    return OptimizerConfiguration(kind: OptimizerKind(name: name, command: command), settings: values)
   }
 }

@@ -4,16 +4,36 @@ public struct OptimizerKind: Sendable, Hashable, Codable {
   /// For `descent` and its presets: the gradient source, the update rule and
   /// the step guards (applied in order).
   public var parts: DescentParts?
+  /// For `external`: the command that runs the optimizer (docs/PROTOCOL.md).
+  public var command: String?
+  /// For `external`: the name the process gave in its handshake, for the
+  /// screen. Not part of the recipe, so not part of equality.
+  public var label: String?
 
-  public init(name: String, parts: DescentParts? = nil) {
+  /// The name of the kind whose optimizer is a child process.
+  public static let externalName = "external"
+
+  public init(name: String, parts: DescentParts? = nil, command: String? = nil) {
     self.name = name
     self.parts = parts
+    self.command = command
   }
 
-  /// What users read: `pso`, `descent(spsa, adam, undo)`.
+  /// What users read: `pso`, `descent(spsa, adam, undo)`, `random-search (external)`.
   public var displayName: String {
+    if command != nil { return label.map { "\($0) (external)" } ?? name }
     guard let parts else { return name }
     return "\(name)(\(parts.description))"
+  }
+
+  public static func == (a: OptimizerKind, b: OptimizerKind) -> Bool {
+    a.name == b.name && a.parts == b.parts && a.command == b.command
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(parts)
+    hasher.combine(command)
   }
 }
 

@@ -1,4 +1,5 @@
 import Engine
+import External
 import OptimizerCore
 import ViewModel
 
@@ -32,6 +33,9 @@ public struct Scene: Sendable, Hashable {
   public var events: [SceneEvent]
   /// What a replay must reproduce; nil when the scene carries none.
   public var checksums: Checksums?
+  /// What each external optimizer's process did, by where it was made, so
+  /// that the scene replays without the process (docs/PROTOCOL.md).
+  public var external: [ExternalTapes.Key: ExternalTape] = [:]
 
   public init(
     title: String, description: String = "", landscape: LandscapeSource, noise: Double = 0, seed: UInt64,
@@ -59,13 +63,17 @@ public struct Scene: Sendable, Hashable {
   }
 
   /// The session at step 0, before any event.
+  /// `external` says whether external optimizers may start their
+  /// processes beyond what `external` tapes hold; `tapes`, when given, are
+  /// used instead of the scene's (a player that starts again keeps its own).
   public func makeSession(
     historyDepth: Int = 0, historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true,
-    keepsTraces: Bool = true
+    keepsTraces: Bool = true, external policy: ExternalTapes.Policy = .recordedOnly, tapes: ExternalTapes? = nil
   ) throws(SessionError) -> Session {
     try Session(
       landscape: landscape, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: historyDepth,
-      historyByteBudget: historyByteBudget, logsProbes: logsProbes, keepsTraces: keepsTraces)
+      historyByteBudget: historyByteBudget, logsProbes: logsProbes, keepsTraces: keepsTraces,
+      externalTapes: tapes ?? ExternalTapes(policy: policy, tapes: external))
   }
 }
 

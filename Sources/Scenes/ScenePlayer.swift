@@ -1,4 +1,5 @@
 import Engine
+import External
 import OptimizerCore
 
 /// A scene being played or recorded: the session, and where it stands among
@@ -32,14 +33,19 @@ public struct ScenePlayer: Sendable {
   /// `historyDepth` steps to go back, within `historyByteBudget` bytes.
   /// Headless players that read only the runs' state turn off `logsProbes`
   /// and `keepsTraces` (`Session`).
+  /// `external` says whether external optimizers may run their processes
+  /// (the visualizer and `run`) or only replay their tapes (the default:
+  /// verifying, checksums, exports); `tapes` carries a player's own tapes
+  /// and processes into a player started again.
   public init(
     scene: Scene, recording: Bool = false, historyDepth: Int = 0,
-    historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true, keepsTraces: Bool = true
+    historyByteBudget: Int = Session.defaultHistoryByteBudget, logsProbes: Bool = true, keepsTraces: Bool = true,
+    external: ExternalTapes.Policy = .recordedOnly, tapes: ExternalTapes? = nil
   ) throws(SceneError) {
     do {
       session = try scene.makeSession(
         historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: logsProbes,
-        keepsTraces: keepsTraces)
+        keepsTraces: keepsTraces, external: external, tapes: tapes)
     } catch {
       throw SceneError("the scene cannot start: \(error)")
     }
@@ -141,6 +147,7 @@ public struct ScenePlayer: Sendable {
   public var recording: Scene {
     var copy = scene
     copy.checksums = nil
+    copy.external = Dictionary(uniqueKeysWithValues: session.externalTapes.all.map { ($0.key, $0.tape) })
     if isRecording {
       copy.events = Array(scene.events[..<applied])
       copy.steps = session.step
@@ -184,7 +191,7 @@ extension ScenePlayer {
     let targetEpoch = epoch
     var fresh = try ScenePlayer(
       scene: scene, historyDepth: historyDepth, historyByteBudget: historyByteBudget, logsProbes: session.logsProbes,
-      keepsTraces: session.keepsTraces)
+      keepsTraces: session.keepsTraces, tapes: session.externalTapes)
     fresh.isRecording = isRecording
     fresh.fork = fork
     while !(fresh.epoch == targetEpoch && fresh.session.step == target) {

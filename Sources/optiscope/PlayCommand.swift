@@ -24,10 +24,14 @@ struct PlayCommand: ParsableCommand {
         optiscope
         optiscope play --landscape himmelblau --optimizer pso
         optiscope play -e "sin(3*x)*cos(2*y) + 0.1*(x^2+y^2)" -o simulated-annealing --start 2,2
+        optiscope play -l rosenbrock -o external --command "python3 clients/python/examples/random_search.py" --also adam --also cma-es
       """)
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
+
+  @Option(name: .customLong("also"), help: ArgumentHelp("A built-in optimizer to race beside the first, with its defaults, from the same start; repeatable: --also adam --also cma-es.", valueName: "optimizer"))
+  var others: [String] = []
 
   @Flag(help: "Start paused.")
   var paused = false
@@ -36,7 +40,7 @@ struct PlayCommand: ParsableCommand {
     // No landscape or optimizer option at all: the tour. (--seed or
     // --noise alone would be silently ignored by the saved tour, so they
     // count as options and then need a landscape.)
-    if landscape.given.isEmpty && optimizer.given.isEmpty {
+    if landscape.given.isEmpty && optimizer.given.isEmpty && others.isEmpty {
       guard let tour = SceneLibrary.curated(SceneLibrary.tourName) else {
         throw CommandLineError.failure(
           "\(SceneLibrary.folder ?? "the curated scenes") has no \(SceneLibrary.tourName).yaml to open; give a scene or a landscape")
@@ -49,7 +53,8 @@ struct PlayCommand: ParsableCommand {
     let bytes = try historyByteBudget()
     do {
       player = try ScenePlayer(
-        scene: scene, recording: true, historyDepth: AppState.historyDepth, historyByteBudget: bytes)
+        scene: scene, recording: true, historyDepth: AppState.historyDepth, historyByteBudget: bytes,
+        external: optimizer.externalPolicy)
     } catch {
       throw CommandLineError(error.description)
     }
@@ -63,8 +68,23 @@ struct PlayCommand: ParsableCommand {
       throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
     }
     let setup = try optimizer.runSetup(on: surface)
+    let source = try landscape.source()
+    var setups = [setup]
+    if !others.isEmpty {
+      // The race starts where the first run does: its drawn start, unless --start gave one.
+      let start = try setup.start ?? Session(landscape: source, runs: [RunSetup(OptimizerConfiguration("adam"))], seed: optimizer.seed).runs[0].start
+      setups = [RunSetup(setup.configuration, start: start)]
+      for name in others {
+        do {
+          setups.append(RunSetup(try OptimizerChoice(name).configuration(on: surface.domain), start: start))
+        } catch {
+          throw CommandLineError("--also \(name): \(error.description)")
+        }
+      }
+    }
+    let names = setups.map(\.configuration.kind.displayName).joined(separator: " vs ")
     return Scene(
-      title: "\(setup.configuration.kind.displayName) on \(surface.title)", landscape: try landscape.source(),
-      noise: landscape.noise, seed: optimizer.seed, runs: [setup], steps: 0)
+      title: "\(names) on \(surface.title)", landscape: source,
+      noise: landscape.noise, seed: optimizer.seed, runs: setups, steps: 0)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Engine
+import External
 import Landscapes
 import OptimizerCore
 import Scenes
@@ -33,6 +34,7 @@ struct RunCommand: ParsableCommand {
         optiscope run -l beale -o descent --gradient spsa --guard undo --set lr=0.05
         optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --format csv
         optiscope run -l booth --kinds boolean,continuous -o pso
+        optiscope run -l rosenbrock -o external --command "python3 clients/python/examples/random_search.py"
         optiscope run tour --format csv > tour.csv
         optiscope run my.yaml --format json
       """)
@@ -64,10 +66,13 @@ struct RunCommand: ParsableCommand {
       // Every output reads only the run's state: no history, no trace.
       session = try Session(
         landscape: source, runs: [setup], seed: optimizer.seed, noise: landscape.noise,
-        budget: budget.budget, historyDepth: 0, keepsTraces: false)
+        budget: budget.budget, historyDepth: 0, keepsTraces: false,
+        externalTapes: ExternalTapes(policy: optimizer.externalPolicy))
     } catch {
       throw CommandLineError(error.description)
     }
+    defer { session.externalTapes.endAll() }
+    try Self.refuseFailed(session)
 
     let axes = axisNames(surface.dimension)
     var trajectory =
@@ -85,6 +90,7 @@ struct RunCommand: ParsableCommand {
       }
     }
 
+    try Self.refuseFailed(session)
     let run = session.runs[0]
     switch format {
     case .csv: try trajectory?.finish()
@@ -111,9 +117,12 @@ extension RunCommand {
 
   /// The final bests as a table or JSON.
   private func report(_ scene: Scene, path: String) throws {
-    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
+    var player = try ScenePlayer(
+      scene: scene, logsProbes: false, keepsTraces: false, external: .live(stepTimeout: ExternalTapes.defaultStepTimeout))
     try player.playToEnd()
     let session = player.session
+    defer { session.externalTapes.endAll() }
+    try Self.refuseFailed(session)
     if format == .json {
       try StandardOutput.writeVerbatim(
         jsonText(
@@ -125,6 +134,17 @@ extension RunCommand {
     let epoch = player.epoch == 0 ? "" : ", epoch \(player.epoch)"
     try StandardOutput.write(
       "\(scene.title)\n\(session.landscape.title), step \(session.step)\(epoch)\n\n" + ReplayCommand.bests(session))
+  }
+}
+
+extension RunCommand {
+  /// Fails with the message of the first run whose optimizer failed (an
+  /// external process that broke the protocol, exited or timed out).
+  static func refuseFailed(_ session: Session) throws {
+    guard let run = session.runs.first(where: { $0.optimizer.failure != nil }) else { return }
+    let command = run.configuration.kind.command.map { " ('\($0)')" } ?? ""
+    throw CommandLineError.failure(
+      "run \(run.number), \(run.optimizer.kind.displayName)\(command), stopped at step \(run.steps + 1): \(run.optimizer.failure!)")
   }
 }
 

@@ -1,4 +1,5 @@
 import Engine
+import External
 import OptimizerCore
 import Scenes
 
@@ -16,7 +17,9 @@ import Scenes
 enum SceneTrajectory {
   /// Plays `scene` and writes its rows to stdout.
   static func stream(_ scene: Scene) throws {
-    var player = try ScenePlayer(scene: scene, logsProbes: false, keepsTraces: false)
+    var player = try ScenePlayer(
+      scene: scene, logsProbes: false, keepsTraces: false, external: .live(stepTimeout: ExternalTapes.defaultStepTimeout))
+    defer { player.session.externalTapes.endAll() }
     let dimension = widestDimension(of: scene)
     let axes = axisNames(dimension)
     var csv = try CSVStream(

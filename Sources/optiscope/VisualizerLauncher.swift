@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import External
 import Foundation
 import Scenes
 import Terminal
@@ -63,7 +64,9 @@ func openVisualizer(replaying loaded: LoadedScene, breakpoints: [Breakpoint], pa
   let player: ScenePlayer
   let bytes = try historyByteBudget()
   do {
-    player = try ScenePlayer(scene: loaded.scene, historyDepth: AppState.historyDepth, historyByteBudget: bytes)
+    player = try ScenePlayer(
+      scene: loaded.scene, historyDepth: AppState.historyDepth, historyByteBudget: bytes,
+      external: .live(stepTimeout: ExternalTapes.defaultStepTimeout))
   } catch {
     throw CommandLineError.failure("\(loaded.label): \(error)")
   }

@@ -1,4 +1,5 @@
 import Engine
+import External
 import Landscapes
 import OptimizerCore
 import ViewModel
@@ -74,9 +75,13 @@ private struct Reader {
   /// The number the file gives its first run: 1 from version 2 on, 0 in
   /// version 1, which named runs by their id.
   var firstRunNumber = 1
+  /// The scene's `external:` tapes: the hyperparameters an external
+  /// optimizer declared, against which its `set` events are checked.
+  var externalTapes: [ExternalTapes.Key: ExternalTape] = [:]
 
   static let sceneFields = [
-    "version", "title", "description", "landscape", "seed", "runs", "view", "budget", "steps", "events", "checksums",
+    "version", "title", "description", "landscape", "seed", "runs", "view", "budget", "steps", "events", "external",
+    "checksums",
   ]
 
   mutating func scene(_ root: YAMLValue) throws(SceneError) -> Scene {
@@ -97,7 +102,7 @@ private struct Reader {
 
     var runs: [RunSetup] = []
     for item in try fields["runs"]?.sequence() ?? [] {
-      runs.append(try runSetup(item, fields: ["optimizer", "parts", "settings", "start"]))
+      runs.append(try runSetup(item, fields: ["optimizer", "command", "parts", "settings", "start"]))
     }
     let view = try fields["view"].map { v throws(SceneError) in try self.view(v) } ?? MapView()
     let budget = try fields["budget"].map { b throws(SceneError) in try self.budget(b) } ?? .unlimited
@@ -109,10 +114,15 @@ private struct Reader {
     } else {
       throw root.error("the scene needs 'steps' (how many steps it lasts) when its budget is not in steps")
     }
+    let external = try fields["external"].map { e throws(SceneError) in
+      try ExternalSection.read(e, dimension: domainInForce.dimension, firstRunNumber: firstRunNumber)
+    } ?? [:]
+    externalTapes = external
     var session: Session
     do {
       session = try Session(
-        landscape: source, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: 0, logsProbes: false)
+        landscape: source, runs: runs, seed: seed, noise: noise, budget: budget, historyDepth: 0, logsProbes: false,
+        externalTapes: ExternalTapes(policy: .recordedOnly, tapes: external))
     } catch {
       throw (fields["runs"] ?? root).error("the scene cannot start: \(error)")
     }
@@ -133,9 +143,11 @@ private struct Reader {
         "\(late.path) = \(late.text ?? "") is past the scene's end at step \(steps); the events of the last epoch come at or before 'steps'")
     }
     let checksums = try fields["checksums"].map { c throws(SceneError) in try self.checksums(c) }
-    return Scene(
+    var scene = Scene(
       title: title, description: description, landscape: source, noise: noise, seed: seed, runs: runs, view: view,
       budget: budget, steps: steps, events: events, checksums: checksums)
+    scene.external = external
+    return scene
   }
 
   // MARK: - Landscape
@@ -249,6 +261,8 @@ private struct Reader {
   func configuration(_ fields: YAMLMapping) throws(SceneError) -> OptimizerConfiguration {
     let nameField = try fields.required("optimizer")
     var choice = OptimizerChoice(try nameField.string())
+    let commandField = fields["command"]
+    choice.command = try commandField?.string()
     let partsField = fields["parts"]
     if let partsField {
       let partFields = try partsField.mapping(fields: ["gradient", "update", "guards"])
@@ -268,6 +282,7 @@ private struct Reader {
       switch error {
       case .name, .dimension: throw nameField.error(error.description)
       case .parts: throw (partsField ?? nameField).error(error.description)
+      case .command: throw (commandField ?? nameField).error(error.description)
       case .setting(let index, let optimizer, let problem):
         throw Self.settingError(problem, optimizer: optimizer, key: entries[index].key, value: entries[index].value)
       }
@@ -282,6 +297,13 @@ private struct Reader {
     case .unreadable(_, _, let expected): return value.typeError(expected: expected)
     case .invalid: return value.error(problem.message(optimizer: optimizer))
     }
+  }
+
+  /// The hyperparameters an external optimizer of `run` running `command`
+  /// declared, from the scene's tapes (the session that checks the events
+  /// applies them all at step 0, where a swapped-in one finds no tape).
+  func externalSpecs(run: Int, command: String) -> [HyperparameterSpec]? {
+    externalTapes.sorted { $0.key < $1.key }.last { $0.key.run == run && $0.value.command == command }?.value.specs
   }
 
   /// The domain of the landscape in force.
@@ -395,6 +417,9 @@ private struct Reader {
       // As for settings: a value that is no scalar has no text.
       let setting = HyperparameterSetting(try parameterField.string(), valueField.text ?? "")
       var parameters = run.optimizer.hyperparameters
+      if let command = run.optimizer.kind.command, let specs = externalSpecs(run: run.id, command: command) {
+        parameters = Hyperparameters(specs, width: domainInForce.width, dimension: domainInForce.dimension)
+      }
       do {
         let number = try setting.apply(to: &parameters)
         return .setHyperparameter(run: run.id, name: setting.name, value: number)
@@ -402,11 +427,11 @@ private struct Reader {
         throw Self.settingError(error, optimizer: Self.shownName(of: run), key: parameterField, value: valueField)
       }
     case "swap":
-      let fields = try value.mapping(fields: ["run", "optimizer", "parts", "settings"])
+      let fields = try value.mapping(fields: ["run", "optimizer", "command", "parts", "settings"])
       let run = try liveRun(try fields.required("run"), in: session)
       return .swapOptimizer(run: run.id, try self.configuration(fields))
     case "add-run":
-      return .addRun(try runSetup(value, fields: ["optimizer", "parts", "settings", "start"]))
+      return .addRun(try runSetup(value, fields: ["optimizer", "command", "parts", "settings", "start"]))
     case "remove-run":
       return .removeRun(try liveRun(value, in: session).id)
     case "move-start":

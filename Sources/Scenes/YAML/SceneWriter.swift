@@ -46,6 +46,7 @@ public enum SceneWriter {
       ("view", view(scene.view)),
     ]
     if !scene.events.isEmpty { fields.append(("events", .blockList(scene.events.map(event)))) }
+    if !scene.external.isEmpty { fields.append(("external", ExternalSection.node(scene.external))) }
     if let checksums = scene.checksums { fields.append(("checksums", self.checksums(checksums))) }
     return .block(fields)
   }
@@ -90,6 +91,7 @@ public enum SceneWriter {
 
   static func configuration(_ configuration: OptimizerConfiguration) -> [(String, Node)] {
     var fields: [(String, Node)] = [("optimizer", .text(configuration.kind.name))]
+    if let command = configuration.kind.command { fields.append(("command", .quoted(command))) }
     if let parts = configuration.kind.parts {
       fields.append(
         (
@@ -101,7 +103,7 @@ public enum SceneWriter {
         ))
     }
     if !configuration.settings.isEmpty {
-      let specs = try? OptimizerRegistry.hyperparameters(for: configuration.kind, domain: .cube(-1, 1, dimension: 2))
+      let specs = configuration.kind.command != nil ? nil : try? OptimizerRegistry.hyperparameters(for: configuration.kind, domain: .cube(-1, 1, dimension: 2))
       let entries = configuration.settings.map { setting in
         (setting.name, settingValue(setting.value, spec: specs?.spec(named: setting.name)))
       }

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Engine
+import External
 import Landscapes
 import OptimizerCore
 
@@ -21,6 +22,12 @@ struct OptimizerOptions: ParsableArguments {
     help: "Descent and gravity-swarm only: a step guard (\(DescentParts.guardNames.joined(separator: "|"))); repeat to stack them in order.")
   var guards: [String] = []
 
+  @Option(help: ArgumentHelp("With --optimizer external: the command that runs the optimizer, as a shell would (docs/PROTOCOL.md), e.g. --command \"python3 clients/python/examples/random_search.py\".", valueName: "command"))
+  var command: String?
+
+  @Option(name: .customLong("step-timeout"), help: ArgumentHelp("With --optimizer external: the seconds an external optimizer has for its handshake and for each step before its run ends (default: \(formatSeconds(ExternalTapes.defaultStepTimeout))).", valueName: "seconds"))
+  var givenStepTimeout: Double?
+
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable. A per-axis one takes a value per axis, separated by ;: --set 'mean=0.5;-1'.", valueName: "key=value"))
   var settings: [HyperparameterSetting] = []
 
@@ -32,13 +39,32 @@ struct OptimizerOptions: ParsableArguments {
 
   var optimizer: String { givenOptimizer ?? "adam" }
   var seed: UInt64 { givenSeed ?? 1 }
+  var stepTimeout: Double { givenStepTimeout ?? ExternalTapes.defaultStepTimeout }
+
+  /// Whether external optimizers run their processes, with the step timeout.
+  var externalPolicy: ExternalTapes.Policy { .live(stepTimeout: stepTimeout) }
+
+  func validate() throws {
+    if let givenStepTimeout, !(givenStepTimeout > 0 && givenStepTimeout <= 86_400) {
+      throw ValidationError("--step-timeout must be a number of seconds above 0 and at most 86400, got \(formatNumber(givenStepTimeout))")
+    }
+    if command != nil, optimizer != OptimizerKind.externalName {
+      throw ValidationError("--command runs an external optimizer; give it with --optimizer external (got --optimizer \(optimizer))")
+    }
+    if optimizer == OptimizerKind.externalName, command == nil {
+      throw ValidationError("--optimizer external needs --command, the command that runs it, e.g. --command \"python3 my_opt.py\" (docs/PROTOCOL.md)")
+    }
+    if givenStepTimeout != nil, command == nil {
+      throw ValidationError("--step-timeout bounds an external optimizer's steps; give it with --optimizer external --command CMD")
+    }
+  }
 
   /// The options given on the command line, by their flags.
   var given: [String] {
     [
       givenOptimizer.map { _ in "--optimizer" }, gradient.map { _ in "--gradient" }, update.map { _ in "--update" },
       guards.isEmpty ? nil : "--guard", settings.isEmpty ? nil : "--set", start.map { _ in "--start" },
-      givenSeed.map { _ in "--seed" },
+      givenSeed.map { _ in "--seed" }, command.map { _ in "--command" }, givenStepTimeout.map { _ in "--step-timeout" },
     ].compactMap { $0 }
   }
 
@@ -47,7 +73,7 @@ struct OptimizerOptions: ParsableArguments {
   var choice: OptimizerChoice {
     let named = gradient != nil || update != nil || !guards.isEmpty
     let parts = OptimizerChoice.Parts(gradient: gradient, update: update, guards: guards.isEmpty ? nil : guards)
-    return OptimizerChoice(optimizer, parts: named ? parts : nil, settings: settings)
+    return OptimizerChoice(optimizer, parts: named ? parts : nil, settings: settings, command: command)
   }
 
   /// The recipe: kind plus the `--set` values, each checked against its spec.
