@@ -71,7 +71,7 @@ let package = Package(
     // Snapshots, golden files and the one record switch (RECORD=1) for the tests.
     .target(name: "TestSupport", dependencies: ["Rendering"], path: "Tests/TestSupport"),
     .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"]),
-    .testTarget(name: "ExternalTests", dependencies: ["External", "OptimizerCore", "Engine", "Landscapes"]),
+    .testTarget(name: "ExternalTests", dependencies: ["External", "OptimizerCore", "Engine", "Landscapes", "Scenes"]),
     .testTarget(
       name: "LandscapesTests",
       dependencies: [

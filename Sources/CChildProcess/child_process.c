@@ -85,3 +85,19 @@ pid_t optiscope_spawn_guarded(const char *command, int stdin_fd, int stdout_fd, 
 }
 
 int optiscope_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+ssize_t optiscope_write(int fd, const void *bytes, size_t count) {
+  sigset_t pipe_signal, previous;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+  ssize_t written = write(fd, bytes, count);
+  int saved = errno;
+  if (written < 0 && saved == EPIPE) {
+    struct timespec now = {0, 0};
+    sigtimedwait(&pipe_signal, NULL, &now);
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  errno = saved;
+  return written;
+}

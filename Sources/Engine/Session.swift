@@ -140,7 +140,8 @@ public struct Session: Sendable {
     let before = run.evaluations + run.evaluator.gradientEvaluations
     run.evaluator.beginStep()
     run.optimizer.step(&run.evaluator, rng: &run.generator)
-    run.steps += 1
+    // A step in which the optimizer failed (its process broke off) is not taken.
+    if run.optimizer.failure == nil { run.steps += 1 }
     run.spent += max(1, run.evaluations + run.evaluator.gradientEvaluations - before)
     run.lastEvents = run.evaluator.events
     for event in run.lastEvents { run.eventCounts[event.kind, default: 0] += 1 }

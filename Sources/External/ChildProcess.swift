@@ -76,7 +76,7 @@ public final class ChildProcess: @unchecked Sendable {
     bytes.append(UInt8(ascii: "\n"))
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
+      let written = bytes.withUnsafeBytes { optiscope_write(input, $0.baseAddress! + offset, $0.count - offset) }
       if written < 0 {
         if errno == EINTR { continue }
         throw try exitedOr(.inputClosed)

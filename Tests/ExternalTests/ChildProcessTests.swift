@@ -29,6 +29,15 @@ import Testing
     let child = try ChildProcess(command: "sleep 300 & echo $!; wait")
     let grandchild = try #require(Int32(child.readLine(timeout: 5)))
     child.end()
-    #expect(kill(grandchild, 0) != 0)
+    #expect(!isRunning(grandchild))
+  }
+
+  /// True while `pid` runs: it exists and is no zombie (a container's init
+  /// may leave orphans unreaped).
+  func isRunning(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return false }
+    return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
   }
 }

@@ -20,4 +20,9 @@ pid_t optiscope_spawn_guarded(const char *command, int stdin_fd, int stdout_fd, 
 /// pipe2 with O_CLOEXEC: optiscope's ends are never inherited by another child.
 int optiscope_pipe(int fds[2]);
 
+/// write(2) that fails with EPIPE instead of raising SIGPIPE when the child
+/// has closed its end: the signal is blocked on this thread for the call
+/// and a pending one is taken, so the program's own SIGPIPE stays as it is.
+ssize_t optiscope_write(int fd, const void *bytes, size_t count);
+
 #endif
