@@ -64,6 +64,8 @@ public struct TextEntry: Sendable, Hashable {
     case saveScene(thenQuit: Bool)
     case goToStep
     case breakpoint
+    /// The command of an external optimizer to add, or to swap in.
+    case externalCommand(forSwap: Bool)
   }
 
   public var title: String

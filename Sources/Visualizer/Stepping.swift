@@ -39,7 +39,9 @@ extension AppState {
       }
       // Kept only when it is shown: holding it makes the step copy the runs.
       let before = stepping.isOn ? session : nil
+      let stoppedBefore = session.runs.filter { $0.optimizer.failure != nil }.count
       try player.stepForward()
+      sayWhatExternalRunsReported(stoppedBefore: stoppedBefore)
       if let before, EvaluationStepping.probeCount(of: session) > 1 {
         stepping.revealed = 1
         stepping.before = before
@@ -53,6 +55,18 @@ extension AppState {
       return stop("end of scene at step \(session.step)")
     }
     return true
+  }
+
+  /// A run that stopped in this step (its external process broke off), or
+  /// one whose process answered otherwise than its recording: said in the
+  /// status line, since the other runs go on.
+  private mutating func sayWhatExternalRunsReported(stoppedBefore: Int) {
+    let stopped = session.runs.filter { $0.optimizer.failure != nil }
+    if stopped.count > stoppedBefore, let run = stopped.last, let failure = run.optimizer.failure {
+      message = StatusMessage("run \(run.number) stopped: \(failure.prefix { $0 != "\n" })", kind: .error)
+    } else if let run = session.runs.first(where: { $0.optimizer.notice != nil }), let notice = run.optimizer.notice {
+      message = StatusMessage("run \(run.number): \(notice)")
+    }
   }
 
   /// One step back at the current granularity: one probe fewer, or the

@@ -66,6 +66,10 @@ func check(_ entry: inout TextEntry) {
       entry.problem = EntryProblem("type a step: a whole number ≥ 0")
       return
     }
+  case .externalCommand:
+    if entry.text.trimmingCharacters(in: .whitespaces).isEmpty {
+      entry.problem = EntryProblem("type the command that runs the optimizer")
+    }
   case .breakpoint:
     guard !entry.text.trimmingCharacters(in: .whitespaces).isEmpty else {
       entry.problem = EntryProblem("type a condition")
@@ -111,6 +115,9 @@ private func commit(
   case .goToStep:
     state.isRunning = false
     state.jump(to: Int(entry.text.trimmingCharacters(in: .whitespaces))!)
+  case .externalCommand(let forSwap):
+    let kind = OptimizerKind(name: OptimizerKind.externalName, command: entry.text.trimmingCharacters(in: .whitespaces))
+    finish(OptimizerConfiguration(kind: kind), forSwap: forSwap, state: &state)
   case .breakpoint:
     let breakpoint = try! Breakpoint.parse(entry.text)  // checked as typed
     do { try breakpoint.check(in: state.player.scene) } catch {

@@ -370,8 +370,13 @@ private func optimizerPicker(title: String, purpose: Picker.Purpose) -> Picker {
   let items = OptimizerRegistry.entries.map { entry in
     Picker.Item(name: entry.name, detail: "\(entry.descriptor.family.rawValue) · \(entry.descriptor.summary)")
   }
-  return Picker(title: title, purpose: purpose, items: items)
+  let external = Picker.Item(
+    name: externalItem, detail: "your own optimizer: a command that speaks optiscope's protocol (docs/PROTOCOL.md)")
+  return Picker(title: title, purpose: purpose, items: items + [external])
 }
+
+/// The optimizer picker's last item: it asks for the command of an external optimizer.
+private let externalItem = "external…"
 
 /// The first item of a parts picker for an entry with parts of its own:
 /// choosing it keeps them.
@@ -416,6 +421,13 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
   case .landscape:
     apply(.setLandscape(.named(name)), to: &state, confirmation: "landscape: \(name)")
     state.view.viewport = nil
+  case .addRun where name == externalItem, .swapOptimizer where name == externalItem:
+    let forSwap = purpose == .swapOptimizer
+    let example = "python3 clients/python/examples/random_search.py"
+    state.modal = .textEntry(
+      TextEntry(
+        title: "the command that runs your optimizer", purpose: .externalCommand(forSwap: forSwap), text: example,
+        hint: "run by sh in this folder; it speaks JSON lines on stdin and stdout (docs/PROTOCOL.md)"))
   case .addRun, .swapOptimizer:
     let forSwap = purpose == .swapOptimizer
     // Every entry that takes parts asks for them; one that has parts of its
@@ -458,7 +470,7 @@ private func choose(_ name: String, purpose: Picker.Purpose, state: inout AppSta
   }
 }
 
-private func finish(_ configuration: OptimizerConfiguration, forSwap: Bool, state: inout AppState) {
+func finish(_ configuration: OptimizerConfiguration, forSwap: Bool, state: inout AppState) {
   if forSwap, let run = state.run {
     apply(
       .swapOptimizer(run: run.id, configuration), to: &state,

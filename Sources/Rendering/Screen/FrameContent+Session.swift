@@ -9,7 +9,7 @@ extension FrameContent {
     let runs = session.runs.map { run -> RunView in
       let label = session.label(of: run)
       let trace = session.traces[run.id] ?? Trace()
-      return RunView(
+      var view = RunView(
         id: run.id,
         layer: RunLayer(
           name: label, style: .forIndex(run.colourIndex), particles: run.optimizer.particles, best: run.best,
@@ -19,6 +19,8 @@ extension FrameContent {
         bestLoss: run.best?.loss, hyperparameters: run.optimizer.hyperparameters,
         historyEvaluations: trace.evaluations, historyBestLosses: trace.bestLosses, eventCounts: run.eventCounts,
         trajectory: recorder.trajectory(of: run.id), historySteps: trace.steps)
+      view.failure = run.optimizer.failure.map { String($0.prefix { $0 != "\n" }) }
+      return view
     }
     self.init(landscape: LandscapeInfo(session.landscape), runs: runs, step: session.step)
   }

@@ -73,6 +73,8 @@ public struct RunView: Sendable {
   public var eventCounts: [StepEvent.Kind: Int]
   /// The path the run took, one point per step: the SVG's polyline.
   public var trajectory: [Vector]
+  /// Why the run stopped (an external process that broke off), first line only.
+  public var failure: String?
 
   public init(
     id: Int, layer: RunLayer, optimizerName: String, steps: Int, evaluations: Int, bestLoss: Double?,

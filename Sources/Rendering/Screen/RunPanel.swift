@@ -69,6 +69,7 @@ public enum RunPanel {
       grid.text(text, x: inside.x, y: y, maxWidth: inside.width, style: style)
       y += 1
     }
+    if let failure = run.failure { line("stopped: " + failure, CellStyle(foreground: RGB(240, 110, 100), attributes: .bold)) }
     let best = run.bestLoss.map(compactNumber) ?? "–"
     let gap = fStar.flatMap { f in run.bestLoss.map { compactNumber($0 - f) } }
     if detail == .summary {
