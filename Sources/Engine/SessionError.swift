@@ -11,6 +11,8 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
   case startOutsideDomain(Vector, dimension: Int)
   case invalidNoise(Double)
   case tooManyRuns(limit: Int)
+  /// An optimizer stopped (its external process broke off): the run, and why.
+  case optimizerStopped(run: Int, String)
 
   public var description: String {
     switch self {
@@ -29,6 +31,8 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
       return "noise must be a finite number ≥ 0, got \(formatNumber(sigma))"
     case .tooManyRuns(let limit):
       return "a session holds at most \(limit) runs at once"
+    case .optimizerStopped(let run, let message):
+      return "run \(run + 1) stopped: \(message)"
     }
   }
 }

@@ -15,7 +15,11 @@ public enum BenchRunner {
     let minimum = session.landscape.knownMinimum?.value
     let clock = ContinuousClock()
     let elapsed = clock.measure { while !session.isFinished { session.stepForward() } }
+    session.externalTapes.endAll()
     let run = session.runs[0]
+    if let failure = run.optimizer.failure {
+      throw .optimizerStopped(run: run.id, "\(job.optimizerLabel) on \(session.landscape.name), seed \(job.seed): \(failure)")
+    }
     let trace = session.traces[run.id] ?? Trace()
 
     var evaluationsToSuccess: Int?

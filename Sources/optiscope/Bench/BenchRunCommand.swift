@@ -28,6 +28,7 @@ struct BenchRunCommand: ParsableCommand {
         optiscope bench
         optiscope bench run --optimizers pso,cma-es,simulated-annealing --landscapes rastrigin,ackley --seeds 50
         optiscope bench run --optimizers pso --set pso:particles=40 --evals 10000 --plot curves.svg
+        optiscope bench run --optimizers external,cma-es --command "python3 clients/python/examples/random_search.py" --seeds 5
         optiscope bench run --landscapes sphere,rosenbrock --dim 10 --evals 20000 --format markdown
         optiscope bench run --shard 3/8 --format csv > part3.csv && optiscope bench merge part*.csv
       """)
@@ -49,6 +50,9 @@ struct BenchRunCommand: ParsableCommand {
 
   @Option(help: AxisKindList.help(" They apply to every landscape of the bench."))
   var kinds: AxisKindList?
+
+  @Option(help: ArgumentHelp("With 'external' among --optimizers: the command that runs it (docs/PROTOCOL.md); each job starts it afresh.", valueName: "command"))
+  var command: String?
 
   @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter for every optimizer that has it, or for one: NAME:KEY=VALUE.", valueName: "[name:]key=value"))
   var settings: [BenchSetting] = []
@@ -137,8 +141,23 @@ struct BenchRunCommand: ParsableCommand {
     let domain = try sources[0].make().domain
 
     var configurations: [(label: String, configuration: OptimizerConfiguration)] = []
+    if names.contains(OptimizerKind.externalName) != (command != nil) {
+      throw CommandLineError(
+        command == nil
+          ? "'external' among --optimizers needs --command, the command that runs it (docs/PROTOCOL.md)"
+          : "--command runs an external optimizer; name 'external' among --optimizers")
+    }
     for name in names {
       var choice = OptimizerChoice(name)
+      if name == OptimizerKind.externalName {
+        // Its hyperparameters are the process's to declare: only external:KEY settings reach it.
+        choice.command = command
+        choice.settings = settings.filter { $0.optimizer == name }.map(\.setting)
+        do { configurations.append((name, try choice.configuration(on: domain))) } catch {
+          throw CommandLineError(error.description)
+        }
+        continue
+      }
       do {
         let hyperparameters = try choice.defaults(on: domain).hyperparameters
         // A per-axis setting (mean) is known by its name as well as its axes' (mean.1).
