@@ -21,7 +21,10 @@ public struct OptimizerKind: Sendable, Hashable, Codable {
 
   /// What users read: `pso`, `descent(spsa, adam, undo)`, `random-search (external)`.
   public var displayName: String {
-    if command != nil { return label.map { "\($0) (external)" } ?? name }
+    if let command {
+      // Before its handshake: the command's last word, the script (`random_search.py`).
+      return "\(label ?? command.split(separator: "/").last.map(String.init) ?? command) (external)"
+    }
     guard let parts else { return name }
     return "\(name)(\(parts.description))"
   }

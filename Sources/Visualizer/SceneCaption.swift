@@ -16,7 +16,10 @@ extension AppState {
       let minimum = landscape.knownMinimum.map { "; its lowest value is f* = \(compactNumber($0.value))" } ?? ""
       paragraphs.append("The landscape is \(landscape.title)\(minimum).")
       for run in session.runs {
-        let summary = (try? OptimizerRegistry.entry(named: run.configuration.kind.name))?.descriptor.summary ?? ""
+        let kind = run.optimizer.kind
+        let summary =
+          kind.command.map { "your own optimizer, \(kind.label.map { "'\($0)', " } ?? "")run by '\($0)' (docs/PROTOCOL.md)" }
+          ?? (try? OptimizerRegistry.entry(named: kind.name))?.descriptor.summary ?? ""
         paragraphs.append("\(session.label(of: run)) — \(summary).")
       }
     }

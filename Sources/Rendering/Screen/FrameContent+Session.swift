@@ -29,8 +29,8 @@ extension FrameContent {
 extension Session {
   /// A run's name as its panel and the map's legend show it: its number
   /// (the first run is 1, as breakpoints and scene files count) and its
-  /// optimizer's name.
-  public func label(of run: Run) -> String { "\(run.number) \(run.configuration.kind.name)" }
+  /// optimizer's name (an external one's, as its process gave it).
+  public func label(of run: Run) -> String { "\(run.number) \(run.optimizer.kind.label ?? run.configuration.kind.name)" }
 }
 
 extension InspectorContent {
