@@ -89,6 +89,11 @@ struct ListCommand: ParsableCommand {
         updates:   \(DescentParts.updateNames.joined(separator: " "))
         guards:    \(DescentParts.guardNames.joined(separator: " "))
       """
-    return sections.joined(separator: "\n\n") + "\n\n" + parts
+    let external = """
+      Your own optimizer: -o external --command CMD runs CMD as a child process that speaks
+      optiscope's protocol (docs/PROTOCOL.md; a Python client is in clients/python/); its
+      hyperparameters are the ones it declares.
+      """
+    return sections.joined(separator: "\n\n") + "\n\n" + parts + "\n\n" + external
   }
 }
