@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import External
 import Foundation
 import OptimizerCore
 import Scenes
@@ -146,6 +147,29 @@ struct ReplayCommand: ParsableCommand {
     try StandardOutput.write("\(loaded.label): verified \(count) \(until.map { "up to step \($0)" } ?? "over \(Self.length(of: loaded.scene))")")
   }
 
+  /// The scene with a tape for each of its external optimizers: played
+  /// once with their processes running where its tapes do not reach
+  /// (docs/PROTOCOL.md), so that the checksums, taken from the tapes alone,
+  /// are what the processes did. A scene without one is returned as it is.
+  static func taped(_ scene: Scene) throws -> Scene {
+    let commands = scene.runs.map(\.configuration.kind) + scene.events.compactMap { event -> OptimizerKind? in
+      switch event.command {
+      case .swapOptimizer(_, let configuration): return configuration.kind
+      case .addRun(let setup): return setup.configuration.kind
+      default: return nil
+      }
+    }
+    guard commands.contains(where: { $0.command != nil }) else { return scene }
+    var player = try ScenePlayer(
+      scene: scene, logsProbes: false, keepsTraces: false, external: .live(stepTimeout: ExternalTapes.defaultStepTimeout))
+    try player.playToEnd()
+    defer { player.session.externalTapes.endAll() }
+    try RunCommand.refuseFailed(player.session)
+    var taped = scene
+    taped.external = Dictionary(uniqueKeysWithValues: player.session.externalTapes.usedTapes.map { ($0.key, $0.tape) })
+    return taped
+  }
+
   private func recordChecksums(_ loaded: LoadedScene) throws {
     guard let target = output ?? loaded.source.path else {
       throw CommandLineError(
@@ -156,7 +180,7 @@ struct ReplayCommand: ParsableCommand {
     {
       throw CommandLineError.failure("\(output) exists; add --force to overwrite it")
     }
-    let recorded = try SceneChecksums.recorded(for: loaded.scene, interval: every)
+    let recorded = try SceneChecksums.recorded(for: try Self.taped(loaded.scene), interval: every)
     let original: String
     do { original = try loaded.source.read() } catch { throw CommandLineError(error.description) }
     let spliced = ChecksumsSection.replacing(in: original, with: recorded)
