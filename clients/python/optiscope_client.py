@@ -483,6 +483,8 @@ def _done(optimizer, result, problem):
                 raise ValueError("%s has %d entries for %d particles" % (field, len(value), len(particles)))
             message[field] = value
     readouts = result.readouts if result.readouts is not None else optimizer.readouts()
+    # A readout is a number: one that is not finite (a NaN loss) is left out rather than sent as null.
+    readouts = {name: value for name, value in _plain(readouts or {}).items() if _is_number(value)}
     if readouts:
         message["readouts"] = readouts
     overlays = result.overlays if result.overlays is not None else optimizer.overlays()
