@@ -5,7 +5,8 @@
 
 Seeded from the hello's seed, so a scene replays it. A change of sigma0 or
 popsize starts a new strategy from the current mean (pycma fixes both when
-it is made).
+it is made). The mean shown is pycma's `xfavorite`: the mean mapped into
+the box by its bound handling.
 """
 import math
 import os
@@ -37,7 +38,7 @@ class PyCMA(AskTellOptimizer):
         self.population, self.values = [], []
 
     def set(self, name, value):
-        self.begin(self.es.mean)
+        self.begin(self.problem.clip(self.es.result.xfavorite))
         return None
 
     def ask(self):
@@ -52,7 +53,7 @@ class PyCMA(AskTellOptimizer):
     def particles(self):
         return StepResult(self.population, losses=self.values, roles=["member"] * len(self.population),
                           readouts={"sigma": self.es.sigma},
-                          overlays=[{"role": "mean", "at": self.es.mean}])
+                          overlays=[{"role": "mean", "at": self.es.result.xfavorite}])
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
-"""A nevergrad optimizer (OnePlusOne by default) through its ask()/tell() interface.
+"""A nevergrad optimizer (TwoPointsDE, a differential evolution, by default) through its ask()/tell() interface.
 
     pip install nevergrad
     optiscope run -l rosenbrock -o external --command "python3 clients/python/examples/nevergrad_adapter.py"
-    ... --command "python3 clients/python/examples/nevergrad_adapter.py --optimizer TwoPointsDE"
+    ... --command "python3 clients/python/examples/nevergrad_adapter.py --optimizer OnePlusOne"
 
-`--optimizer` takes any name of nevergrad's registry. Each step asks
-`workers` candidates. The parametrization's random state is seeded from
+`--optimizer` takes any name of nevergrad's registry (those that need a
+budget, such as NGOpt, need a run with --evals). Each step asks `workers`
+candidates. The parametrization's random state is seeded from
 the hello's seed, so a scene replays it. A change of a hyperparameter
 starts a new optimizer from the recommendation so far.
 """
@@ -70,5 +71,5 @@ class Nevergrad(AskTellOptimizer):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--optimizer", default="OnePlusOne", help="a name of nevergrad's registry")
+    parser.add_argument("--optimizer", default="TwoPointsDE", help="a name of nevergrad's registry")
     serve(Nevergrad(parser.parse_args().optimizer))
