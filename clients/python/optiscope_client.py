@@ -18,6 +18,8 @@ optiscope keeps and shows when the process fails: standard output belongs
 to the protocol.
 """
 
+import abc
+import io
 import json
 import math
 import os
@@ -165,7 +167,7 @@ class StepResult:
         self.overlays = overlays
 
 
-class _Optimizer:
+class _Optimizer(abc.ABC):
     """What both styles share: a name, hyperparameters, settings and the live-change hooks."""
 
     name = "python-optimizer"
@@ -210,14 +212,17 @@ class AskTellOptimizer(_Optimizer):
     `particles()`, which returns the points the map draws (or a `StepResult`).
     """
 
+    @abc.abstractmethod
     def ask(self):
-        raise NotImplementedError("%s must define ask()" % type(self).__name__)
+        """The points to evaluate in this step (one batch)."""
 
+    @abc.abstractmethod
     def tell(self, points, values):
-        raise NotImplementedError("%s must define tell(points, values)" % type(self).__name__)
+        """The points as evaluated and their values (NaN for one that was not finite)."""
 
+    @abc.abstractmethod
     def particles(self):
-        raise NotImplementedError("%s must define particles()" % type(self).__name__)
+        """What the map draws for this run after the step: a list of points or a `StepResult`."""
 
     def _step(self, evaluate):
         points, values = evaluate.points_and_values(self.ask())
@@ -234,8 +239,9 @@ class StepOptimizer(_Optimizer):
     and rounded). Return the particles (a list of points) or a `StepResult`.
     """
 
+    @abc.abstractmethod
     def step(self, evaluate):
-        raise NotImplementedError("%s must define step(evaluate)" % type(self).__name__)
+        """One iteration: evaluate as often as needed, return the particles or a `StepResult`."""
 
     def _step(self, evaluate):
         return self.step(evaluate)
@@ -416,7 +422,8 @@ def _serve(run):
     left threads running, which would otherwise keep it alive."""
     protocol_out = sys.stdout
     sys.stdout = sys.stderr
-    channel = _Channel(sys.stdin, protocol_out)
+    # The protocol is UTF-8 whatever the locale says.
+    channel = _Channel(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), protocol_out)
     status = 0
     try:
         run(channel)
@@ -516,7 +523,9 @@ def _check_point(point, dimension, place, error):
         count = len(point) if isinstance(point, list) else "not a list of"
         raise error("%s has %s numbers; the problem has %d axes" % (place, count, dimension))
     for axis, x in enumerate(point):
-        if x is not None and not _is_number(x):
+        if x is None:
+            raise error("%s[%d] is not a finite number" % (place, axis))
+        if not _is_number(x):
             raise error("%s[%d] should be a number, got %r" % (place, axis, x))
 
 

@@ -1,7 +1,53 @@
 """optiscope_client's side of docs/PROTOCOL.md, through small optimizers in fixtures/."""
+import os
+import sys
 import unittest
 
 from fake_host import FakeHost, fixture, rosenbrock
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from optiscope_client import AskTellOptimizer, Hyperparameter, Problem, ProtocolError  # noqa: E402
+
+HELLO = {"type": "hello", "protocol": 1, "role": "optimizer", "dimension": 2, "bounds": [[-2, 2], [0, 5]],
+         "kinds": ["continuous", "integer"], "seed": 8418213690233437563, "start": [[-1.5, 2]],
+         "settings": {}, "budget": {"evaluations": 300}, "gradients": "differences"}
+
+
+class ProblemTests(unittest.TestCase):
+    def test_the_hello_gives_every_field_and_the_seed_as_an_int(self):
+        problem = Problem.from_hello(dict(HELLO, seed=7.559533726089998e15))
+        self.assertEqual(problem.seed, 7559533726089998)
+        self.assertIsInstance(problem.seed, int)
+        self.assertEqual((problem.dimension, problem.bounds), (2, [(-2, 2), (0, 5)]))
+        self.assertEqual((problem.budget, problem.gradients, problem.start), (300, "differences", [[-1.5, 2]]))
+        self.assertEqual(problem.width, 4)
+
+    def test_clip_clamps_into_the_box_and_rounds_integer_axes(self):
+        problem = Problem.from_hello(HELLO)
+        self.assertEqual(problem.clip([-3.5, 2.6]), [-2, 3])
+        self.assertEqual(problem.clip([1.25, 9]), [1.25, 5])
+
+    def test_a_wrong_field_is_named_with_what_it_should_be(self):
+        with self.assertRaisesRegex(ProtocolError, "'hello': 'seed' should be a whole number, got 'x'"):
+            Problem.from_hello(dict(HELLO, seed="x"))
+        with self.assertRaisesRegex(ProtocolError, r"'hello': 'start'\[0\] has 3 numbers; the problem has 2 axes"):
+            Problem.from_hello(dict(HELLO, start=[[1, 2, 3]]))
+
+    def test_a_hyperparameter_that_optiscope_would_refuse_is_refused_when_declared(self):
+        with self.assertRaisesRegex(ValueError, "a log scale needs a positive range"):
+            Hyperparameter("sigma", 0.1, 0, 1, scale="log")
+        with self.assertRaisesRegex(ValueError, "default 2 is outside"):
+            Hyperparameter("sigma", 2, 0, 1)
+        with self.assertRaisesRegex(ValueError, "letters, digits and _ only"):
+            Hyperparameter("learning rate", 0.1, 0, 1)
+
+    def test_an_ask_tell_optimizer_without_tell_cannot_be_made(self):
+        class Half(AskTellOptimizer):
+            def ask(self):
+                return []
+
+        with self.assertRaises(TypeError):
+            Half()
 
 
 class HandshakeTests(unittest.TestCase):
@@ -82,6 +128,18 @@ class StepTests(unittest.TestCase):
                                       "message": "ValueError: the optimizer broke at its step 2 (failing.py:%d)" % line})
             self.assertEqual(host.wait(), 1)
             self.assertIn("Traceback", host.stderr)
+
+    def test_a_point_that_is_not_finite_or_has_the_wrong_size_is_named_before_it_is_sent(self):
+        with FakeHost(fixture("misshapen.py")) as host:
+            host.hello(seed=1)
+            answer = host.exchange({"type": "step", "step": 1})
+            self.assertEqual(answer["type"], "error")
+            self.assertIn("ValueError: evaluate: points[0][1] is not a finite number", answer["message"])
+        with FakeHost(fixture("misshapen.py")) as host:
+            host.hello(seed=2)
+            answer = host.exchange({"type": "step", "step": 1})
+            self.assertIn("ValueError: particles[0] has 3 numbers; the problem has 2 axes", answer["message"])
+            self.assertEqual(host.wait(), 1)
 
 
 class LiveChangeTests(unittest.TestCase):

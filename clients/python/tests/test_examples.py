@@ -65,6 +65,14 @@ class RandomSearchTests(unittest.TestCase):
                 self.assertLess(max(abs(a - b) for a, b in zip(point, best)), 0.03)
 
 
+    def test_its_samples_land_on_integer_axes(self):
+        with FakeHost(example("random_search.py"), kinds=["integer", "continuous"]) as host:
+            host.hello(start=[(-1, 2)])
+            _, asked = host.step(1)
+            self.assertTrue(all(point[0] == round(point[0]) for point in asked[0]["points"]))
+            self.assertTrue(any(point[1] != round(point[1]) for point in asked[0]["points"]))
+
+
 class TorchStyleTests(unittest.TestCase):
     def test_each_step_is_one_closure_call_with_gradients(self):
         with FakeHost(example("torch_style.py")) as host:
