@@ -81,3 +81,41 @@ import Testing
     #expect(player.session.runs[1].steps == 3)
   }
 }
+
+/// The curated race and the example it runs: the scene verifies with no
+/// process at all, and the example is deterministic enough for a fork.
+@Suite struct ExternalRaceSceneTests {
+  /// clients/python/examples/random_search.py in this checkout.
+  static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("clients/python/examples/random_search.py").path
+
+  @Test func theCuratedRaceVerifiesWithoutItsProcess() throws {
+    let source = try #require(SceneLibrary.curated("external-race"))
+    let text = try source.read()
+    #expect(try source.load().external.count == 1)
+    // No python3 on this command: a replay that started it would fail.
+    let absent = try SceneReader.read(text.replacingOccurrences(of: "python3 ", with: "/nonexistent/python3 "))
+    #expect(try SceneChecksums.verify(absent).divergence == nil)
+  }
+
+  @Test func aForkOfTheExampleAfterSteppingBackMatchesAStraightRun() throws {
+    let external = OptimizerConfiguration(kind: OptimizerKind(name: "external", command: "python3 \(Self.example)"))
+    let scene = Scene(
+      title: "fork", landscape: .named("rosenbrock"), seed: 2, runs: [RunSetup(external, start: Vector([-1.5, 2]))],
+      steps: 0)
+    let live = ExternalTapes.Policy.live(stepTimeout: 20)
+    var forked = try ScenePlayer(scene: scene, recording: true, historyDepth: 100, external: live)
+    for _ in 0..<16 { try forked.stepForward() }
+    for _ in 0..<8 { forked.stepBack() }
+    try forked.record(.setHyperparameter(run: 0, name: "sigma", value: 0.03))
+    for _ in 0..<8 { try forked.stepForward() }
+    var straight = try ScenePlayer(scene: scene, recording: true, external: live)
+    for _ in 0..<8 { try straight.stepForward() }
+    try straight.record(.setHyperparameter(run: 0, name: "sigma", value: 0.03))
+    for _ in 0..<8 { try straight.stepForward() }
+    #expect(forked.session.runs[0].optimizer.notice == nil)
+    #expect(forked.session.runs[0].optimizer.failure == nil)
+    #expect(forked.session.runs[0].best == straight.session.runs[0].best)
+    #expect(forked.session.runs[0].evaluations == straight.session.runs[0].evaluations)
+  }
+}
