@@ -73,3 +73,28 @@ import Testing
     #expect(Self.running(pids).isEmpty, "still running: \(Self.running(pids))")
   }
 }
+
+/// The optimizer picker's `external…` asks for a command, and the run it
+/// adds shows the name its process gave.
+@Suite struct ExternalPickerTests {
+  @Test func externalInThePickerAsksForTheCommandAndAddsTheRun() throws {
+    let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("clients/python/examples/random_search.py").path
+    let session = try TmuxSession(
+      [OptiscopeBinary.path, "play", "--paused", "-l", "rosenbrock", "-o", "adam"],
+      environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
+    defer { session.kill() }
+    try session.closeCaption()
+    try session.type("a")
+    // The last of the list: typing filters down to it.
+    try session.type("externa")
+    try session.waitForScreen(containing: "external…")
+    try session.press("Enter")
+    try session.waitForScreen(containing: "the command that runs your optimizer")
+    try session.type("python3 \(example)")
+    try session.press("Enter")
+    let screen = try session.waitForScreen(containing: "random-search (external)")
+    #expect(screen.contains("2 random-search"))
+    #expect(screen.contains("sigma"))
+  }
+}
