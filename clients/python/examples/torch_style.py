@@ -52,18 +52,26 @@ class Param:
         self.grad = None
 
 
-class SGD:
-    """Stochastic gradient descent with momentum, as torch.optim.SGD:
-    v <- momentum*v + g, x <- x - lr*v."""
+class PurePythonOptimizer:
+    """What torch.optim.Optimizer gives its subclasses: param_groups (one
+    group of the params with the settings), per-parameter state, zero_grad."""
 
-    def __init__(self, params, lr, momentum=0.0):
-        self.param_groups = [{"params": list(params), "lr": lr, "momentum": momentum}]
+    def __init__(self, params, **settings):
+        self.param_groups = [dict(params=list(params), **settings)]
         self.state = {}
 
     def zero_grad(self):
         for group in self.param_groups:
             for p in group["params"]:
                 p.grad = None
+
+
+class SGD(PurePythonOptimizer):
+    """Stochastic gradient descent with momentum, as torch.optim.SGD:
+    v <- momentum*v + g, x <- x - lr*v."""
+
+    def __init__(self, params, lr, momentum=0.0):
+        super().__init__(params, lr=lr, momentum=momentum)
 
     def step(self, closure):
         loss = closure()
@@ -78,18 +86,12 @@ class SGD:
         return loss
 
 
-class Adam:
+class Adam(PurePythonOptimizer):
     """Adam, as torch.optim.Adam: m <- b1*m + (1-b1)*g, v <- b2*v + (1-b2)*g^2,
     x <- x - lr * m/(1-b1^t) / (sqrt(v/(1-b2^t)) + eps)."""
 
     def __init__(self, params, lr, betas=(0.9, 0.999), eps=1e-8):
-        self.param_groups = [{"params": list(params), "lr": lr, "betas": betas, "eps": eps}]
-        self.state = {}
-
-    def zero_grad(self):
-        for group in self.param_groups:
-            for p in group["params"]:
-                p.grad = None
+        super().__init__(params, lr=lr, betas=betas, eps=eps)
 
     def step(self, closure):
         loss = closure()
