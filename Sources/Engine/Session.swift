@@ -204,7 +204,7 @@ public struct Session: Sendable {
       let index = try runIndex(id)
       var run = runs[index]
       // Before the new one is made, which may be made at the same place.
-      run.optimizer.retire()
+      run.optimizer.retire(restarting: false)
       run.optimizer = try makeOptimizer(
         configuration, adopting: run.optimizer.particles, runID: id, rng: &run.generator)
       run.setup.configuration = run.optimizer.configuration
@@ -218,15 +218,16 @@ public struct Session: Sendable {
     case .removeRun(let id):
       let index = try runIndex(id)
       let removed = runs.remove(at: index)
-      removed.optimizer.retire()
+      removed.optimizer.retire(restarting: false)
       colourSlots.give(removed.colourIndex)
 
     case .moveStart(let id, let point):
       let index = try runIndex(id)
       try checkDimension(point)
       runs[index].setup.start = point
-      runs[index].optimizer.retire()
+      runs[index].optimizer.retire(restarting: true)
       runs[index] = try makeRun(id: id, colourIndex: runs[index].colourIndex, setup: runs[index].setup)
+      externalTapes.endParked()
       traces[id] = Trace()
 
     case .dropParticle(let id, let point):
@@ -235,7 +236,7 @@ public struct Session: Sendable {
       var run = runs[index]
       // First, so that a population of fixed size keeps it.
       let particles = [Particle(position: landscape.domain.projected(point))] + run.optimizer.particles
-      run.optimizer.retire()
+      run.optimizer.retire(restarting: false)
       run.optimizer = try makeOptimizer(run.optimizer.configuration, adopting: particles, runID: id, rng: &run.generator)
       runs[index] = run
 
@@ -243,7 +244,7 @@ public struct Session: Sendable {
       let newLandscape = try source.make()
       landscapeSource = source
       landscape = newLandscape
-      try rebuildRuns(keepingStarts: newLandscape.dimension == runs.first?.start.dimension)
+      try rebuildRuns(keepingStarts: newLandscape.dimension == runs.first?.start.dimension, onTheSameLandscape: false)
 
     case .setNoise(let sigma):
       guard sigma.isFinite, sigma >= 0 else { throw .invalidNoise(sigma) }
@@ -253,13 +254,15 @@ public struct Session: Sendable {
     case .reset(let newSeed):
       if let newSeed { seed = newSeed }
       history.removeAll()
-      try rebuildRuns(keepingStarts: true)
+      try rebuildRuns(keepingStarts: true, onTheSameLandscape: true)
     }
   }
 
-  /// Rebuilds every run from its setup at step 0.
-  private mutating func rebuildRuns(keepingStarts: Bool) throws(SessionError) {
-    for run in runs { run.optimizer.retire() }
+  /// Rebuilds every run from its setup at step 0. On the same landscape,
+  /// an external optimizer's process is asked to start over, not ended.
+  private mutating func rebuildRuns(keepingStarts: Bool, onTheSameLandscape: Bool) throws(SessionError) {
+    for run in runs { run.optimizer.retire(restarting: onTheSameLandscape) }
+    defer { externalTapes.endParked() }
     step = 0
     restarts += 1
     traces = [:]

@@ -14,6 +14,12 @@ final class ExternalLink: @unchecked Sendable {
   var segmentStart = 0
   /// The settings the process holds, in the specs' order.
   var processSettings: [Double] = []
+  /// What the process is: its command, and the name and hyperparameters it declared.
+  private(set) var command: String?
+  private(set) var name: String?
+  private(set) var specs: [HyperparameterSpec] = []
+
+  var isRunning: Bool { process != nil }
 
   deinit { end() }
 
@@ -40,10 +46,26 @@ final class ExternalLink: @unchecked Sendable {
     let answer = try exchange(hello, moment: "the handshake", timeout: timeout)
     do {
       try answer.require("hello")
-      return (try Self.name(of: answer), try Self.specs(of: answer))
+      let declared = (name: try Self.name(of: answer), specs: try Self.specs(of: answer))
+      (self.command, name, specs) = (command, declared.name, declared.specs)
+      return declared
     } catch {
       throw failure(error.description)
     }
+  }
+
+  /// Asks the process to start over from `start` with `seed` (`reset`):
+  /// true when it did, false when it refused.
+  func reset(start: [Vector], seed: UInt64, timeout: Double) throws(ExternalFailure) -> Bool {
+    let message = JSONValue.object([
+      "type": .string("reset"), "start": .array(start.map { .point($0.components) }), "seed": .number(Double(seed)),
+    ])
+    let answer = try exchange(message, moment: "'reset'", timeout: timeout)
+    do { try answer.require("ok", "refused") } catch { throw failure(error.description) }
+    guard answer.type == "ok" else { return false }
+    processStep = 0
+    segmentStart = 0
+    return true
   }
 
   /// Sends `set` for every value that differs from what the process holds;

@@ -53,7 +53,7 @@ public struct ExternalOptimizer: Optimizer {
       try begin(configuration.settings)
     } catch {
       externalFailure = error
-      tapes.retire(key)
+      tapes.retire(key, restarting: false)
     }
   }
 
@@ -68,7 +68,7 @@ public struct ExternalOptimizer: Optimizer {
       overlays: lastOutcome.overlays.map(\.overlay))
   }
 
-  public func retire() { tapes.retire(key) }
+  public func retire(restarting: Bool) { tapes.retire(key, restarting: restarting) }
 
   private var stepTimeout: Double? {
     guard case .live(let timeout) = tapes.policy else { return nil }
@@ -95,6 +95,7 @@ public struct ExternalOptimizer: Optimizer {
         "the scene holds no recording of this external optimizer ('\(command)') for run \(key.run + 1), and a replay that checks a recording does not start its process",
         stderr: [])
     }
+    if try restartParked(command: command, settings: settings, timeout: timeout) { return }
     let link = tapes.link(key)
     let hello = helloMessage(start: origin.start, seed: seed, settings: settings.map { ($0.name, $0.value) })
     let (name, specs) = try link.start(command: command, hello: hello, timeout: timeout, dimension: domain.dimension)
@@ -110,6 +111,31 @@ public struct ExternalOptimizer: Optimizer {
     link.processSettings = hyperparameters.values
     origin.settings = hyperparameters.values
     tapes.store(ExternalTape(command: command, name: name, specs: specs, segments: [origin]), at: key)
+  }
+
+  /// After a reset or a new start of this run: asks the process that ran
+  /// its optimizer until now to start over from this one's start and seed
+  /// (`reset`), so that it need not be started again. False when there is
+  /// none, or it refused (it is then ended, and a fresh one started).
+  private mutating func restartParked(
+    command: String, settings: [OptimizerConfiguration.Setting], timeout: Double
+  ) throws(ExternalFailure) -> Bool {
+    guard let link = tapes.unpark(run: key.run), link.command == command, let name = link.name else { return false }
+    guard (try? link.reset(start: origin.start, seed: seed, timeout: timeout)) == true else {
+      link.end()
+      return false
+    }
+    tapes.adopt(link, at: key)
+    kind.label = name
+    hyperparameters = try Self.hyperparameters(link.specs, settings, name: name, domain: domain)
+    // The process keeps the settings it had; the recipe's are sent where they differ.
+    guard try link.sendSettings(hyperparameters.values, specs: link.specs, timeout: timeout).isEmpty else {
+      link.end()
+      throw ExternalFailure("the process refused its settings after a reset", stderr: [])
+    }
+    origin.settings = hyperparameters.values
+    tapes.store(ExternalTape(command: command, name: name, specs: link.specs, segments: [origin]), at: key)
+    return true
   }
 
   /// The declared specs with the recipe's settings applied.
@@ -164,7 +190,7 @@ public struct ExternalOptimizer: Optimizer {
       try stepLive(index, &f)
     } catch {
       externalFailure = error
-      tapes.retire(key)
+      tapes.retire(key, restarting: false)
     }
   }
 

@@ -43,6 +43,9 @@ public final class ExternalTapes: @unchecked Sendable {
   private let lock = NSLock()
   private var tapes: [Key: ExternalTape]
   private var links: [Key: ExternalLink] = [:]
+  /// The processes of optimizers retired by a reset or a new start, by
+  /// run, until the run's new optimizer takes its own back (`unpark`).
+  private var parked: [Int: ExternalLink] = [:]
   private var used: Set<Key> = []
 
   public init(policy: Policy = .live(stepTimeout: ExternalTapes.defaultStepTimeout), tapes: [Key: ExternalTape] = [:]) {
@@ -105,17 +108,46 @@ public final class ExternalTapes: @unchecked Sendable {
 
   /// Ends the process of the optimizer made at `key`, if one runs: its run
   /// was removed or its optimizer swapped away. Its tape stays, so that
-  /// undoing that brings the run back and replays it.
-  func retire(_ key: Key) {
-    let link = lock.withLock { links.removeValue(forKey: key) }
+  /// undoing that brings the run back and replays it. `restarting` parks
+  /// it instead, for the run's next optimizer to ask it to start over.
+  func retire(_ key: Key, restarting: Bool) {
+    let (link, displaced): (ExternalLink?, ExternalLink?) = lock.withLock {
+      let link = links.removeValue(forKey: key)
+      guard restarting, let link, link.isRunning else { return (link, nil) }
+      defer { parked[key.run] = link }
+      return (nil, parked[key.run])
+    }
     link?.end()
+    displaced?.end()
+  }
+
+  /// The parked process of `run`, taken.
+  func unpark(run: Int) -> ExternalLink? { lock.withLock { parked.removeValue(forKey: run) } }
+
+  /// Gives the optimizer made at `key` a process it took over.
+  func adopt(_ link: ExternalLink, at key: Key) {
+    let displaced = lock.withLock {
+      defer { links[key] = link }
+      return links[key]
+    }
+    if displaced !== link { displaced?.end() }
+  }
+
+  /// Ends the parked processes that no new optimizer took back.
+  public func endParked() {
+    let all = lock.withLock {
+      defer { parked = [:] }
+      return Array(parked.values)
+    }
+    for link in all { link.end() }
   }
 
   /// Ends every process of the session.
   public func endAll() {
     let all = lock.withLock {
-      let all = Array(links.values)
+      let all = Array(links.values) + Array(parked.values)
       links = [:]
+      parked = [:]
       return all
     }
     for link in all { link.end() }

@@ -43,7 +43,10 @@ public protocol Optimizer: Sendable {
 
   /// The optimizer leaves the session (its run removed, or it is swapped
   /// away): it ends what it holds outside the program, such as a process.
-  func retire()
+  /// `restarting` says that its run starts again at once with the same
+  /// recipe (a reset, a new start), so that a process may be asked to start
+  /// over rather than be ended.
+  func retire(restarting: Bool)
 }
 
 extension Optimizer {
@@ -52,7 +55,7 @@ extension Optimizer {
   public func stages(of f: Evaluator, rng: SeededGenerator, particle: Int) -> [InspectionStage] { [] }
   public var failure: String? { nil }
   public var notice: String? { nil }
-  public func retire() {}
+  public func retire(restarting: Bool) {}
 
   /// The recipe that rebuilds this optimizer with its current settings.
   public var configuration: OptimizerConfiguration {

@@ -1,5 +1,5 @@
 import Engine
-import External
+@testable import External
 import Foundation
 import OptimizerCore
 import Scenes
@@ -117,5 +117,29 @@ import Testing
     #expect(forked.session.runs[0].optimizer.failure == nil)
     #expect(forked.session.runs[0].best == straight.session.runs[0].best)
     #expect(forked.session.runs[0].evaluations == straight.session.runs[0].evaluations)
+  }
+}
+
+/// A reset or a new start asks the run's process to start over (`reset`)
+/// instead of starting another, and the run goes as a fresh one would.
+@Suite struct ExternalResetTests {
+  @Test(arguments: [FakeOptimizer.command("good"), "python3 \(ExternalRaceSceneTests.example)"])
+  func aResetKeepsTheProcessAndStartsOver(command: String) throws {
+    let external = OptimizerConfiguration(kind: OptimizerKind(name: "external", command: command))
+    let tapes = ExternalTapes(policy: .live(stepTimeout: 5))
+    var session = try Session(landscape: .named("rosenbrock"), runs: [RunSetup(external)], seed: 8, externalTapes: tapes)
+    for _ in 0..<4 { session.stepForward() }
+    let first = try #require(tapes.link(ExternalTapes.Key(run: 0, restart: 0, step: 0)).process?.pid)
+    try session.apply(.reset(seed: nil))
+    for _ in 0..<4 { session.stepForward() }
+    let second = try #require(tapes.link(ExternalTapes.Key(run: 0, restart: 1, step: 0)).process?.pid)
+    #expect(first == second)
+
+    var fresh = try Session(
+      landscape: .named("rosenbrock"), runs: [RunSetup(external)], seed: 8,
+      externalTapes: ExternalTapes(policy: .live(stepTimeout: 5)))
+    for _ in 0..<4 { fresh.stepForward() }
+    #expect(session.runs[0].best == fresh.runs[0].best)
+    #expect(session.runs[0].optimizer.failure == nil)
   }
 }

@@ -47,6 +47,11 @@ enum FakeOptimizer {
                 sigma = message["value"]
                 send({"type": "ok"})
             continue
+        if kind == "reset":
+            best, best_f = list(message["start"][0]), None
+            rng = random.Random(message["seed"])
+            send({"type": "ok"})
+            continue
         if kind != "step":
             continue
         step = message["step"]
