@@ -38,13 +38,17 @@ public struct Screen: Sendable {
       func hintsWidth() -> Int { chrome.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
       while !chrome.hints.isEmpty, needed + hintsWidth() > width { chrome.hints.removeLast() }
     }
+    if let plane = ShownPlane(state.view.plane, content: content, selectedRun: state.run?.id),
+      let particle = chrome.inspector?.particle
+    {
+      chrome.inspector?.planeDistance = plane.geometry.distance(of: particle.position)
+    }
     var grid = renderer.render(content, view: state.view, chrome: chrome, width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       projection = nil
       return grid
     }
-    projection = MapProjection(
-      viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map)
+    projection = renderer.projection(for: content, view: state.view, selectedRun: state.run?.id, map: layout.map)
     if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
       drawMessageRows(message, isError: state.message?.kind == .error, layout: layout, into: &grid)
@@ -58,10 +62,18 @@ public struct Screen: Sendable {
     return grid
   }
 
-  /// The landscape point under a screen cell, when the cell is on the map.
+  /// The map position under a screen cell (what zoom is about), when the
+  /// cell is on the map.
   public func point(atColumn column: Int, row: Int) -> Vector? {
     guard let projection, projection.rect.contains(x: column, y: row) else { return nil }
     return projection.point(cellX: column, cellY: row)
+  }
+
+  /// The landscape point under a screen cell (where a click puts a run):
+  /// the map position, or on a plane its point there in the box.
+  public func landscapePoint(atColumn column: Int, row: Int) -> Vector? {
+    guard let projection, projection.rect.contains(x: column, y: row) else { return nil }
+    return projection.landscapePoint(cellX: column, cellY: row)
   }
 
   /// What the frame shows: the session, and the what-if path when it is
