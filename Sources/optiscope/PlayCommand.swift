@@ -4,6 +4,7 @@ import Foundation
 import Landscapes
 import OptimizerCore
 import Scenes
+import ViewModel
 import Visualizer
 
 /// `optiscope play` (and `optiscope` alone): the live visualizer.
@@ -16,6 +17,10 @@ struct PlayCommand: ParsableCommand {
       landscape (and optionally an optimizer, its settings, a start, a seed
       or noise) it opens that run, recording from step 0: every live change
       is kept, and s saves the scene for 'optiscope replay'.
+      With --dim N > 2 (the n-dimensional built-ins, up to \(Self.largestDimension))
+      the map shows a plane through the N dimensions, through the selected
+      run's best by default: --plane and --plane-through choose it, and the
+      keys < > { } P O change it (its axes, its basis, its point).
       Press ? for every key; docs/KEYS.md lists them too. With
       COLORTERM=truecolor (or 24bit) the map is drawn in 24-bit colour,
       inside tmux too; NO_COLOR draws it without colour.
@@ -24,10 +29,16 @@ struct PlayCommand: ParsableCommand {
         optiscope
         optiscope play --landscape himmelblau --optimizer pso
         optiscope play -e "sin(3*x)*cos(2*y) + 0.1*(x^2+y^2)" -o simulated-annealing --start 2,2
+        optiscope play -l rastrigin --dim 10 -o cma-es --plane axes:3,7
       """)
+
+  /// The most dimensions the visualizer draws a plane through: each frame
+  /// samples the heat map at every pixel's point in all of them.
+  static let largestDimension = 1000
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
+  @OptionGroup(title: "Plane") var plane: PlaneOptions
 
   @Flag(help: "Start paused.")
   var paused = false
@@ -36,7 +47,7 @@ struct PlayCommand: ParsableCommand {
     // No landscape or optimizer option at all: the tour. (--seed or
     // --noise alone would be silently ignored by the saved tour, so they
     // count as options and then need a landscape.)
-    if landscape.given.isEmpty && optimizer.given.isEmpty {
+    if landscape.given.isEmpty && optimizer.given.isEmpty && plane.given.isEmpty {
       guard let tour = SceneLibrary.curated(SceneLibrary.tourName) else {
         throw CommandLineError.failure(
           "\(SceneLibrary.folder ?? "the curated scenes") has no \(SceneLibrary.tourName).yaml to open; give a scene or a landscape")
@@ -59,12 +70,14 @@ struct PlayCommand: ParsableCommand {
   /// The scene a fresh session records: the run the options describe.
   private func freshScene() throws -> Scene {
     let surface = try landscape.make()
-    guard surface.dimension == 2 else {
-      throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
+    guard (2...Self.largestDimension).contains(surface.dimension) else {
+      throw CommandLineError(
+        "the visualizer draws landscapes of 2 to \(Self.largestDimension) dimensions; use 'optiscope run' for --dim \(surface.dimension)")
     }
     let setup = try optimizer.runSetup(on: surface)
+    let view = MapView(plane: try plane.applied(to: MapPlane(), domain: surface.domain))
     return Scene(
       title: "\(setup.configuration.kind.displayName) on \(surface.title)", landscape: try landscape.source(),
-      noise: landscape.noise, seed: optimizer.seed, runs: [setup], steps: 0)
+      noise: landscape.noise, seed: optimizer.seed, runs: [setup], view: view, steps: 0)
   }
 }
