@@ -21,8 +21,9 @@ public struct PlaneGeometry: Sendable, Hashable {
   /// The coordinate axes the plane spans when it is an axes plane (the
   /// map's u is then x_first, its v x_second), nil on a rotated one.
   public let axes: MapPlane.Axes?
-  /// The distance at which a particle is drawn 0.4 faint
-  /// (`faintness(of:)`): a tenth of the box's smallest side.
+  /// The distance at which a particle is drawn 0.3 faint
+  /// (`faintness(of:)`): a quarter of the box's smallest side, for in
+  /// ten dimensions a population's spread off the plane is most of it.
   public let fadeDistance: Double
 
   public init(
@@ -39,7 +40,7 @@ public struct PlaneGeometry: Sendable, Hashable {
     self.upper = Vector(domain.axes.map(\.upper))
     self.axes = axes
     let side = domain.axes.map { $0.upper - $0.lower }.filter { $0 > 0 }.min() ?? 1
-    self.fadeDistance = side / 10
+    self.fadeDistance = side / 4
   }
 
   public var dimension: Int { origin.dimension }
@@ -93,12 +94,13 @@ public struct PlaneGeometry: Sendable, Hashable {
     (0..<min(x.dimension, dimension)).allSatisfy { x[$0] >= lower[$0] && x[$0] <= upper[$0] }
   }
 
-  /// How faint a mark at x is drawn, from 0 on the plane towards 0.8 far
-  /// from it: 0.8·d/(d + fadeDistance), d its distance.
+  /// How faint a mark at x is drawn, from 0 on the plane towards 0.6 far
+  /// from it (so that it still shows): 0.6·d/(d + fadeDistance), d its
+  /// distance.
   public func faintness(of x: Vector) -> Double {
     let d = distance(of: x)
-    guard d.isFinite else { return 0.8 }
-    return 0.8 * d / (d + fadeDistance)
+    guard d.isFinite else { return 0.6 }
+    return 0.6 * d / (d + fadeDistance)
   }
 
   public static func == (a: PlaneGeometry, b: PlaneGeometry) -> Bool {

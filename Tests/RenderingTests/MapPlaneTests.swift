@@ -146,7 +146,8 @@ import ViewModel
     let plane = PlaneGeometry(origin: .zeros(5), first: a, second: b, centre: (0, 0), domain: domain, axes: MapPlane.Axes(0, 1))
     let near = plane.faintness(of: [1, 2, 0.1, 0, 0]), far = plane.faintness(of: [1, 2, 3, 0, 0])
     #expect(plane.faintness(of: [1, 2, 0, 0, 0]) == 0)
-    #expect(near > 0 && far > near && far < 0.8)
+    #expect(near > 0 && far > near && far < 0.6)
+    #expect(abs(plane.faintness(of: [1, 2, 2.5, 0, 0]) - 0.3) <= 1e-12, "a quarter of the side away: 0.3 faint")
     #expect(plane.distance(of: [1, 2, 3, 0, 4]) == 5)
     #expect(plane.coordinates(of: [1, 2, 3, 0, 4]) == (1, 2))
   }
