@@ -17,11 +17,12 @@ public struct Screen: Sendable {
   /// The whole screen at `width`×`height` for this terminal.
   public mutating func render(_ state: AppState, width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
     let content = Self.content(state)
+    let plane = ShownPlane(state.view.plane, content: content, selectedRun: state.run?.id)
     var chrome = chrome(state, profile: profile)
     // The `?` overlay also says what the map's glyphs mean now: first on a
     // screen with no room for the legend under the map, else last.
     if let keys = chrome.help {
-      let legend = MapLegend.help(content.runs.map(\.layer), view: state.view)
+      let legend = MapLegend.help(content.runs.map(\.layer), view: state.view, onPlane: plane != nil)
       let hasLegendRows = FrameLayout(width: width, height: height).map { !$0.legend.isEmpty } ?? false
       chrome.help = hasLegendRows ? keys + legend : legend + keys
     }
@@ -38,9 +39,7 @@ public struct Screen: Sendable {
       func hintsWidth() -> Int { chrome.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
       while !chrome.hints.isEmpty, needed + hintsWidth() > width { chrome.hints.removeLast() }
     }
-    if let plane = ShownPlane(state.view.plane, content: content, selectedRun: state.run?.id),
-      let particle = chrome.inspector?.particle
-    {
+    if let plane, let particle = chrome.inspector?.particle {
       chrome.inspector?.planeDistance = plane.geometry.distance(of: particle.position)
     }
     var grid = renderer.render(content, view: state.view, chrome: chrome, width: width, height: height)

@@ -44,7 +44,8 @@ public struct FrameRenderer: Sendable {
       "loss, \(view.scale.rawValue)", x: layout.colourBarLabel.x, y: layout.colourBarLabel.y,
       maxWidth: layout.colourBarLabel.width, style: CellStyle(foreground: RGB(150, 150, 160)))
     MapLegend.draw(
-      content.runs.map(\.layer), view: view, extra: chrome.stage?.stage.overlays ?? [], into: &grid, rect: layout.legend)
+      content.runs.map(\.layer), view: view, extra: chrome.stage?.stage.overlays ?? [], onPlane: plane != nil, into: &grid,
+      rect: layout.legend)
     if let stage = chrome.stage {
       StagePanel.draw(stage, into: &grid, rect: layout.panels)
     } else if let inspector = chrome.inspector {
