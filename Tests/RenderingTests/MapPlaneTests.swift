@@ -50,6 +50,11 @@ import ViewModel
     let text = renderer.render(content, view: MapView(), width: 120, height: 40).plainText
     let header = text.split(separator: "\n").first.map(String.init) ?? ""
     #expect(header.contains("plane x1,x2 through run 1's best  x1 ∈ [-5.12, 5.12]"), "\(header)")
+    #expect(text.contains("evals 250  off plane 0 "), "the run panel: its best lies on the plane")
+    let leader = renderer.render(
+      content, view: MapView(plane: MapPlane(through: .point(.zeros(10)))), width: 120, height: 40).plainText
+    let distance = compactNumber(best.components.dropFirst(2).reduce(0) { $0 + $1 * $1 }.squareRoot())
+    #expect(leader.contains("off plane \(distance)"), "through 0, the best is ‖(x3, …, x10)‖ off the plane x1,x2")
   }
 
   @Test func switchingToPrincipalDirectionsKeepsTheBestPointInItsCell() throws {

@@ -20,13 +20,18 @@ public struct FrameRenderer: Sendable {
   public mutating func render(
     _ content: FrameContent, view: MapView, chrome: FrameChrome = FrameChrome(), width: Int, height: Int
   ) -> CellGrid {
-    let content = chrome.overlayRun.map { content.keepingOverlays(ofRun: $0) } ?? content
+    var content = chrome.overlayRun.map { content.keepingOverlays(ofRun: $0) } ?? content
     var grid = CellGrid(width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       Self.drawTooSmall(into: &grid)
       return grid
     }
     let plane = ShownPlane(view.plane, content: content, selectedRun: chrome.selectedRun)
+    if let geometry = plane?.geometry {
+      for index in content.runs.indices {
+        content.runs[index].planeDistance = content.runs[index].layer.best.map { geometry.distance(of: $0.position) }
+      }
+    }
     let viewport = self.viewport(for: content, view: view, map: layout.map)
     let projection = MapProjection(viewport: viewport, rect: layout.map, plane: plane?.geometry)
     drawMap(content, view: view, profile: chrome.profile, projection: projection, into: &grid)
