@@ -39,7 +39,7 @@ public struct ShownPlane: Sendable, Hashable {
         geometry = PlaneGeometry(origin: origin, first: fit.first, second: fit.second, centre: centre, domain: domain)
         let share = Int((fit.offPlaneShare * 100).rounded())
         summary =
-          "principal plane of \(who) last \(steps.count) steps through \(through), \(share) % of their variance off-plane"
+          "principal plane of \(who) last \(steps.count == 1 ? "step" : "\(steps.count) steps") through \(through), \(share) % of their variance off-plane"
       } else {
         let (a, b) = PlaneBasis.axes(axes, dimension: n)
         geometry = PlaneGeometry(origin: origin, first: a, second: b, centre: centre, domain: domain, axes: axes)
