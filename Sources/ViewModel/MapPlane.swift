@@ -40,7 +40,7 @@ public struct MapPlane: Sendable, Hashable {
   }
 
   /// Two distinct coordinate axes, 0-based (x1 is 0).
-  public struct Axes: Sendable, Hashable {
+  public struct Axes: Sendable, Hashable, CustomStringConvertible {
     public var first: Int
     public var second: Int
 

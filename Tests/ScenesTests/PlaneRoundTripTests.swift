@@ -36,6 +36,24 @@ import ViewModel
     #expect(try SceneReader.read(text).view.plane == MapPlane())
   }
 
+  @Test func zoomAndCenterAreAboutTheBoxOnThePlanesAxes() throws {
+    let text = """
+      version: 2
+      title: zoomed
+      landscape: {function: sphere, dimension: 3, domain: [[-1, 1], [-2, 2], [-8, 8]]}
+      seed: 1
+      steps: 0
+      runs:
+        - optimizer: adam
+      view:
+        zoom: 2
+        center: [0, 1]
+        plane: {axes: [3, 2]}
+      """
+    let view = try SceneReader.read(text).view
+    #expect(view.viewport == Viewport(x: -4...4, y: 0...2), "x3 ∈ [-8, 8] and x2 ∈ [-2, 2] halved, about (0, 1)")
+  }
+
   @Test(arguments: [
     ("{axes: [3, 3]}", "view.plane.axes must name two different axes, got 3 twice"),
     ("{axes: [11, 2]}", "view.plane.axes[0] must be at most 10, got 11"),

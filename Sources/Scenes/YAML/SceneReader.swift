@@ -305,6 +305,8 @@ private struct Reader {
         "plane",
       ])
     var view = MapView()
+    // First, so that zoom and center are about the plane's axes.
+    if let field = fields["plane"] { view.plane = try plane(field) }
     if let field = fields["colour-map"] {
       let name = try field.string()
       let names = ColourMapName.allCases.map(\.rawValue)
@@ -331,7 +333,9 @@ private struct Reader {
     }
     if fields["zoom"] != nil || fields["center"] != nil {
       if let field = fields["viewport"] { throw field.error("give either viewport or zoom and center, not both") }
-      var viewport = Viewport(domain: domainInForce)
+      let domain = domainInForce
+      var viewport =
+        domain.dimension > 2 ? Viewport(domain: domain, axes: view.plane.axes(in: domain.dimension)) : Viewport(domain: domain)
       if let field = fields["center"] {
         let center = try field.vector(count: 2, bounded: true)
         viewport = viewport.panned(
@@ -351,7 +355,6 @@ private struct Reader {
     if let field = fields["overlays"] { view.overlays = try field.bool() }
     if let field = fields["contours"] { view.contours = try field.integer(atLeast: 0) }
     if let field = fields["gradient-field"] { view.gradientField = try field.bool() }
-    if let field = fields["plane"] { view.plane = try plane(field) }
     return view
   }
 
