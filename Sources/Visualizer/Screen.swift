@@ -48,7 +48,7 @@ public struct Screen: Sendable {
       return grid
     }
     projection = renderer.projection(for: content, view: state.view, selectedRun: state.run?.id, map: layout.map)
-    if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
+    if state.showInspector, !state.showHelp, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
       drawMessageRows(message, isError: state.message?.kind == .error, layout: layout, into: &grid)
     }
