@@ -27,27 +27,32 @@ struct PlayCommand: ParsableCommand {
 
       Examples:
         optiscope
+        optiscope play -l rastrigin --dim 10 -o cma-es --plane axes:3,7
         optiscope play --landscape himmelblau --optimizer pso
         optiscope play -e "sin(3*x)*cos(2*y) + 0.1*(x^2+y^2)" -o simulated-annealing --start 2,2
-        optiscope play -l rastrigin --dim 10 -o cma-es --plane axes:3,7
       """)
+
+  @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
+  @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
+
+  @Flag(help: "Start paused.")
+  var paused = false
+
+  @OptionGroup(title: "Plane") var plane: PlaneOptions
 
   /// The most dimensions the visualizer draws a plane through: each frame
   /// samples the heat map at every pixel's point in all of them.
   static let largestDimension = 1000
 
-  @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
-  @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
-  @OptionGroup(title: "Plane") var plane: PlaneOptions
-
-  @Flag(help: "Start paused.")
-  var paused = false
-
   func run() throws {
+    if landscape.given.isEmpty && !plane.given.isEmpty {
+      throw CommandLineError(
+        "\(plane.given.joined(separator: " and ")) choose a plane through a landscape: give --landscape NAME --dim N")
+    }
     // No landscape or optimizer option at all: the tour. (--seed or
     // --noise alone would be silently ignored by the saved tour, so they
     // count as options and then need a landscape.)
-    if landscape.given.isEmpty && optimizer.given.isEmpty && plane.given.isEmpty {
+    if landscape.given.isEmpty && optimizer.given.isEmpty {
       guard let tour = SceneLibrary.curated(SceneLibrary.tourName) else {
         throw CommandLineError.failure(
           "\(SceneLibrary.folder ?? "the curated scenes") has no \(SceneLibrary.tourName).yaml to open; give a scene or a landscape")
@@ -55,7 +60,8 @@ struct PlayCommand: ParsableCommand {
       try openVisualizer(replaying: try LoadedScene(tour), breakpoints: [], paused: paused)
       return
     }
-    let scene = try freshScene()
+    var scene = try freshScene()
+    scene.view.plane = try plane.applied(to: scene.view.plane, domain: try landscape.make().domain)
     let player: ScenePlayer
     let bytes = try historyByteBudget()
     do {
@@ -75,9 +81,8 @@ struct PlayCommand: ParsableCommand {
         "the visualizer draws landscapes of 2 to \(Self.largestDimension) dimensions; use 'optiscope run' for --dim \(surface.dimension)")
     }
     let setup = try optimizer.runSetup(on: surface)
-    let view = MapView(plane: try plane.applied(to: MapPlane(), domain: surface.domain))
     return Scene(
       title: "\(setup.configuration.kind.displayName) on \(surface.title)", landscape: try landscape.source(),
-      noise: landscape.noise, seed: optimizer.seed, runs: [setup], view: view, steps: 0)
+      noise: landscape.noise, seed: optimizer.seed, runs: [setup], steps: 0)
   }
 }
