@@ -50,6 +50,9 @@ import Testing
     // Without a terminal play stops at the terminal, past every check of the options.
     let ten = try OptiscopeProcess.run(["play", "-l", "rastrigin", "--dim", "10", "-o", "cma-es", "--plane", "axes:3,7"])
     #expect(ten.stderr.contains("the visualizer needs a terminal"), "\(ten.stderr)")
+    let alone = try OptiscopeProcess.run(["play", "--plane", "principal"])
+    #expect(alone.status == 64)
+    #expect(alone.stderr.contains("--plane choose a plane through a landscape: give --landscape NAME --dim N"), "\(alone.stderr)")
     let huge = try OptiscopeProcess.run(["play", "-l", "sphere", "--dim", "5000", "-o", "adam"])
     #expect(huge.status == 64)
     #expect(huge.stderr.contains("the visualizer draws landscapes of 2 to 1000 dimensions"), "\(huge.stderr)")
