@@ -1,7 +1,7 @@
 import Engine
 import Landscapes
 import OptimizerCore
-import Rendering
+@testable import Rendering
 import Testing
 import ViewModel
 
@@ -143,6 +143,31 @@ import ViewModel
     var plain = HeatMap()
     plain.update(landscape: landscape, viewport: viewport, columns: 6, rows: 3, scale: .linear)
     #expect(!plain.isOutside(pixelX: 0, pixelY: 0), "without a plane no pixel is outside")
+  }
+
+  @Test func theGradientFieldPointsDownhillAlongThePlane() throws {
+    let landscape = try LandscapeCatalog.make("sphere", dimension: 5)
+    // A random plane through o = (0, 0, 3, 0, 0), which sits at (0, 0) on
+    // the map: along it f = ‖o + s·e₁ + t·e₂‖² falls towards s = −o·e₁,
+    // t = −o·e₂, the map's point (−o·e₁, −o·e₂), not towards (0, 0).
+    var origin = Vector.zeros(5)
+    origin[2] = 3
+    let (a, b) = PlaneBasis.random(seed: 3, dimension: 5)
+    let plane = PlaneGeometry(origin: origin, first: a, second: b, centre: (0, 0), domain: landscape.domain)
+    let sink = (u: -origin.dot(a), v: -origin.dot(b))
+    #expect(abs(sink.u) > 0.5 || abs(sink.v) > 0.5, "the sink is off the map's centre")
+    let projection = MapProjection(viewport: Viewport(x: -4...4, y: -4...4), rect: Rect(x: 0, y: 0, width: 48, height: 24), plane: plane)
+    var field = GradientField()
+    field.update(objective: landscape, identity: "sphere 5", projection: projection, base: nil)
+    #expect(field.arrows.count > 20)
+    for arrow in field.arrows {
+      let at = projection.point(cellX: arrow.column, cellY: arrow.row)
+      let (u, v) = (at[0], at[1])
+      // Towards the sink on screen: right is +u, down is −v.
+      let (dx, dy) = ((sink.u - u) / projection.pixelSize.x, -(sink.v - v) / projection.pixelSize.y)
+      guard (dx * dx + dy * dy).squareRoot() > 3 else { continue }
+      #expect(arrow.glyph == CellRaster.arrowGlyph(dx: dx, dy: dy), "at (\(u), \(v))")
+    }
   }
 
   @Test func marksFadeWithTheirDistanceFromThePlane() throws {
