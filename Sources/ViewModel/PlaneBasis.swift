@@ -46,6 +46,10 @@ public enum PlaneBasis {
   /// that a big swarm's fit stays cheap enough for every frame.
   public static let principalPointLimit = 600
 
+  /// The most power iterations per direction: a fit costs at most
+  /// 2 × this × points × n multiplications, every frame.
+  static let powerIterations = 100
+
   /// The two leading eigenvectors of the points' covariance, by power
   /// iteration from the point farthest from the mean (the second deflated
   /// against the first), each signed so that its largest coordinate is
@@ -80,13 +84,13 @@ public enum PlaneBasis {
       guard var v = centred.map(deflated).max(by: { $0.squaredNorm < $1.squaredNorm }), v.norm > 1e-12 * total.squareRoot()
       else { return nil }
       v = v.normalized
-      for _ in 0..<200 {
+      for _ in 0..<Self.powerIterations {
         let w = deflated(apply(v))
         guard w.norm > 0, w.isFinite else { return nil }
         let next = w.normalized
         let change = (next - v).norm
         v = next
-        if change < 1e-12 { break }
+        if change < 1e-10 { break }
       }
       let value = v.dot(apply(v))
       guard value > 1e-12 * total else { return nil }

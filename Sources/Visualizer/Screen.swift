@@ -47,7 +47,8 @@ public struct Screen: Sendable {
       projection = nil
       return grid
     }
-    projection = renderer.projection(for: content, view: state.view, selectedRun: state.run?.id, map: layout.map)
+    projection = MapProjection(
+      viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map, plane: plane?.geometry)
     if state.showInspector, !state.showHelp, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
       drawMessageRows(message, isError: state.message?.kind == .error, layout: layout, into: &grid)
