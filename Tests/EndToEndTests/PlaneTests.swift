@@ -40,8 +40,9 @@ struct PlaneTests {
     try session.type("O")
     try session.waitForScreen(containing: "random plane (seed 1) through the fixed point (")
     try session.type("i")
-    let inspector = try session.waitForScreen(containing: "off plane")
-    #expect(inspector.contains("inspect 1 cma-es · particle 1/10"), "\(inspector)")
+    // The run panel says "off plane" too: wait for the inspector itself.
+    let inspector = try session.waitForScreen(containing: "inspect 1 cma-es · particle 1/10")
+    #expect(ScreenReading.rows(of: inspector).contains { $0.contains("│off plane ") }, "\(inspector)")
 
     try session.type("s")
     try session.press("C-u")
