@@ -23,7 +23,12 @@ public struct SVGExporter: Sendable {
 
   /// The SVG document.
   public func render() -> String {
-    let domainView = view.viewport ?? Viewport(domain: content.landscape.domain)
+    let domain = content.landscape.domain
+    // More than two dimensions: the plane through the first run's best
+    // (or the view's choice), its viewport the box on the plane's axes.
+    let plane = ShownPlane(view.plane, content: content, selectedRun: nil)
+    let domainView = view.viewport
+      ?? (plane == nil ? Viewport(domain: domain) : Viewport(domain: domain, axes: view.plane.axes(in: domain.dimension)))
     // Square pixels: as many rows as the viewport's aspect asks for, at
     // most 4 per column, so that a domain far taller than wide cannot ask
     // for more rows than an Int holds (the map is then widened instead).
@@ -33,9 +38,9 @@ public struct SVGExporter: Sendable {
     var heatMap = HeatMap()
     heatMap.update(
       objective: content.landscape.objective, identity: content.landscape.identity, viewport: viewport,
-      columns: resolution, rows: rows, scale: view.scale, base: content.landscape.domain.center)
+      columns: resolution, rows: rows, scale: view.scale, base: content.landscape.domain.center, plane: plane?.geometry)
     let mapHeight = mapWidth * viewport.height / viewport.width
-    let frame = Frame(viewport: viewport, origin: (20, 50), size: (mapWidth, mapHeight))
+    let frame = Frame(viewport: viewport, origin: (20, 50), size: (mapWidth, mapHeight), plane: plane?.geometry)
     let legendX = frame.origin.x + mapWidth + 30
     let width = legendX + 340, height = max(frame.origin.y + mapHeight + 40, 50 + 80 + Double(content.runs.count) * 44 + 260)
 
@@ -48,7 +53,7 @@ public struct SVGExporter: Sendable {
     svg.element("clipPath", [("id", "map")], children: { w in
       w.element("rect", [("x", number(frame.origin.x)), ("y", number(frame.origin.y)), ("width", number(mapWidth)), ("height", number(mapHeight))])
     })
-    title(&svg, frame: frame)
+    title(&svg, frame: frame, plane: plane)
     raster(&svg, heatMap: heatMap, frame: frame)
     svg.open("g", [("clip-path", "url(#map)")])
     if view.contours > 0 { contours(&svg, heatMap: heatMap, frame: frame, count: view.contours) }
@@ -67,25 +72,42 @@ public struct SVGExporter: Sendable {
     return svg.output
   }
 
-  /// Maps landscape points to SVG coordinates.
+  /// Maps landscape points to SVG coordinates (on a plane, their
+  /// projections onto it).
   struct Frame {
     let viewport: Viewport
     let origin: (x: Double, y: Double)
     let size: (width: Double, height: Double)
+    let plane: PlaneGeometry?
 
     func point(_ p: Vector) -> (x: Double, y: Double) {
-      (origin.x + (p[0] - viewport.x.lowerBound) / viewport.width * size.width,
+      if let plane {
+        let (u, v) = plane.coordinates(of: p)
+        return (origin.x + (u - viewport.x.lowerBound) / viewport.width * size.width,
+          origin.y + (viewport.y.upperBound - v) / viewport.height * size.height)
+      }
+      return (origin.x + (p[0] - viewport.x.lowerBound) / viewport.width * size.width,
        origin.y + (viewport.y.upperBound - (p.dimension > 1 ? p[1] : 0)) / viewport.height * size.height)
     }
   }
 
   /// The title above the map; the viewport's ranges under its right
   /// corner, where no title, however long, runs into them.
-  private func title(_ svg: inout SVGWriter, frame: Frame) {
+  private func title(_ svg: inout SVGWriter, frame: Frame, plane: ShownPlane?) {
     let viewport = frame.viewport
     let text = "\(content.landscape.title) — step \(content.step) — \(view.scale.rawValue) scale, \(view.colourMap)"
     svg.element("text", [("x", "20"), ("y", "30"), ("fill", "#e6e6e6"), ("font-size", "18")], text: text)
-    let range = "x ∈ [\(compactNumber(viewport.x.lowerBound)), \(compactNumber(viewport.x.upperBound))], y ∈ [\(compactNumber(viewport.y.lowerBound)), \(compactNumber(viewport.y.upperBound))]"
+    let names = plane.map { $0.geometry.axes.map { ("x\($0.first + 1)", "x\($0.second + 1)") } ?? ("u", "v") } ?? ("x", "y")
+    if let plane {
+      // Under the map's left corner; dimmed cells lie outside the box.
+      svg.element(
+        "text",
+        [
+          ("class", "plane"), ("x", number(frame.origin.x)), ("y", number(frame.origin.y + frame.size.height + 22)),
+          ("fill", "#9a9aa6"), ("font-size", "12"),
+        ], text: plane.summary + " (dimmed: outside the box)")
+    }
+    let range = "\(names.0) ∈ [\(compactNumber(viewport.x.lowerBound)), \(compactNumber(viewport.x.upperBound))], \(names.1) ∈ [\(compactNumber(viewport.y.lowerBound)), \(compactNumber(viewport.y.upperBound))]"
     svg.element(
       "text",
       [
@@ -104,9 +126,9 @@ public struct SVGExporter: Sendable {
     for j in 0..<h {
       var i = 0
       while i < w {
-        let colour = rasterColour(heatMap.level(pixelX: i, pixelY: j))
+        let colour = rasterColour(heatMap, i, j)
         var end = i + 1
-        while end < w && rasterColour(heatMap.level(pixelX: end, pixelY: j)) == colour { end += 1 }
+        while end < w && rasterColour(heatMap, end, j) == colour { end += 1 }
         // A hair wider than the pixels, so no seam shows between rows.
         svg.element("rect", [
           ("x", number(frame.origin.x + Double(i) * pw)), ("y", number(frame.origin.y + Double(j) * ph)),
@@ -118,8 +140,12 @@ public struct SVGExporter: Sendable {
     svg.close("g")
   }
 
-  private func rasterColour(_ t: Double) -> RGB {
-    t.isNaN ? HeatMap.undefinedColour : ColourMap(view.colourMap).colour(at: (t * 96).rounded() / 96)
+  /// A pixel's colour: its level's, dimmed where a plane leaves the box.
+  private func rasterColour(_ heatMap: HeatMap, _ i: Int, _ j: Int) -> RGB {
+    let t = heatMap.level(pixelX: i, pixelY: j)
+    guard !t.isNaN else { return HeatMap.undefinedColour }
+    let colour = ColourMap(view.colourMap).colour(at: (t * 96).rounded() / 96)
+    return heatMap.isOutside(pixelX: i, pixelY: j) ? colour.blended(with: RGB(0, 0, 0), weight: HeatMap.outsideDimming) : colour
   }
 
   /// Contour lines by marching squares over the pixel levels, one path per
@@ -185,10 +211,13 @@ public struct SVGExporter: Sendable {
       ])
       for particle in run.layer.particles {
         let p = frame.point(particle.position)
-        svg.element("circle", [
+        var attributes = [
           ("class", "particle"), ("cx", number(p.x)), ("cy", number(p.y)), ("r", "3.5"), ("fill", colour),
           ("stroke", "#000000"), ("stroke-width", "0.8"),
-        ])
+        ]
+        // On a plane, fainter the farther the particle is from it.
+        if let plane = frame.plane { attributes.append(("opacity", number(1 - plane.faintness(of: particle.position)))) }
+        svg.element("circle", attributes)
       }
       if let best = run.layer.best {
         let p = frame.point(best.position)

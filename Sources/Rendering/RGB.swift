@@ -33,7 +33,7 @@ public struct RGB: Sendable, Hashable, Codable {
 
   /// The mix (256 − w)·self + w·other in integer arithmetic, w ∈ 0…256:
   /// what the inner drawing loops use.
-  @inlinable func blended(with other: RGB, weight w: Int) -> RGB {
+  @inlinable public func blended(with other: RGB, weight w: Int) -> RGB {
     func mix(_ a: UInt8, _ b: UInt8) -> UInt8 { UInt8((Int(a) * (256 - w) + Int(b) * w + 128) >> 8) }
     return RGB(mix(red, other.red), mix(green, other.green), mix(blue, other.blue))
   }

@@ -23,11 +23,15 @@ public struct MapView: Sendable, Hashable {
   public var probes: Bool
   /// What optimizers draw of their state: ellipses, ensembles, arrows.
   public var overlays: Bool
+  /// The plane shown of a landscape of more than two dimensions.
+  public var plane: MapPlane
 
   public init(
     viewport: Viewport? = nil, colourMap: ColourMapName = .viridis, scale: ColourScale = .log, contours: Int = 0,
-    gradientField: Bool = false, trails: Bool = true, probes: Bool = true, overlays: Bool = true
+    gradientField: Bool = false, trails: Bool = true, probes: Bool = true, overlays: Bool = true,
+    plane: MapPlane = MapPlane()
   ) {
+    self.plane = plane
     self.viewport = viewport
     self.colourMap = colourMap
     self.scale = scale

@@ -22,6 +22,17 @@ public struct Viewport: Sendable, Hashable, CustomStringConvertible {
     self.init(x: ax.lower...max(ax.upper, ax.lower + 1), y: ay.lower...max(ay.upper, ay.lower + 1))
   }
 
+  /// Two axes of a domain, exactly: the map of a plane whose origin sits
+  /// at its coordinates on these axes (`MapPlane`), whatever its basis.
+  public init(domain: Domain, axes: MapPlane.Axes) {
+    guard axes.first < domain.dimension, axes.second < domain.dimension else {
+      self.init(domain: domain)
+      return
+    }
+    let ax = domain.axes[axes.first], ay = domain.axes[axes.second]
+    self.init(x: ax.lower...max(ax.upper, ax.lower + 1), y: ay.lower...max(ay.upper, ay.lower + 1))
+  }
+
   /// The smallest viewport around the domain's first two axes whose pixels
   /// are square on a map of `columns`×`rows` cells (a cell holds two
   /// pixels, one above the other), centred on the domain.

@@ -75,6 +75,14 @@ public enum Action: Sendable, Hashable {
   case toggleWhatIf
   /// The race chart's x-axis: evaluations or steps.
   case toggleRaceAxis
+  /// On a landscape of more than two dimensions: the plane's first (or
+  /// second) axis moved on by `offset` axes.
+  case movePlaneAxis(second: Bool, offset: Int)
+  /// The plane's basis: axes → principal components → random → axes.
+  case cyclePlaneBasis
+  /// What the plane passes through: the selected run's best → the
+  /// leader's → fixed where it is now → the selected run's best.
+  case cyclePlaneThrough
   // General
   case toggleCaption
   case toggleHelp

@@ -113,6 +113,21 @@ public enum KeyMap {
     KeyBinding(
       .view, [.character("W"), .character("X")], label: "W X", "what-if path, race axis",
       actionFor: { key in key == .character("W") ? .toggleWhatIf : .toggleRaceAxis }),
+    // A landscape of more than two dimensions shows a plane through them.
+    KeyBinding(
+      .view, [.character("<"), .character(">"), .character("{"), .character("}"), .character("P"), .character("O")],
+      label: "< > { } P O",
+      "n-D plane: its first axis, second axis; basis (axes, principal, random); through (best, leader, fixed)",
+      actionFor: { key in
+        switch key {
+        case .character("<"): return .movePlaneAxis(second: false, offset: -1)
+        case .character(">"): return .movePlaneAxis(second: false, offset: 1)
+        case .character("{"): return .movePlaneAxis(second: true, offset: -1)
+        case .character("}"): return .movePlaneAxis(second: true, offset: 1)
+        case .character("P"): return .cyclePlaneBasis
+        default: return .cyclePlaneThrough
+        }
+      }),
 
     KeyBinding(.general, [.character("w")], "what this scene shows", action: .toggleCaption),
     KeyBinding(.general, [.character("?")], "this help (space: its next page)", action: .toggleHelp),

@@ -17,11 +17,12 @@ public struct Screen: Sendable {
   /// The whole screen at `width`×`height` for this terminal.
   public mutating func render(_ state: AppState, width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
     let content = Self.content(state)
+    let plane = ShownPlane(state.view.plane, content: content, selectedRun: state.run?.id)
     var chrome = chrome(state, profile: profile)
     // The `?` overlay also says what the map's glyphs mean now: first on a
     // screen with no room for the legend under the map, else last.
     if let keys = chrome.help {
-      let legend = MapLegend.help(content.runs.map(\.layer), view: state.view)
+      let legend = MapLegend.help(content.runs.map(\.layer), view: state.view, onPlane: plane != nil)
       let hasLegendRows = FrameLayout(width: width, height: height).map { !$0.legend.isEmpty } ?? false
       chrome.help = hasLegendRows ? keys + legend : legend + keys
     }
@@ -38,14 +39,17 @@ public struct Screen: Sendable {
       func hintsWidth() -> Int { chrome.hints.map { $0.key.count + $0.action.count + 3 }.reduce(0, +) }
       while !chrome.hints.isEmpty, needed + hintsWidth() > width { chrome.hints.removeLast() }
     }
+    if let plane, let particle = chrome.inspector?.particle {
+      chrome.inspector?.planeDistance = plane.geometry.distance(of: particle.position)
+    }
     var grid = renderer.render(content, view: state.view, chrome: chrome, width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       projection = nil
       return grid
     }
     projection = MapProjection(
-      viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map)
-    if state.showInspector, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
+      viewport: renderer.viewport(for: content, view: state.view, map: layout.map), rect: layout.map, plane: plane?.geometry)
+    if state.showInspector, !state.showHelp, let projection { markSelectedParticle(state, content: content, projection: projection, into: &grid) }
     if let message, ownRow, !state.showHelp {
       drawMessageRows(message, isError: state.message?.kind == .error, layout: layout, into: &grid)
     }
@@ -58,10 +62,18 @@ public struct Screen: Sendable {
     return grid
   }
 
-  /// The landscape point under a screen cell, when the cell is on the map.
+  /// The map position under a screen cell (what zoom is about), when the
+  /// cell is on the map.
   public func point(atColumn column: Int, row: Int) -> Vector? {
     guard let projection, projection.rect.contains(x: column, y: row) else { return nil }
     return projection.point(cellX: column, cellY: row)
+  }
+
+  /// The landscape point under a screen cell (where a click puts a run):
+  /// the map position, or on a plane its point there in the box.
+  public func landscapePoint(atColumn column: Int, row: Int) -> Vector? {
+    guard let projection, projection.rect.contains(x: column, y: row) else { return nil }
+    return projection.landscapePoint(cellX: column, cellY: row)
   }
 
   /// What the frame shows: the session, and the what-if path when it is

@@ -203,6 +203,12 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
   case .toggleRaceAxis:
     state.raceAxis = state.raceAxis == .evaluations ? .steps : .evaluations
     state.message = StatusMessage("race chart against \(state.raceAxis.rawValue)")
+  case .movePlaneAxis(let second, let offset):
+    state.movePlaneAxis(second: second, by: offset)
+  case .cyclePlaneBasis:
+    state.cyclePlaneBasis()
+  case .cyclePlaneThrough:
+    state.cyclePlaneThrough()
 
   case .toggleCaption:
     state.showCaption.toggle()
@@ -354,9 +360,12 @@ private func followWhatIf(_ command: Command, _ state: inout AppState) -> String
   return nil
 }
 
-/// The viewport on screen: the user's, or the whole domain.
+/// The viewport on screen: the user's, or the whole domain (on a plane,
+/// the box on the plane's axes).
 func currentViewport(_ state: AppState) -> Viewport {
-  state.view.viewport ?? Viewport(domain: state.session.landscape.domain)
+  let domain = state.session.landscape.domain
+  guard domain.dimension > 2 else { return state.view.viewport ?? Viewport(domain: domain) }
+  return state.view.viewport ?? Viewport(domain: domain, axes: state.view.plane.axes(in: domain.dimension))
 }
 
 private func currentExpression(_ state: AppState) -> String? {

@@ -51,13 +51,14 @@ public struct VisualizerProgram: InteractiveProgram {
   /// shift-click or right-click drops a particle.
   func action(for mouse: MouseEvent) -> Action? {
     guard state.modal == nil, mouse.kind == .press,
-      let point = screen.point(atColumn: mouse.column, row: mouse.row)
+      let point = screen.point(atColumn: mouse.column, row: mouse.row),
+      let landscapePoint = screen.landscapePoint(atColumn: mouse.column, row: mouse.row)
     else { return nil }
     switch mouse.button {
     case .wheelUp: return .zoom(factor: 1.25, about: point)
     case .wheelDown: return .zoom(factor: 0.8, about: point)
-    case .left: return mouse.shift ? .dropParticle(point) : .setStart(point)
-    case .right: return .dropParticle(point)
+    case .left: return mouse.shift ? .dropParticle(landscapePoint) : .setStart(landscapePoint)
+    case .right: return .dropParticle(landscapePoint)
     case .middle, .none: return nil
     }
   }

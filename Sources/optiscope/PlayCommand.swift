@@ -4,6 +4,7 @@ import Foundation
 import Landscapes
 import OptimizerCore
 import Scenes
+import ViewModel
 import Visualizer
 
 /// `optiscope play` (and `optiscope` alone): the live visualizer.
@@ -16,12 +17,17 @@ struct PlayCommand: ParsableCommand {
       landscape (and optionally an optimizer, its settings, a start, a seed
       or noise) it opens that run, recording from step 0: every live change
       is kept, and s saves the scene for 'optiscope replay'.
+      With --dim N > 2 (the n-dimensional built-ins, up to \(Self.largestDimension))
+      the map shows a plane through the N dimensions, through the selected
+      run's best by default: --plane and --plane-through choose it, and the
+      keys < > { } P O change it (its axes, its basis, its point).
       Press ? for every key; docs/KEYS.md lists them too. With
       COLORTERM=truecolor (or 24bit) the map is drawn in 24-bit colour,
       inside tmux too; NO_COLOR draws it without colour.
 
       Examples:
         optiscope
+        optiscope play -l rastrigin --dim 10 -o cma-es --plane axes:3,7
         optiscope play --landscape himmelblau --optimizer pso
         optiscope play -e "sin(3*x)*cos(2*y) + 0.1*(x^2+y^2)" -o simulated-annealing --start 2,2
         optiscope play -l rosenbrock -o external --command "python3 clients/python/examples/random_search.py" --also adam --also cma-es
@@ -36,7 +42,17 @@ struct PlayCommand: ParsableCommand {
   @Flag(help: "Start paused.")
   var paused = false
 
+  @OptionGroup(title: "Plane") var plane: PlaneOptions
+
+  /// The most dimensions the visualizer draws a plane through: each frame
+  /// samples the heat map at every pixel's point in all of them.
+  static let largestDimension = 1000
+
   func run() throws {
+    if landscape.given.isEmpty && !plane.given.isEmpty {
+      throw CommandLineError(
+        "\(plane.given.joined(separator: " and ")) choose a plane through a landscape: give --landscape NAME --dim N")
+    }
     // No landscape or optimizer option at all: the tour. (--seed or
     // --noise alone would be silently ignored by the saved tour, so they
     // count as options and then need a landscape.)
@@ -48,7 +64,8 @@ struct PlayCommand: ParsableCommand {
       try openVisualizer(replaying: try LoadedScene(tour), breakpoints: [], paused: paused)
       return
     }
-    let scene = try freshScene()
+    var scene = try freshScene()
+    scene.view.plane = try plane.applied(to: scene.view.plane, domain: try landscape.make().domain)
     let player: ScenePlayer
     let bytes = try historyByteBudget()
     do {
@@ -64,8 +81,9 @@ struct PlayCommand: ParsableCommand {
   /// The scene a fresh session records: the run the options describe.
   private func freshScene() throws -> Scene {
     let surface = try landscape.make()
-    guard surface.dimension == 2 else {
-      throw CommandLineError("the visualizer draws 2-D landscapes; use 'optiscope run' for --dim \(surface.dimension)")
+    guard (2...Self.largestDimension).contains(surface.dimension) else {
+      throw CommandLineError(
+        "the visualizer draws landscapes of 2 to \(Self.largestDimension) dimensions; use 'optiscope run' for --dim \(surface.dimension)")
     }
     let setup = try optimizer.runSetup(on: surface)
     let source = try landscape.source()

@@ -31,6 +31,12 @@ struct RenderCommand: ParsableCommand {
       Without a scene, --landscape and --optimizer make a one-run scene of
       --steps steps.
 
+      A landscape of more than two dimensions (--dim N, up to \(PlayCommand.largestDimension)) is drawn
+      as a plane through its N dimensions, the scene's or through the first
+      run's best: --plane axes:I,J, principal or random[:SEED] and
+      --plane-through best, leader or x1,…,xN choose another (the ansi and
+      text frames' header and the SVG's title name it).
+
       Examples:
         optiscope render tour --at 120
         optiscope render my.yaml --at 80 --format svg --output my.svg
@@ -38,6 +44,7 @@ struct RenderCommand: ParsableCommand {
         optiscope render -l rosenbrock -o adam --steps 300 --format ansi
         optiscope render -l himmelblau -o pso --steps 40 --format svg > swarm.svg
         optiscope render -e "sin(3*x) + cos(2*y)" -o simulated-annealing --size 100x30
+        optiscope render -l rastrigin --dim 10 -o cma-es --plane principal --format svg > plane.svg
       """)
 
   @Argument(help: "A scene to render instead of --landscape and --optimizer: a file or a curated scene's name.")
@@ -45,6 +52,7 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup(title: "Landscape") var landscape: LandscapeOptions
   @OptionGroup(title: "Optimizer") var optimizer: OptimizerOptions
+  @OptionGroup(title: "Plane") var plane: PlaneOptions
 
   @Option(parsing: .unconditional, help: "Without a scene: steps to take before rendering, at most 10^12 (default: 100).")
   var steps: Int?
@@ -122,6 +130,9 @@ struct RenderCommand: ParsableCommand {
     }
     if let scale { scene.view.scale = scale }
     if let contours { scene.view.contours = contours }
+    if !plane.given.isEmpty {
+      scene.view.plane = try plane.applied(to: scene.view.plane, domain: try scene.landscape.madeForCommandLine().domain)
+    }
 
     let text: String
     do {
@@ -130,7 +141,7 @@ struct RenderCommand: ParsableCommand {
         text = try cast(&frames, width: width, height: height, mode: mode)
       } else {
         if let at { try frames.play(toStep: at) } else { while try frames.advance() != nil {} }
-        try requirePlane(frames.session)
+        try requireDrawable(frames.session)
         switch format {
         case .svg: text = frames.svg()
         case .text: text = Export.text(frames.frame(width: width, height: height, mode: mode))
@@ -156,7 +167,7 @@ struct RenderCommand: ParsableCommand {
     let title = frames.player.scene.title.isEmpty ? frames.session.landscape.title : frames.player.scene.title
     var cast = Asciicast(width: width, height: height, title: title)
     func shoot(_ frames: inout SceneFrames) throws {
-      try requirePlane(frames.session)
+      try requireDrawable(frames.session)
       cast.add(screen: Export.ansi(frames.frame(width: width, height: height, mode: mode)), at: Double(cast.frames) / fps)
     }
     try shoot(&frames)
@@ -181,18 +192,19 @@ struct RenderCommand: ParsableCommand {
     let source = try landscape.source()
     let surface = try landscape.make()
     let setup = try optimizer.runSetup(on: surface)
-    guard surface.dimension == 2 else {
-      throw CommandLineError("render draws 2-D landscapes; \(surface.name) has \(surface.dimension) dimensions here")
+    guard (2...PlayCommand.largestDimension).contains(surface.dimension) else {
+      throw CommandLineError(
+        "render draws landscapes of 2 to \(PlayCommand.largestDimension) dimensions; \(surface.name) has \(surface.dimension) here")
     }
     return Scene(
       title: "", landscape: source, noise: landscape.noise, seed: optimizer.seed, runs: [setup],
       view: MapView(contours: 8), steps: steps ?? 100)
   }
 
-  private func requirePlane(_ session: Session) throws {
-    guard session.landscape.dimension == 2 else {
+  private func requireDrawable(_ session: Session) throws {
+    guard (2...PlayCommand.largestDimension).contains(session.landscape.dimension) else {
       throw CommandLineError.failure(
-        "render draws 2-D landscapes; \(session.landscape.name) has \(session.landscape.dimension) dimensions here")
+        "render draws landscapes of 2 to \(PlayCommand.largestDimension) dimensions; \(session.landscape.name) has \(session.landscape.dimension) here")
     }
   }
 }

@@ -28,7 +28,8 @@ public struct GradientField: Sendable {
     base: Vector? = nil
   ) {
     let newKey = HeatMap.Key(
-      landscape: identity, viewport: projection.viewport, columns: projection.rect.width, rows: projection.rect.height)
+      landscape: identity, viewport: projection.viewport, columns: projection.rect.width, rows: projection.rect.height,
+      plane: projection.plane)
     guard newKey != key || spacing != (columns, rows) else { return }
     key = newKey
     spacing = (columns, rows)
@@ -45,14 +46,22 @@ public struct GradientField: Sendable {
     var point = base ?? Vector.zeros(f.dimension)
     for row in stride(from: spacing.rows / 2, to: rect.height, by: spacing.rows) {
       for column in stride(from: spacing.columns / 2, to: rect.width, by: spacing.columns) {
-        let centre = projection.point(cellX: rect.x + column, cellY: rect.y + row)
-        point[0] = centre[0]
-        if point.dimension > 1 { point[1] = centre[1] }
-        let g = f.gradient(at: point)
-        guard g.isFinite else { continue }
-        // A step along −∇f, as it moves on screen (pixels; x right, y down).
-        let sx = -g[0] / size.x
-        let sy = point.dimension > 1 ? g[1] / size.y : 0
+        let sx: Double, sy: Double
+        if let plane = projection.plane {
+          // On a plane: −∇f's components along its directions.
+          let g = f.gradient(at: projection.landscapePoint(cellX: rect.x + column, cellY: rect.y + row))
+          guard g.isFinite else { continue }
+          (sx, sy) = (-g.dot(plane.first) / size.x, g.dot(plane.second) / size.y)
+        } else {
+          let centre = projection.point(cellX: rect.x + column, cellY: rect.y + row)
+          point[0] = centre[0]
+          if point.dimension > 1 { point[1] = centre[1] }
+          let g = f.gradient(at: point)
+          guard g.isFinite else { continue }
+          // A step along −∇f, as it moves on screen (pixels; x right, y down).
+          sx = -g[0] / size.x
+          sy = point.dimension > 1 ? g[1] / size.y : 0
+        }
         let magnitude = (sx * sx + sy * sy).squareRoot()
         steepest = max(steepest, magnitude)
         found.append((column, row, sx, sy, magnitude))

@@ -20,6 +20,8 @@ public struct HeatMap: Sendable {
     public var viewport: Viewport
     public var columns: Int
     public var rows: Int
+    /// The plane sampled, nil for the landscape's first two coordinates.
+    public var plane: PlaneGeometry?
   }
 
   /// The key of the current samples (nil before the first update).
@@ -34,6 +36,13 @@ public struct HeatMap: Sendable {
   /// Each pixel's position on the colour map, t ∈ [0, 1]: the mean of its
   /// four sub-pixels' levels that are defined (NaN where none is).
   public private(set) var levels: [Double] = []
+
+  /// On a plane, true for each pixel whose centre lies outside the box:
+  /// its samples are the function at the clamped point, drawn dim
+  /// (`outsideDimming`). Empty without a plane.
+  public private(set) var outside: [Bool] = []
+  /// How much of its colour a pixel outside the box loses to black, of 256.
+  public static let outsideDimming = 150
 
   /// Sub-pixels per pixel along each axis.
   public static let supersampling = 2
@@ -65,19 +74,27 @@ public struct HeatMap: Sendable {
 
   /// Brings the map up to date for any objective. `identity` must change
   /// whenever the function does; `base` fixes coordinates beyond the
-  /// first two (zeros by default). Returns true when it sampled again.
+  /// first two (zeros by default). With a `plane` the viewport is in the
+  /// plane's (u, v) and f is sampled at its points clamped into the box
+  /// (`base` is then unused). Returns true when it sampled again.
   @discardableResult
   public mutating func update(
     objective: any Objective, identity: String, viewport: Viewport, columns: Int, rows: Int,
-    scale: ColourScale, base: Vector? = nil
+    scale: ColourScale, base: Vector? = nil, plane: PlaneGeometry? = nil
   ) -> Bool {
-    let newKey = Key(landscape: identity, viewport: viewport, columns: max(columns, 0), rows: max(rows, 0))
+    let newKey = Key(landscape: identity, viewport: viewport, columns: max(columns, 0), rows: max(rows, 0), plane: plane)
     let resample = newKey != key
     if resample {
       key = newKey
-      samples = Self.sample(
-        objective, viewport: viewport, width: newKey.columns * Self.supersampling,
-        height: newKey.rows * 2 * Self.supersampling, base: base ?? Vector.zeros(objective.dimension))
+      let (width, height) = (newKey.columns * Self.supersampling, newKey.rows * 2 * Self.supersampling)
+      if let plane {
+        samples = Self.sample(objective, viewport: viewport, width: width, height: height, plane: plane)
+        outside = Self.outsidePixels(plane, viewport: viewport, width: newKey.columns, height: newKey.rows * 2)
+      } else {
+        samples = Self.sample(
+          objective, viewport: viewport, width: width, height: height, base: base ?? Vector.zeros(objective.dimension))
+        outside = []
+      }
       samplings += 1
     }
     if resample || fitted?.scale != scale {
@@ -138,6 +155,59 @@ public struct HeatMap: Sendable {
     return values
   }
 
+  /// f at the centre of every cell of a `width`×`height` grid over the
+  /// viewport in a plane's (u, v), at the plane's points clamped into the
+  /// box; rows in parallel when the grid is large.
+  static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, plane: PlaneGeometry) -> [Double] {
+    guard width > 0, height > 0 else { return [] }
+    var values = [Double](repeating: .nan, count: width * height)
+    let x0 = viewport.x.lowerBound, y1 = viewport.y.upperBound
+    let dx = viewport.width / Double(width), dy = viewport.height / Double(height)
+    values.withUnsafeMutableBufferPointer { buffer in
+      let shared = RowBuffer(base: buffer.baseAddress!)
+      @Sendable func fillRow(_ j: Int) {
+        var point = plane.origin
+        let v = y1 - (Double(j) + 0.5) * dy
+        let row = shared.base + j * width
+        for i in 0..<width {
+          plane.point(u: x0 + (Double(i) + 0.5) * dx, v: v, into: &point)
+          for k in 0..<point.dimension { point[k] = min(max(point[k], plane.lower[k]), plane.upper[k]) }
+          row[i] = f.value(at: point)
+        }
+      }
+      if width * height >= parallelThreshold {
+        DispatchQueue.concurrentPerform(iterations: height) { fillRow($0) }
+      } else {
+        for j in 0..<height { fillRow(j) }
+      }
+    }
+    return values
+  }
+
+  /// For each pixel of a `width`×`height` map over the viewport, whether
+  /// the plane's point at its centre lies outside the box.
+  static func outsidePixels(_ plane: PlaneGeometry, viewport: Viewport, width: Int, height: Int) -> [Bool] {
+    let dx = viewport.width / Double(max(width, 1)), dy = viewport.height / Double(max(height, 1))
+    var point = plane.origin
+    var result = [Bool](repeating: false, count: width * height)
+    for j in 0..<height {
+      for i in 0..<width {
+        plane.point(
+          u: viewport.x.lowerBound + (Double(i) + 0.5) * dx, v: viewport.y.upperBound - (Double(j) + 0.5) * dy,
+          into: &point)
+        result[j * width + i] = !plane.contains(point)
+      }
+    }
+    return result
+  }
+
+  /// True when the pixel at (i, j) shows a point of the plane outside the
+  /// box (never without a plane).
+  public func isOutside(pixelX i: Int, pixelY j: Int) -> Bool {
+    guard !outside.isEmpty, i >= 0, i < pixelWidth, j >= 0, j < pixelHeight else { return false }
+    return outside[j * pixelWidth + i]
+  }
+
   /// t of the pixel at (i, j), or NaN outside the map.
   public func level(pixelX i: Int, pixelY j: Int) -> Double {
     guard i >= 0, i < pixelWidth, j >= 0, j < pixelHeight else { return .nan }
@@ -169,7 +239,7 @@ public struct HeatMap: Sendable {
     func colour(_ index: Int) -> RGB {
       let i = Int(indices[index])
       guard i >= 0 else { return Self.undefinedColour }
-      let c = table[i]
+      let c = outside.isEmpty || !outside[index] ? table[i] : table[i].blended(with: RGB(0, 0, 0), weight: Self.outsideDimming)
       guard contours > 0 else { return c }
       let band = bands[index]
       let crosses = (index % width + 1 < width && bands[index + 1] != band)

@@ -7,19 +7,24 @@ public enum LandscapeMarks {
   /// rejected move.
   public static let minimizerGlyph: Character = "⊕"
 
-  /// Marks every minimizer that lies in the view with a white ×.
+  /// Marks every minimizer that lies in the view with a white ⊕ (on a
+  /// plane, projected onto it and fainter the farther it lies from it).
   public static func drawMinimizers(_ minimizers: [Vector], into grid: inout CellGrid, projection: MapProjection) {
     for x in minimizers {
       guard let (column, row) = projection.cell(x) else { continue }
-      grid.stamp(minimizerGlyph, x: column, y: row, colour: RGB(255, 255, 255), attributes: .bold)
+      grid.stamp(
+        minimizerGlyph, x: column, y: row, colour: RGB(255, 255, 255), faint: projection.faintness(of: x), attributes: .bold)
     }
   }
 
   /// Dots on the lattice of a domain whose first or second axis is integer
   /// or boolean: at every allowed point when both axes are discrete, along
   /// the allowed lines (every other cell) when one is. Nothing is drawn when
-  /// the lattice is finer than two cells, where it would only cover the map.
+  /// the lattice is finer than two cells, where it would only cover the map,
+  /// and on a plane through more dimensions, which cuts the lattice
+  /// anywhere.
   public static func drawLattice(of domain: Domain, into grid: inout CellGrid, projection: MapProjection) {
+    guard projection.plane == nil else { return }
     let axes = Array(domain.axes.prefix(2))
     guard axes.count == 2, axes.contains(where: { $0.kind != .continuous }) else { return }
     let rect = projection.rect

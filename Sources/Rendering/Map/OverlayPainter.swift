@@ -77,27 +77,48 @@ enum OverlayPainter {
   static func ellipse(center: Vector, semiAxes: [Vector], colour: RGB, painter: Painter, into grid: inout CellGrid) {
     guard let a = semiAxes.first else { return }
     let b = semiAxes.count > 1 ? semiAxes[1] : Vector.zeros(a.dimension)
-    let size = painter.projection.pixelSize
+    let projection = painter.projection
+    let size = projection.pixelSize
     // Semi-axes in pixels bound the perimeter: 2π·max.
-    let extent = max(abs(a[0]) / size.x, abs(a.dimension > 1 ? a[1] : 0) / size.y, abs(b[0]) / size.x, abs(b.dimension > 1 ? b[1] : 0) / size.y)
+    let extent: Double
+    if projection.plane != nil {
+      // On a plane: the semi-axes as they show on it.
+      let (o, pa, pb) = (projection.pixel(center), projection.pixel(center + a), projection.pixel(center + b))
+      extent = max(abs(pa.x - o.x), abs(pa.y - o.y), abs(pb.x - o.x), abs(pb.y - o.y))
+    } else {
+      extent = max(abs(a[0]) / size.x, abs(a.dimension > 1 ? a[1] : 0) / size.y, abs(b[0]) / size.x, abs(b.dimension > 1 ? b[1] : 0) / size.y)
+    }
     guard extent.isFinite else { return }
     let count = min(max(Int(2 * Double.pi * extent * 1.5), 16), 2000)
     var point = center
+    // Every coordinate the ellipse has (two on a 2-D landscape).
+    let coordinates = min(center.dimension, a.dimension, b.dimension)
     for k in 0..<count {
       let t = 2 * Double.pi * Double(k) / Double(count)
       let (c, s) = (cos(t), sin(t))
-      for i in 0..<min(center.dimension, 2) { point[i] = center[i] + c * a[i] + s * b[i] }
+      for i in 0..<coordinates { point[i] = center[i] + c * a[i] + s * b[i] }
       painter.mark(point, "·", colour: colour, into: &grid)
     }
   }
 
-  /// An axis-aligned box in box-drawing characters, clipped to the map.
+  /// An axis-aligned box in box-drawing characters, clipped to the map; on
+  /// an axes plane its sides along those axes, and on a rotated plane,
+  /// which cuts it in no rectangle, nothing.
   static func box(lower: Vector, upper: Vector, colour: RGB, painter: Painter, into grid: inout CellGrid) {
     let projection = painter.projection
     let rect = projection.rect
+    var (i, j) = (0, 1)
+    if let plane = projection.plane {
+      guard let axes = plane.axes, lower.dimension > max(axes.first, axes.second) else { return }
+      (i, j) = (axes.first, axes.second)
+    }
     // Landscape y points up, so the upper corner is the top row.
-    let topLeft = projection.unclippedCell([lower[0], upper.dimension > 1 ? upper[1] : 0])
-    let bottomRight = projection.unclippedCell([upper[0], lower.dimension > 1 ? lower[1] : 0])
+    func cell(_ u: Double, _ v: Double) -> (x: Int, y: Int) {
+      let (px, py) = projection.pixel(u: u, v: v)
+      return (rect.x + MapProjection.floorInt(px), rect.y + MapProjection.floorInt(py / 2))
+    }
+    let topLeft = cell(lower[i], upper.dimension > j ? upper[j] : 0)
+    let bottomRight = cell(upper[i], lower.dimension > j ? lower[j] : 0)
     let (left, right) = (topLeft.x, max(bottomRight.x, topLeft.x + 1))
     let (top, bottom) = (topLeft.y, max(bottomRight.y, topLeft.y + 1))
     func put(_ glyph: Character, _ x: Int, _ y: Int) {

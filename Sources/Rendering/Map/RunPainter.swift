@@ -56,8 +56,11 @@ public enum RunPainter {
       if braille {
         painter.brailleParticles(run.particles, colour: run.style.colour, into: &grid)
       } else {
+        // On a plane through more dimensions, fainter the farther from it.
         for particle in run.particles {
-          painter.mark(particle.position, run.style.glyph, colour: run.style.colour, attributes: .bold, into: &grid)
+          painter.mark(
+            particle.position, run.style.glyph, colour: run.style.colour,
+            faint: projection.faintness(of: particle.position), attributes: .bold, into: &grid)
         }
       }
     }

@@ -63,6 +63,9 @@ public struct RunView: Sendable {
   public var steps: Int
   public var evaluations: Int
   public var bestLoss: Double?
+  /// On a plane through more than two dimensions, its best point's
+  /// distance to the plane (the renderer fills it in); nil on a 2-D map.
+  public var planeDistance: Double?
   public var hyperparameters: Hyperparameters
   /// Evaluations used after each step, and the best loss then.
   public var historyEvaluations: [Int]

@@ -20,14 +20,20 @@ public struct FrameRenderer: Sendable {
   public mutating func render(
     _ content: FrameContent, view: MapView, chrome: FrameChrome = FrameChrome(), width: Int, height: Int
   ) -> CellGrid {
-    let content = chrome.overlayRun.map { content.keepingOverlays(ofRun: $0) } ?? content
+    var content = chrome.overlayRun.map { content.keepingOverlays(ofRun: $0) } ?? content
     var grid = CellGrid(width: width, height: height)
     guard let layout = FrameLayout(width: width, height: height) else {
       Self.drawTooSmall(into: &grid)
       return grid
     }
+    let plane = ShownPlane(view.plane, content: content, selectedRun: chrome.selectedRun)
+    if let geometry = plane?.geometry {
+      for index in content.runs.indices {
+        content.runs[index].planeDistance = content.runs[index].layer.best.map { geometry.distance(of: $0.position) }
+      }
+    }
     let viewport = self.viewport(for: content, view: view, map: layout.map)
-    let projection = MapProjection(viewport: viewport, rect: layout.map)
+    let projection = MapProjection(viewport: viewport, rect: layout.map, plane: plane?.geometry)
     drawMap(content, view: view, profile: chrome.profile, projection: projection, into: &grid)
     if let stage = chrome.stage {
       let painter = Painter(projection: projection)
@@ -35,7 +41,7 @@ public struct FrameRenderer: Sendable {
         OverlayPainter.draw(overlay, runColour: stage.colour, painter: painter, into: &grid)
       }
     }
-    drawHeader(content, view: view, viewport: viewport, into: &grid, rect: layout.header)
+    drawHeader(content, view: view, viewport: viewport, plane: plane, into: &grid, rect: layout.header)
     if let fitted = heatMap.fitted {
       ColourBar.draw(scale: fitted, colourMap: ColourMap(view.colourMap), into: &grid, rect: layout.colourBar)
     }
@@ -43,7 +49,8 @@ public struct FrameRenderer: Sendable {
       "loss, \(view.scale.rawValue)", x: layout.colourBarLabel.x, y: layout.colourBarLabel.y,
       maxWidth: layout.colourBarLabel.width, style: CellStyle(foreground: RGB(150, 150, 160)))
     MapLegend.draw(
-      content.runs.map(\.layer), view: view, extra: chrome.stage?.stage.overlays ?? [], into: &grid, rect: layout.legend)
+      content.runs.map(\.layer), view: view, extra: chrome.stage?.stage.overlays ?? [], onPlane: plane != nil, into: &grid,
+      rect: layout.legend)
     if let stage = chrome.stage {
       StagePanel.draw(stage, into: &grid, rect: layout.panels)
     } else if let inspector = chrome.inspector {
@@ -69,10 +76,21 @@ public struct FrameRenderer: Sendable {
     return grid
   }
 
-  /// The viewport shown on a map rectangle: the user's, or the domain,
-  /// widened so that pixels are square.
+  /// The viewport shown on a map rectangle: the user's, or the domain
+  /// (on a plane, the box on the plane's two axes, whatever its basis, so
+  /// that the origin stays in its cell when the basis changes), widened
+  /// so that pixels are square.
   public func viewport(for content: FrameContent, view: MapView, map: Rect) -> Viewport {
-    (view.viewport ?? Viewport(domain: content.landscape.domain)).fitted(columns: map.width, rows: map.height)
+    let domain = content.landscape.domain
+    let whole = domain.dimension > 2 ? Viewport(domain: domain, axes: view.plane.axes(in: domain.dimension)) : Viewport(domain: domain)
+    return (view.viewport ?? whole).fitted(columns: map.width, rows: map.height)
+  }
+
+  /// Where the map of `content` lands in `map`: its viewport and, on a
+  /// landscape of more than two dimensions, its plane.
+  public func projection(for content: FrameContent, view: MapView, selectedRun: Int?, map: Rect) -> MapProjection {
+    let plane = ShownPlane(view.plane, content: content, selectedRun: selectedRun)
+    return MapProjection(viewport: viewport(for: content, view: view, map: map), rect: map, plane: plane?.geometry)
   }
 
   /// The heat map (re-sampled only when needed), then the landscape's
@@ -88,14 +106,14 @@ public struct FrameRenderer: Sendable {
     let base = landscape.domain.center
     let resampled = heatMap.update(
       objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
-      rows: rect.height, scale: view.scale, base: base)
+      rows: rect.height, scale: view.scale, base: base, plane: projection.plane)
     let key = BackgroundKey(
       heatMap: heatMap.key, scale: view.scale, colourMap: view.colourMap, contours: view.contours,
       profile: profile, gradientField: view.gradientField, domain: landscape.domain,
       minimizers: landscape.knownMinimum?.minimizers ?? [])
     if resampled || background?.key != key {
       var layer = CellGrid(width: rect.width, height: rect.height)
-      let local = MapProjection(viewport: projection.viewport, rect: layer.bounds)
+      let local = MapProjection(viewport: projection.viewport, rect: layer.bounds, plane: projection.plane)
       heatMap.draw(into: &layer, rect: layer.bounds, colourMap: colourMap, profile: profile, contours: view.contours)
       if view.gradientField {
         gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
@@ -121,12 +139,19 @@ public struct FrameRenderer: Sendable {
     var minimizers: [Vector]
   }
 
-  private func drawHeader(_ content: FrameContent, view: MapView, viewport: Viewport, into grid: inout CellGrid, rect: Rect) {
+  /// The landscape's title, the plane when there is one, the viewport's
+  /// ranges (on a plane, named by its axes, or u and v on a rotated one),
+  /// the scale and the colour map.
+  private func drawHeader(
+    _ content: FrameContent, view: MapView, viewport: Viewport, plane: ShownPlane?, into grid: inout CellGrid, rect: Rect
+  ) {
     var x = rect.x
     x += grid.text(content.landscape.title, x: x, y: rect.y, maxWidth: rect.width, style: CellStyle(attributes: .bold))
     let (x0, x1) = (compactNumber(viewport.x.lowerBound), compactNumber(viewport.x.upperBound))
     let (y0, y1) = (compactNumber(viewport.y.lowerBound), compactNumber(viewport.y.upperBound))
-    let details = "  x ∈ [\(x0), \(x1)]  y ∈ [\(y0), \(y1)]  \(view.scale.rawValue) scale  \(view.colourMap)"
+    let names = plane.map { $0.geometry.axes.map { ("x\($0.first + 1)", "x\($0.second + 1)") } ?? ("u", "v") } ?? ("x", "y")
+    let details = (plane.map { "  \($0.summary)" } ?? "")
+      + "  \(names.0) ∈ [\(x0), \(x1)]  \(names.1) ∈ [\(y0), \(y1)]  \(view.scale.rawValue) scale  \(view.colourMap)"
     grid.text(details, x: x, y: rect.y, maxWidth: rect.maxX - x, style: CellStyle(foreground: RGB(150, 150, 160)))
   }
 

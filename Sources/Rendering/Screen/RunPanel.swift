@@ -85,7 +85,9 @@ public enum RunPanel {
       return
     }
     line(run.optimizerName, dim)
-    line("step \(run.steps)  evals \(run.evaluations)")
+    // On a plane through more than two dimensions: how far off it the best is.
+    let off = run.planeDistance.map { "  off plane \(compactNumber($0))" } ?? ""
+    line("step \(run.steps)  evals \(run.evaluations)" + off)
     line("best \(best)" + (gap.map { "  gap \($0)" } ?? ""))
     let readouts = run.layer.inspection.readouts.prefix(detail == .full ? Int.max : 2)
     for readout in readouts where y < inside.maxY {

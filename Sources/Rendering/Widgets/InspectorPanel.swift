@@ -15,6 +15,9 @@ public struct InspectorContent: Sendable, Hashable {
   public var readouts: [Readout]
   /// Its internal vectors (momentum, mean, gradient estimate, …).
   public var vectors: [NamedVector]
+  /// On a plane through more than two dimensions, the particle's distance
+  /// to it (`PlaneGeometry.distance(of:)`); nil on a 2-D map.
+  public var planeDistance: Double?
 
   public init(
     runName: String, particleIndex: Int, particleCount: Int, particle: Particle?, probes: [Point],
@@ -87,6 +90,7 @@ public enum InspectorPanel {
       .field("position", describe(particle.position)),
       .field("loss", particle.loss.isNaN ? "not evaluated yet" : formatNumber(particle.loss, significantDigits: 4)),
     ]
+    if let distance = content.planeDistance { lines.append(.field("off plane", formatNumber(distance, significantDigits: 4))) }
     if let velocity = particle.velocity { lines.append(.field("velocity", describe(velocity))) }
     if let best = particle.personalBest {
       lines.append(.field("best", "\(formatNumber(best.loss, significantDigits: 4)) at \(describe(best.position))"))

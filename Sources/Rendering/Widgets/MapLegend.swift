@@ -26,14 +26,21 @@ public enum MapLegend {
   /// The shared marks and the overlays the runs draw, for the second row.
   /// `extra` holds overlays drawn besides the runs' own (a stage of an
   /// update taken apart): their kinds come first, since they are what the
-  /// screen is explaining.
-  public static func markEntries(_ runs: [RunLayer], view: MapView, extra: [Overlay] = []) -> [Entry] {
+  /// screen is explaining. `onPlane` (a plane through more than two
+  /// dimensions) adds what its fading and dimming mean.
+  public static func markEntries(_ runs: [RunLayer], view: MapView, extra: [Overlay] = [], onPlane: Bool = false) -> [Entry] {
     let plain = RGB(220, 220, 220)
     let stageRoles = roles(of: extra)
     var entries = [
       Entry(glyph: RunStyle.bestGlyph, colour: plain, label: "best so far"),
       Entry(glyph: LandscapeMarks.minimizerGlyph, colour: plain, label: "known minimum"),
     ]
+    if onPlane {
+      entries += [
+        Entry(glyph: "●", colour: plain.blended(with: RGB(0, 0, 0), weight: 128), label: "fainter: farther off the plane"),
+        Entry(glyph: "▀", colour: plain.blended(with: RGB(0, 0, 0), weight: HeatMap.outsideDimming), label: "dim: outside the box"),
+      ]
+    }
     entries += overlayEntries(stageRoles, colour: plain)
     if view.probes {
       entries += [
@@ -100,8 +107,8 @@ public enum MapLegend {
 
   /// The legend as rows of the `?` overlay, under "On the map": the one
   /// place it is on a screen too small for the legend rows.
-  public static func help(_ runs: [RunLayer], view: MapView) -> [KeyHelp] {
-    (runEntries(runs) + markEntries(runs, view: view)).map {
+  public static func help(_ runs: [RunLayer], view: MapView, onPlane: Bool = false) -> [KeyHelp] {
+    (runEntries(runs) + markEntries(runs, view: view, onPlane: onPlane)).map {
       KeyHelp(section: "On the map", keys: String($0.glyph), description: $0.label)
     }
   }
@@ -111,11 +118,11 @@ public enum MapLegend {
   /// row goes on the next. What finds no row is in the `?` overlay, which
   /// lists the whole legend.
   public static func draw(
-    _ runs: [RunLayer], view: MapView, extra: [Overlay] = [], into grid: inout CellGrid, rect: Rect
+    _ runs: [RunLayer], view: MapView, extra: [Overlay] = [], onPlane: Bool = false, into grid: inout CellGrid, rect: Rect
   ) {
     let label = CellStyle(foreground: RGB(190, 190, 200))
     var y = rect.y
-    for group in [runEntries(runs), markEntries(runs, view: view, extra: extra)] {
+    for group in [runEntries(runs), markEntries(runs, view: view, extra: extra, onPlane: onPlane)] {
       var x = rect.x
       for entry in group {
         let width = 2 + DisplayWidth.columns(of: entry.label)

@@ -324,8 +324,11 @@ private struct Reader {
     let fields = try value.mapping(
       fields: [
         "colour-map", "scale", "viewport", "zoom", "center", "trails", "probes", "overlays", "contours", "gradient-field",
+        "plane",
       ])
     var view = MapView()
+    // First, so that zoom and center are about the plane's axes.
+    if let field = fields["plane"] { view.plane = try plane(field) }
     if let field = fields["colour-map"] {
       let name = try field.string()
       let names = ColourMapName.allCases.map(\.rawValue)
@@ -352,7 +355,9 @@ private struct Reader {
     }
     if fields["zoom"] != nil || fields["center"] != nil {
       if let field = fields["viewport"] { throw field.error("give either viewport or zoom and center, not both") }
-      var viewport = Viewport(domain: domainInForce)
+      let domain = domainInForce
+      var viewport =
+        domain.dimension > 2 ? Viewport(domain: domain, axes: view.plane.axes(in: domain.dimension)) : Viewport(domain: domain)
       if let field = fields["center"] {
         let center = try field.vector(count: 2, bounded: true)
         viewport = viewport.panned(
@@ -373,6 +378,49 @@ private struct Reader {
     if let field = fields["contours"] { view.contours = try field.integer(atLeast: 0) }
     if let field = fields["gradient-field"] { view.gradientField = try field.bool() }
     return view
+  }
+
+  /// `view.plane`: `{basis: axes|principal|random, axes: [I, J], seed: N,
+  /// through: best|leader|[x1, …, xn]}`, every field optional. Axes count
+  /// from 1; on a landscape of more than two dimensions they and a fixed
+  /// point must fit it (on two, the plane waits unused for a landscape
+  /// change).
+  func plane(_ value: YAMLValue) throws(SceneError) -> MapPlane {
+    let fields = try value.mapping(fields: ["basis", "axes", "seed", "through"])
+    let dimension = domainInForce.dimension
+    let checked = dimension > 2
+    var plane = MapPlane()
+    if let field = fields["basis"] {
+      let name = try field.string()
+      let names = MapPlane.Basis.allCases.map(\.rawValue)
+      guard let basis = MapPlane.Basis(rawValue: name) else {
+        throw field.error("unknown plane basis '\(name)'\(suggestionSuffix(for: name, in: names)) (bases: \(names.joined(separator: ", ")))")
+      }
+      plane.basis = basis
+    }
+    if let field = fields["axes"] {
+      let items = try field.sequence()
+      guard items.count == 2 else { throw field.error("\(field.path) must name two axes, got \(items.count)") }
+      let first = try items[0].integer(atLeast: 1, atMost: checked ? dimension : .max)
+      let second = try items[1].integer(atLeast: 1, atMost: checked ? dimension : .max)
+      guard first != second else { throw field.error("\(field.path) must name two different axes, got \(first) twice") }
+      plane.axes = MapPlane.Axes(first - 1, second - 1)
+    }
+    if let field = fields["seed"] { plane.seed = try field.unsigned() }
+    if let field = fields["through"] {
+      switch field.text {
+      case "best": plane.through = .best
+      case "leader": plane.through = .leader
+      default:
+        guard case .sequence = field.node else { throw field.typeError(expected: "best, leader or a point [x1, …, xn]") }
+        let point = try field.vector(bounded: true)
+        if checked, point.dimension != dimension {
+          throw field.error("\(field.path) has \(point.dimension) coordinates; the landscape has \(dimension)")
+        }
+        plane.through = .point(point)
+      }
+    }
+    return plane
   }
 
   func budget(_ value: YAMLValue) throws(SceneError) -> Budget {

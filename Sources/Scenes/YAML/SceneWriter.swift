@@ -140,7 +140,23 @@ public enum SceneWriter {
     fields += [("trails", .flag(view.trails)), ("probes", .flag(view.probes)), ("overlays", .flag(view.overlays))]
     if view.contours != 0 { fields.append(("contours", .integer(view.contours))) }
     if view.gradientField { fields.append(("gradient-field", .flag(true))) }
+    if view.plane != MapPlane() { fields.append(("plane", plane(view.plane))) }
     return .block(fields)
+  }
+
+  /// `view.plane` as a flow mapping, axes counted from 1.
+  static func plane(_ plane: MapPlane) -> Node {
+    let through: Node
+    switch plane.through {
+    case .best: through = .word("best")
+    case .leader: through = .word("leader")
+    case .point(let point): through = .point(point)
+    }
+    return .flow([
+      ("basis", .word(plane.basis.rawValue)),
+      ("axes", .flowList([.integer(plane.axes.first + 1), .integer(plane.axes.second + 1)])),
+      ("seed", .integer(plane.seed)), ("through", through),
+    ])
   }
 
   /// An event as a flow mapping; runs by number (id + 1), as the format's
