@@ -56,7 +56,7 @@ let package = Package(
     .target(
       name: "Exports",
       dependencies: [
-        "OptimizerCore", "Engine", "ViewModel", "Rendering", "Scenes",
+        "OptimizerCore", "Engine", "External", "ViewModel", "Rendering", "Scenes",
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "Visualizer", dependencies: ["OptimizerCore", "Landscapes", "Engine", "ViewModel", "Rendering", "Scenes"]),

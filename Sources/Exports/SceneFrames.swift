@@ -1,4 +1,5 @@
 import Engine
+import External
 import OptimizerCore
 import Rendering
 import Scenes
@@ -12,8 +13,10 @@ public struct SceneFrames: Sendable {
   public private(set) var recorder: SessionRecorder
   private var renderer = FrameRenderer()
 
-  public init(scene: Scene) throws(SceneError) {
-    player = try ScenePlayer(scene: scene)
+  /// `external` as `ScenePlayer` takes it: a recorded scene renders from
+  /// its tapes alone; one made from command-line options runs its process.
+  public init(scene: Scene, external: ExternalTapes.Policy = .recordedOnly) throws(SceneError) {
+    player = try ScenePlayer(scene: scene, external: external)
     recorder = SessionRecorder()
     recorder.record(player.session)
   }

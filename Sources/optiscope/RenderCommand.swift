@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import External
 import Foundation
 import OptimizerCore
 import Rendering
@@ -136,7 +137,8 @@ struct RenderCommand: ParsableCommand {
 
     let text: String
     do {
-      var frames = try SceneFrames(scene: scene)
+      var frames = try SceneFrames(scene: scene, external: mode == "rendered" ? optimizer.externalPolicy : .recordedOnly)
+      defer { frames.session.externalTapes.endAll() }
       if format == .cast {
         text = try cast(&frames, width: width, height: height, mode: mode)
       } else {
