@@ -2,14 +2,23 @@ import DequeModule
 import Landscapes
 import OptimizerCore
 
-/// The session's past, for step-back: a snapshot of every run before each
-/// step or command, at most `depth` of them and at most `byteBudget` bytes
-/// of them by `Snapshot.estimatedBytes` (older ones are dropped, but the
-/// newest is always kept), so that memory stays bounded whatever the run
-/// length and the swarm size.
+/// The session's past, for step-back: what came before each step or
+/// command, at most `depth` of them and at most `byteBudget` bytes of
+/// them by `Snapshot.estimatedBytes` (older ones are dropped, but the
+/// newest keyframe is always kept), so that memory stays bounded whatever
+/// the run length and the swarm size.
 ///
-/// Each snapshot says what came after it, so whoever steps back learns
-/// what was undone from the history itself (a scene player moves its place
+/// Not every step keeps a snapshot. A command always does (a keyframe); an
+/// iteration does every K-th time, K growing with the snapshot's size
+/// (`keyframeInterval`), and otherwise leaves a mark: stepping back over a
+/// mark restores the keyframe before it and plays the iterations since
+/// again, which the deterministic engine does bit for bit
+/// (`Session.stepBack`). A small session keeps a keyframe per step, as if
+/// there were no marks; a 10 000-particle swarm copies its particles once
+/// every K steps instead of every step.
+///
+/// Each entry says what came after it, so whoever steps back learns what
+/// was undone from the history itself (a scene player moves its place
 /// among the events only when a command was undone).
 ///
 /// Snapshots are cheap to take: runs are value types whose arrays are
@@ -33,43 +42,134 @@ struct History: Sendable {
     var estimatedBytes: Int { runs.reduce(MemoryLayout<Snapshot>.size) { $0 + $1.estimatedBytes } }
   }
 
+  /// One entry: a snapshot, or the mark of an iteration whose state
+  /// is rebuilt from the keyframe before it.
+  private enum Entry: Sendable {
+    case keyframe(Snapshot, bytes: Int)
+    case iteration
+  }
+
+  /// How a step back gets its state: a snapshot as it was, or a keyframe
+  /// and the iterations to play after it.
+  enum Restoration {
+    case snapshot(Snapshot)
+    case replay(from: Snapshot, iterations: Int)
+  }
+
   /// What `byteBudget` is unless set (`OPTISCOPE_HISTORY_MB`, README).
   static let defaultByteBudget = 256 << 20
 
+  /// A keyframe every K iterations, K = the keyframe's size over this
+  /// (at least 1, at most `maximumKeyframeInterval`): up to 64 KB a step
+  /// keeps every state, a 10 000-particle swarm (about 2 MB) one in 32.
+  static let bytesPerKeyframeStep = 64 << 10
+  /// At most this many iterations are played again to step back one.
+  static let maximumKeyframeInterval = 32
+
   let depth: Int
   let byteBudget: Int
-  private var snapshots: Deque<(snapshot: Snapshot, bytes: Int)> = []
+  /// A fixed K, or nil to derive it from the snapshots' size.
+  let fixedKeyframeInterval: Int?
+  private var entries: Deque<Entry> = []
   /// The estimated bytes of the snapshots kept.
   private(set) var bytes = 0
+  /// Marks since the last keyframe, and that keyframe's size.
+  private var marksSinceKeyframe = 0
+  private var lastKeyframeBytes = 0
 
-  init(depth: Int, byteBudget: Int = defaultByteBudget) {
+  init(depth: Int, byteBudget: Int = defaultByteBudget, keyframeInterval: Int? = nil) {
     precondition(depth >= 0, "history depth must be ≥ 0")
     precondition(byteBudget >= 0, "history byte budget must be ≥ 0")
+    precondition(keyframeInterval.map { $0 >= 1 } ?? true, "a keyframe interval is at least 1")
     self.depth = depth
     self.byteBudget = byteBudget
+    self.fixedKeyframeInterval = keyframeInterval
   }
 
-  var count: Int { snapshots.count }
+  /// Steps back available.
+  var count: Int { entries.count }
 
+  /// K for the next iterations.
+  private var keyframeInterval: Int {
+    fixedKeyframeInterval ?? min(max(lastKeyframeBytes / Self.bytesPerKeyframeStep, 1), Self.maximumKeyframeInterval)
+  }
+
+  /// Whether the state before the next iteration is kept whole (`push`)
+  /// rather than marked (`pushMark`). Right after a command it is: the
+  /// command's keyframe holds the state before the command, from which
+  /// playing iterations again would leave the command out.
+  var wantsKeyframe: Bool {
+    guard case .keyframe(let snapshot, _)? = lastKeyframe else { return true }
+    return snapshot.before == .command || marksSinceKeyframe + 1 >= keyframeInterval
+  }
+
+  /// The newest keyframe, which the marks after it (if any) follow.
+  private var lastKeyframe: Entry? {
+    entries.last { if case .keyframe = $0 { true } else { false } }
+  }
+
+  /// Before an iteration between keyframes: a mark.
+  mutating func pushMark() {
+    guard depth > 0 else { return }
+    entries.append(.iteration)
+    marksSinceKeyframe += 1
+    trim()
+  }
+
+  /// A keyframe: before a command, or an iteration that starts a new run of marks.
   mutating func push(_ snapshot: Snapshot) {
     guard depth > 0 else { return }
     let size = snapshot.estimatedBytes
-    snapshots.append((snapshot, size))
+    entries.append(.keyframe(snapshot, bytes: size))
     bytes += size
-    while snapshots.count > depth || (bytes > byteBudget && snapshots.count > 1) {
-      bytes -= snapshots.removeFirst().bytes
+    marksSinceKeyframe = 0
+    lastKeyframeBytes = size
+    trim()
+  }
+
+  /// Drops the oldest entries past the depth or the bytes, keeping the
+  /// newest keyframe, and marks left with no keyframe before them.
+  private mutating func trim() {
+    while entries.count > depth || (bytes > byteBudget && keyframes > 1) {
+      drop()
+    }
+    while case .iteration? = entries.first { drop() }
+  }
+
+  private var keyframes: Int { entries.reduce(0) { if case .keyframe = $1 { $0 + 1 } else { $0 } } }
+
+  private mutating func drop() {
+    if case .keyframe(_, let size) = entries.removeFirst() { bytes -= size }
+  }
+
+  mutating func pop() -> Restoration? {
+    guard let last = entries.popLast() else { return nil }
+    switch last {
+    case .keyframe(let snapshot, let size):
+      bytes -= size
+      marksSinceKeyframe = 0
+      for entry in entries.reversed() {
+        guard case .iteration = entry else { break }
+        marksSinceKeyframe += 1
+      }
+      return .snapshot(snapshot)
+    case .iteration:
+      marksSinceKeyframe -= 1
+      var iterations = 1
+      for entry in entries.reversed() {
+        switch entry {
+        case .iteration: iterations += 1
+        case .keyframe(let snapshot, _): return .replay(from: snapshot, iterations: iterations)
+        }
+      }
+      preconditionFailure("a mark of the history has no keyframe before it")
     }
   }
 
-  mutating func pop() -> Snapshot? {
-    guard let last = snapshots.popLast() else { return nil }
-    bytes -= last.bytes
-    return last.snapshot
-  }
-
   mutating func removeAll() {
-    snapshots.removeAll()
+    entries.removeAll()
     bytes = 0
+    marksSinceKeyframe = 0
   }
 }
 

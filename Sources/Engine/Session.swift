@@ -41,10 +41,13 @@ public struct Session: Sendable {
   private var nextRunID: Int
   private var colourSlots = ColourSlots()
 
-  /// A session on `landscape` with a run per setup.
+  /// A session on `landscape` with a run per setup. Step-back keeps a
+  /// keyframe every `historyKeyframeInterval` iterations, or as many as the
+  /// snapshots' size calls for when nil (`History`).
   public init(
     landscape source: LandscapeSource, runs setups: [RunSetup], seed: UInt64, noise: Double = 0,
     budget: Budget = .unlimited, historyDepth: Int = 1000, historyByteBudget: Int = Session.defaultHistoryByteBudget,
+    historyKeyframeInterval: Int? = nil,
     logsProbes: Bool = true, keepsTraces: Bool = true, externalTapes: ExternalTapes = ExternalTapes()
   ) throws(SessionError) {
     guard noise.isFinite, noise >= 0 else { throw .invalidNoise(noise) }
@@ -56,7 +59,7 @@ public struct Session: Sendable {
     self.budget = budget
     self.logsProbes = logsProbes
     self.keepsTraces = keepsTraces
-    self.history = History(depth: historyDepth, byteBudget: historyByteBudget)
+    self.history = History(depth: historyDepth, byteBudget: historyByteBudget, keyframeInterval: historyKeyframeInterval)
     self.runs = []
     self.traces = [:]
     self.step = 0
@@ -118,7 +121,16 @@ public struct Session: Sendable {
 
   /// Advances every run that has budget left by one iteration.
   public mutating func stepForward() {
-    if history.depth > 0 { history.push(snapshot(before: .iteration)) }  // headless runs keep no history
+    // Headless runs keep no history.
+    if history.depth > 0 {
+      if history.wantsKeyframe { history.push(snapshot(before: .iteration)) } else { history.pushMark() }
+    }
+    iterate()
+  }
+
+  /// One iteration of every run with budget left, without the history:
+  /// `stepForward`, and what a step back plays again after a keyframe.
+  private mutating func iterate() {
     step += 1
     for index in runs.indices {
       guard !budget.isExhausted(steps: runs[index].steps, spent: runs[index].spent),
@@ -151,9 +163,17 @@ public struct Session: Sendable {
   /// Returns what was undone, or nil when the history is empty.
   @discardableResult
   public mutating func stepBack() -> Undone? {
-    guard let snapshot = history.pop() else { return nil }
-    restore(snapshot)
-    return snapshot.before
+    switch history.pop() {
+    case nil:
+      return nil
+    case .snapshot(let snapshot)?:
+      restore(snapshot)
+      return snapshot.before
+    case .replay(let keyframe, let iterations)?:
+      restore(keyframe)
+      for _ in 0..<iterations { iterate() }
+      return .iteration
+    }
   }
 
   private func snapshot(before change: Undone) -> History.Snapshot {
