@@ -3,19 +3,18 @@ import Landscapes
 import OptimizerCore
 
 /// The session's past, for step-back: what came before each step or
-/// command, at most `depth` of them and at most `byteBudget` bytes of
-/// them by `Snapshot.estimatedBytes` (older ones are dropped, but the
-/// newest keyframe is always kept), so that memory stays bounded whatever
-/// the run length and the swarm size.
+/// command, `depth` of them (up to K − 1 more, see `trim`) and at most
+/// `byteBudget` bytes of them by `Snapshot.estimatedBytes` (older ones are
+/// dropped, but the newest keyframe is always kept), so that memory stays
+/// bounded whatever the run length and the swarm size.
 ///
 /// Not every step keeps a snapshot. A command always does (a keyframe); an
 /// iteration does every K-th time, K growing with the snapshot's size
 /// (`keyframeInterval`), and otherwise leaves a mark: stepping back over a
 /// mark restores the keyframe before it and plays the iterations since
 /// again, which the deterministic engine does bit for bit
-/// (`Session.stepBack`). A small session keeps a keyframe per step, as if
-/// there were no marks; a 10 000-particle swarm copies its particles once
-/// every K steps instead of every step.
+/// (`Session.stepBack`). A step then copies the particles and the probe
+/// log into a snapshot once every K steps instead of every step.
 ///
 /// Each entry says what came after it, so whoever steps back learns what
 /// was undone from the history itself (a scene player moves its place
@@ -59,10 +58,15 @@ struct History: Sendable {
   /// What `byteBudget` is unless set (`OPTISCOPE_HISTORY_MB`, README).
   static let defaultByteBudget = 256 << 20
 
-  /// A keyframe every K iterations, K = the keyframe's size over this
-  /// (at least 1, at most `maximumKeyframeInterval`): up to 64 KB a step
-  /// keeps every state, a 10 000-particle swarm (about 2 MB) one in 32.
+  /// A keyframe every K iterations, K = the keyframe's size over this,
+  /// within `minimumKeyframeInterval`…`maximumKeyframeInterval`: a
+  /// 10 000-particle swarm (about 2 MB a snapshot) keeps one in 31.
   static let bytesPerKeyframeStep = 64 << 10
+  /// Even a small session keeps a keyframe only every 8 steps: a snapshot
+  /// makes the next step copy the particles and the probe log, which for a
+  /// 50-particle swarm cost 5 times the step itself; playing up to 7 steps
+  /// again to step back one is nothing beside it.
+  static let minimumKeyframeInterval = 8
   /// At most this many iterations are played again to step back one.
   static let maximumKeyframeInterval = 32
 
@@ -91,7 +95,8 @@ struct History: Sendable {
 
   /// K for the next iterations.
   private var keyframeInterval: Int {
-    fixedKeyframeInterval ?? min(max(lastKeyframeBytes / Self.bytesPerKeyframeStep, 1), Self.maximumKeyframeInterval)
+    fixedKeyframeInterval
+      ?? min(max(lastKeyframeBytes / Self.bytesPerKeyframeStep, Self.minimumKeyframeInterval), Self.maximumKeyframeInterval)
   }
 
   /// Whether the state before the next iteration is kept whole (`push`)
@@ -127,19 +132,26 @@ struct History: Sendable {
     trim()
   }
 
-  /// Drops the oldest entries past the depth or the bytes, keeping the
-  /// newest keyframe, and marks left with no keyframe before them.
+  /// Drops the oldest keyframe with its marks while the rest still holds
+  /// `depth` steps, or while over the bytes (the newest keyframe stays):
+  /// so the history holds at least `depth` steps back once it has them,
+  /// and fewer than `depth` + K.
   private mutating func trim() {
-    while entries.count > depth || (bytes > byteBudget && keyframes > 1) {
-      drop()
+    while let oldest = oldestSegmentLength, oldest < entries.count,
+      entries.count - oldest >= depth || bytes > byteBudget
+    {
+      for _ in 0..<oldest {
+        if case .keyframe(_, let size) = entries.removeFirst() { bytes -= size }
+      }
     }
-    while case .iteration? = entries.first { drop() }
   }
 
-  private var keyframes: Int { entries.reduce(0) { if case .keyframe = $1 { $0 + 1 } else { $0 } } }
-
-  private mutating func drop() {
-    if case .keyframe(_, let size) = entries.removeFirst() { bytes -= size }
+  /// The oldest keyframe and the marks after it, in entries.
+  private var oldestSegmentLength: Int? {
+    guard case .keyframe? = entries.first else { return nil }
+    var length = 1
+    while length < entries.count, case .iteration = entries[length] { length += 1 }
+    return length
   }
 
   mutating func pop() -> Restoration? {

@@ -38,11 +38,14 @@ import Testing
       landscape: .named("sphere"), runs: [RunSetup(OptimizerConfiguration("random-search"))], seed: 1,
       historyDepth: 1000)
     for _ in 0..<1500 { session.stepForward() }
-    #expect(session.stepsBack == 1000)
+    // The depth, and fewer than a keyframe's worth of steps more: the
+    // oldest keyframe goes with the marks that need it.
+    let kept = session.stepsBack
+    #expect((1000..<1008).contains(kept))
     var backs = 0
     while session.stepBack() != nil { backs += 1 }
-    #expect(backs == 1000)
-    #expect(session.step == 500)
+    #expect(backs == kept)
+    #expect(session.step == 1500 - kept)
   }
 
   @Test func stepBackUndoesALiveChange() throws {

@@ -33,6 +33,24 @@ public enum PerformanceBenchmark {
       name: "pso-50/rastrigin/engine",
       summary: "the engine's full step (probes logged, 1000-step history), same swarm",
       workload: { budget in engineLoop(optimizer: "pso", settings: [("particles", 50)], landscape: "rastrigin", budget: budget) }),
+    // The engine's step as the swarm grows: evaluations per second stay
+    // level when the step is linear in the particles.
+    Case(
+      name: "engine/pso-100",
+      summary: "the engine's full step, 100 particles, 2-D Rastrigin (history kept)",
+      workload: { budget in engineLoop(optimizer: "pso", settings: [("particles", 100)], landscape: "rastrigin", budget: budget) }),
+    Case(
+      name: "engine/pso-1000",
+      summary: "the same, 1000 particles",
+      workload: { budget in engineLoop(optimizer: "pso", settings: [("particles", 1000)], landscape: "rastrigin", budget: budget) }),
+    Case(
+      name: "engine/pso-10000",
+      summary: "the same, 10 000 particles (a keyframe every 31 steps)",
+      workload: { budget in engineLoop(optimizer: "pso", settings: [("particles", 10_000)], landscape: "rastrigin", budget: budget) }),
+    Case(
+      name: "core/pso-10000",
+      summary: "10 000 particles, optimizer and evaluator only: the engine/core ratio's base",
+      workload: { budget in coreLoop(optimizer: "pso", settings: [("particles", 10_000)], landscape: "rastrigin", budget: budget) }),
     Case(
       name: "random-search/rastrigin/core",
       summary: "random search, 2-D Rastrigin: the evaluator's own overhead",

@@ -13,14 +13,18 @@ struct BenchPerfCommand: ParsableCommand {
     commandName: "perf",
     abstract: "Measure speed: evaluations per second, frame times, bytes per frame, scene figures.",
     discussion: """
-      Evaluations per second of fixed workloads, the milliseconds to compose
-      a frame and to sample a heat map, the terminal's bytes per frame, and
-      the seconds to verify every curated scene and to record 100 000 steps.
+      Evaluations per second of fixed workloads (the engine's step at 100,
+      1000 and 10 000 particles among them), the milliseconds to compose
+      a frame and to sample a heat map, the terminal's bytes per frame, what
+      step-back costs a 10 000-particle swarm after 10 000 steps (history),
+      and the seconds to verify every curated scene and to record 100 000
+      steps.
       Build in release mode: swift run -c release optiscope bench perf.
 
       Examples:
         optiscope bench perf
         optiscope bench perf --cases pso,render --format json
+        optiscope bench perf --cases engine,core,history
       """)
 
   /// Evaluations per speed case when --evals is not given.
@@ -55,6 +59,8 @@ struct BenchPerfCommand: ParsableCommand {
     }
     let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
     let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
+    if wanted("history") { printNote("measuring history …") }
+    let history = wanted("history") ? HistoryBenchmark.run() : []
     if wanted("scenes") { printNote("measuring scenes …") }
     let scenes: [SceneBenchmark.Figure]
     do { scenes = wanted("scenes") ? try SceneBenchmark.run(scenes: SceneLibrary.scenes()) : [] } catch {
@@ -78,6 +84,7 @@ struct BenchPerfCommand: ParsableCommand {
           meanBytesPerFrame: JSONNumber($0.meanBytesPerFrame), maxBytesPerFrame: $0.maxBytesPerFrame)
       }
       let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
+        + history.map { PerformanceDocument(name: $0.name, value: $0.value) }
       try StandardOutput.writeVerbatim(jsonText(speed + frames + screens + sceneFigures) + "\n")
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
@@ -106,6 +113,11 @@ struct BenchPerfCommand: ParsableCommand {
           ])
         }
         try StandardOutput.write("\n" + screens.rendered())
+      }
+      if !history.isEmpty {
+        var table = TextTable(["history", "figure"])
+        for figure in history { table.append([figure.name, figure.value]) }
+        try StandardOutput.write("\n" + table.rendered())
       }
       if !scenes.isEmpty {
         var table = TextTable(["scenes", "figure"])
