@@ -36,6 +36,9 @@ public final class ChildProcess: @unchecked Sendable {
 
   public init(command: String) throws(ChildProcessFailure) {
     self.command = command
+    // A write to a process that has exited must fail with EPIPE, to be
+    // reported, rather than end optiscope (the guard restores SIGPIPE for the command).
+    signal(SIGPIPE, SIG_IGN)
     var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0], errorsFromChild: [Int32] = [0, 0]
     guard optiscope_pipe(&toChild) == 0 else { throw .couldNotStart(errno: errno) }
     guard optiscope_pipe(&fromChild) == 0 else { throw .couldNotStart(errno: errno) }

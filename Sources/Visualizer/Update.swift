@@ -233,6 +233,12 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     if state.recovery.revision == revision { state.recovery.failure = nil }
   case .recoveryFailed(_, let reason):
     state.recoveryFailed(reason)
+  case .mapWanted(let request):
+    let sampling = state.backgroundMap.want(request, job: state.nextJob)
+    if !sampling.isEmpty { state.nextJob += 1 }
+    effects += sampling
+  case .mapSampled(let job, let samples):
+    state.backgroundMap.receive(samples, job: job)
   }
   return effects
 }

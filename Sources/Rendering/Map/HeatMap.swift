@@ -42,6 +42,8 @@ public struct HeatMap: Sendable {
   private var indices: [Int16] = []
   /// How many times the landscape has been sampled (the cache's misses).
   public private(set) var samplings = 0
+  /// How many of the shown background samples were taken (`show`).
+  private var shownDone = -1
 
   /// Grids below this many sample points are sampled on one thread.
   static let parallelThreshold = 4096
@@ -75,18 +77,46 @@ public struct HeatMap: Sendable {
     let resample = newKey != key
     if resample {
       key = newKey
-      samples = Self.sample(
-        objective, viewport: viewport, width: newKey.columns * Self.supersampling,
-        height: newKey.rows * 2 * Self.supersampling, base: base ?? Vector.zeros(objective.dimension))
+      let base = base ?? Vector.zeros(objective.dimension)
+      // A remote function is asked in batches (`MapSampleRequest`), not a point at a time.
+      samples =
+        objective.isRemote
+        ? MapSampleRequest(objective: objective, key: newKey, base: base).sample()!.values
+        : Self.sample(
+          objective, viewport: viewport, width: newKey.columns * Self.supersampling,
+          height: newKey.rows * 2 * Self.supersampling, base: base)
+      samplings += 1
+      shownDone = -1
+    }
+    refit(resample: resample, scale: scale)
+    return resample
+  }
+
+  /// Shows samples taken elsewhere: a remote function's, sampled in the
+  /// background (`MapSampleRequest`), complete or not. Returns true when
+  /// they differ from those shown.
+  @discardableResult
+  public mutating func show(_ taken: MapSamples, scale: ColourScale) -> Bool {
+    let changed = key != taken.request.key || shownDone != taken.done
+    if changed {
+      key = taken.request.key
+      samples = taken.values
+      shownDone = taken.done
       samplings += 1
     }
+    refit(resample: changed, scale: scale)
+    return changed
+  }
+
+  /// Refits the scale and the levels after new samples or a new scale.
+  private mutating func refit(resample: Bool, scale: ColourScale) {
+    guard let newKey = key else { return }
     if resample || fitted?.scale != scale {
       let fit = FittedScale(scale, samples: samples)
       fitted = fit
       levels = Self.pixelLevels(samples.map { fit.level(of: $0) }, width: newKey.columns, height: newKey.rows * 2)
       indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
     }
-    return resample
   }
 
   /// Each pixel's level: the mean of the defined levels of its n×n

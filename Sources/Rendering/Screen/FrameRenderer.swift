@@ -10,6 +10,9 @@ import ViewModel
 public struct FrameRenderer: Sendable {
   public private(set) var heatMap = HeatMap()
   public private(set) var gradientField = GradientField()
+  /// The samples the last frame's map needed and did not have among the
+  /// content's `backgroundSamples`: what to sample next, in the background.
+  public private(set) var wantedSamples: MapSampleRequest?
   /// The map's landscape layers as last drawn, and what they showed.
   private var background: (key: BackgroundKey, grid: CellGrid)?
 
@@ -86,9 +89,21 @@ public struct FrameRenderer: Sendable {
     let landscape = content.landscape
     let rect = projection.rect
     let base = landscape.domain.center
-    let resampled = heatMap.update(
-      objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
-      rows: rect.height, scale: view.scale, base: base)
+    let resampled: Bool
+    wantedSamples = nil
+    if landscape.objective.isRemote, let taken = content.backgroundSamples {
+      let request = MapSampleRequest(
+        objective: landscape.objective,
+        key: HeatMap.Key(landscape: landscape.identity, viewport: projection.viewport, columns: rect.width, rows: rect.height),
+        base: base)
+      let shown = taken.first { $0.request == request }
+      if shown?.isComplete != true { wantedSamples = request }
+      resampled = heatMap.show(shown ?? MapSamples(request: request), scale: view.scale)
+    } else {
+      resampled = heatMap.update(
+        objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
+        rows: rect.height, scale: view.scale, base: base)
+    }
     let key = BackgroundKey(
       heatMap: heatMap.key, scale: view.scale, colourMap: view.colourMap, contours: view.contours,
       profile: profile, gradientField: view.gradientField, domain: landscape.domain,
@@ -97,7 +112,8 @@ public struct FrameRenderer: Sendable {
       var layer = CellGrid(width: rect.width, height: rect.height)
       let local = MapProjection(viewport: projection.viewport, rect: layer.bounds)
       heatMap.draw(into: &layer, rect: layer.bounds, colourMap: colourMap, profile: profile, contours: view.contours)
-      if view.gradientField {
+      // A remote function's gradients would be requests on the drawing path.
+      if view.gradientField, !landscape.objective.isRemote {
         gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
         gradientField.draw(into: &layer, rect: layer.bounds)
       }
