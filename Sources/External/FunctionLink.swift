@@ -12,7 +12,11 @@ import OptimizerCore
 final class FunctionLink: @unchecked Sendable {
   let command: String
   let timeout: Double
+  /// Held for a whole exchange with the process.
   private let lock = NSLock()
+  /// Held only to read or keep `failed`, so that the screen can ask for the
+  /// failure while a slow request holds `lock`.
+  private let failureLock = NSLock()
   private var process: ChildProcess?
   private var failed: ExternalFailure?
   /// `evaluate` requests sent so far: messages name the one at fault.
@@ -31,7 +35,7 @@ final class FunctionLink: @unchecked Sendable {
   deinit { end() }
 
   /// Why the function answers NaN, nil while it answers.
-  var failure: ExternalFailure? { lock.withLock { failed } }
+  var failure: ExternalFailure? { failureLock.withLock { failed } }
 
   /// Sends the handshake and reads the process's `hello`.
   func shakeHands(dimension: Int?) throws(ExternalFailure) -> ProtocolMessage {
@@ -60,7 +64,7 @@ final class FunctionLink: @unchecked Sendable {
       [Double](repeating: .nan, count: points.count),
       gradients ? [Vector](repeating: Vector(repeating: .nan, dimension: dimension), count: points.count) : []
     )
-    guard failed == nil, !points.isEmpty else { return unanswered }
+    guard failure == nil, !points.isEmpty else { return unanswered }
     requests += 1
     let moment = "request \(requests)"
     let message = JSONValue.object([
@@ -96,7 +100,7 @@ final class FunctionLink: @unchecked Sendable {
 
   /// Sends a message and reads the answer within the timeout; the caller holds the lock.
   private func exchange(_ message: JSONValue, moment: String) throws(ExternalFailure) -> ProtocolMessage {
-    guard let process else { throw failed ?? ExternalFailure("the process is not running", stderr: []) }
+    guard let process else { throw failure ?? ExternalFailure("the process is not running", stderr: []) }
     do {
       try process.send(message.line)
       let line = try process.readLine(timeout: timeout)
@@ -123,7 +127,7 @@ final class FunctionLink: @unchecked Sendable {
   /// the caller holds the lock.
   private func fail(_ message: String) -> ExternalFailure {
     let failure = ExternalFailure(message, stderr: process?.errorTail ?? [])
-    if failed == nil { failed = failure }
+    failureLock.withLock { if failed == nil { failed = failure } }
     end()
     return failure
   }
