@@ -22,7 +22,7 @@ public struct ExternalFunction: Landscape {
   /// The axes' names, when the process gave them.
   public let axisNames: [String]?
   public let hasAnalyticGradient: Bool
-  private let link: FunctionLink
+  let link: FunctionLink
 
   /// The most points one request carries (docs/PROTOCOL.md).
   public static let maximumBatch = 4096
