@@ -38,6 +38,7 @@ struct RenderCommand: ParsableCommand {
         optiscope render -l rosenbrock -o adam --steps 300 --format ansi
         optiscope render -l himmelblau -o pso --steps 40 --format svg > swarm.svg
         optiscope render -e "sin(3*x) + cos(2*y)" -o simulated-annealing --size 100x30
+        optiscope render --landscape-command "python3 my_loss.py" -o adam --steps 100 --format svg > loss.svg
       """)
 
   @Argument(help: "A scene to render instead of --landscape and --optimizer: a file or a curated scene's name.")
