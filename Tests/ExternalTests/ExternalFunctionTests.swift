@@ -98,6 +98,22 @@ struct ExternalFunctionTests {
     }
   }
 
+  @Test func aOnePointRequestWaitsOnlyForTheBatchInFlight() throws {
+    let f = try ExternalFunction(command: FakeFunction.command("counter"))
+    defer { f.end() }
+    let finished = DispatchSemaphore(value: 0)
+    // Six batches on a thread of their own, as the heat map's job sends them.
+    Thread.detachNewThread {
+      for _ in 0..<6 { _ = f.values(at: [[0, 0], [1, 1]]) }
+      finished.signal()
+    }
+    // Once the second batch is out, a single point asked for now is
+    // answered right after it, not after the other four.
+    while f.link.requestsSent < 2 { usleep(10_000) }
+    #expect(f.value(at: [0, 0]) <= 3)
+    finished.wait()
+  }
+
   @Test func everyCopyReachesTheOneProcess() throws {
     let f = try ExternalFunctions.function(command: FakeFunction.command("good"), dimension: nil)
     let again = try ExternalFunctions.function(command: FakeFunction.command("good"), dimension: nil)

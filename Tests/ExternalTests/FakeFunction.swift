@@ -3,7 +3,8 @@ import Foundation
 /// A function process for the tests: a stdlib Python script written into a
 /// temporary folder, whose behaviour its argument picks. `good` is
 /// f = (x − 1)² + (y + 2)² with its gradient; `batch` answers each point
-/// with the size of the request it came in; the others break the protocol
+/// with the size of the request it came in; `counter` with the number of
+/// its request, a fifth of a second after it came; the others break the protocol
 /// at their first `evaluate` in the way their name says.
 enum FakeFunction {
   static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"]
@@ -17,6 +18,7 @@ enum FakeFunction {
     import json, sys, time
     mode = sys.argv[1]
     gradient = mode in ("good", "gradient")
+    requests = 0
     for line in sys.stdin:
         message = json.loads(line)
         if message["type"] == "hello":
@@ -32,6 +34,7 @@ enum FakeFunction {
             print(json.dumps(hello), flush=True)
         elif message["type"] == "evaluate":
             points = message["points"]
+            requests += 1
             if mode == "malformed":
                 print("oops{", flush=True)
             elif mode == "missing":
@@ -47,6 +50,9 @@ enum FakeFunction {
                 sys.stdout.write("x" * (9 << 20))
                 sys.stdout.flush()
                 time.sleep(30)
+            elif mode == "counter":
+                time.sleep(0.2)
+                print(json.dumps({"type": "values", "values": [requests] * len(points)}), flush=True)
             elif mode == "batch":
                 print(json.dumps({"type": "values", "values": [len(points)] * len(points)}), flush=True)
             else:
