@@ -93,8 +93,9 @@ public enum Action: Sendable, Hashable {
   case saveFailed(job: Int, reason: String)
   case recoveryWritten(revision: Int)
   case recoveryFailed(revision: Int, reason: String)
-  /// The frame's heat map needs these samples of a remote function.
-  case mapWanted(MapSampleRequest)
+  /// The frame's heat map needs these samples of a remote function, or
+  /// (nil) none: it has them, or shows another landscape.
+  case mapWanted(MapSampleRequest?)
   /// A sampling job's samples so far.
   case mapSampled(job: Int, samples: MapSamples)
 

@@ -31,11 +31,15 @@ public struct BackgroundMap: Sendable {
   }
 
   /// The effects that bring `request` in: none when it is kept or being
-  /// sampled; else the running job is cancelled and a new one starts.
-  mutating func want(_ request: MapSampleRequest, job: Int) -> [Effect] {
-    if running?.request == request || taken.contains(where: { $0.request == request && $0.isComplete }) { return [] }
+  /// sampled; else the running job is cancelled and a new one starts. A
+  /// frame that wants nothing (nil) cancels the running job.
+  mutating func want(_ request: MapSampleRequest?, job: Int) -> [Effect] {
+    if running?.request == request { return [] }
+    if let request, taken.contains(where: { $0.request == request && $0.isComplete }) { return [] }
     var effects: [Effect] = running.map { [.cancelSampling(job: $0.job)] } ?? []
     taken.removeAll { !$0.isComplete }
+    running = nil
+    guard let request else { return effects }
     running = (job, request)
     effects.append(.sampleMap(job: job, request: request))
     return effects

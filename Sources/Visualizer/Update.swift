@@ -235,7 +235,7 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     state.recoveryFailed(reason)
   case .mapWanted(let request):
     let sampling = state.backgroundMap.want(request, job: state.nextJob)
-    if !sampling.isEmpty { state.nextJob += 1 }
+    if sampling.contains(where: { if case .sampleMap = $0 { true } else { false } }) { state.nextJob += 1 }
     effects += sampling
   case .mapSampled(let job, let samples):
     state.backgroundMap.receive(samples, job: job)

@@ -82,7 +82,8 @@ public struct VisualizerProgram: InteractiveProgram {
   /// for (`BackgroundMap`) and drawn as its batches come in.
   public mutating func render(width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
     let grid = screen.render(state, width: width, height: height, profile: profile)
-    if let wanted = screen.renderer.wantedSamples, state.backgroundMap.running?.request != wanted {
+    let wanted = screen.renderer.wantedSamples
+    if state.backgroundMap.running?.request != wanted {
       perform(update(&state, .mapWanted(wanted), in: environment), at: .now)
     }
     return grid

@@ -28,6 +28,13 @@ import ViewModel
     let second = update(&state, .mapWanted(Self.request("b")), in: noFiles)
     #expect(second.first == .cancelSampling(job: job))
     #expect(second.count == 2)
+    guard case .sampleMap(let secondJob, _)? = second.last else {
+      Issue.record("no second job: \(second)")
+      return
+    }
+    #expect(update(&state, .mapWanted(nil), in: noFiles) == [.cancelSampling(job: secondJob)], "a frame that wants no samples stops the job")
+    #expect(state.backgroundMap.fraction == nil)
+    #expect(update(&state, .mapWanted(nil), in: noFiles).isEmpty)
   }
 
   @Test func batchesShowTheirProgressUntilTheMapIsComplete() throws {
