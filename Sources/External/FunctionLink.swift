@@ -11,14 +11,14 @@ import OptimizerCore
 /// with the process's last lines of stderr, the process is ended, and
 /// every evaluation from then on answers NaN.
 final class FunctionLink: @unchecked Sendable {
-  let command: String
+  /// Seconds the handshake and each request may take.
   let timeout: Double
   /// Guards the turns: the ticket handed out next and the one served now.
   private let turns = NSCondition()
   private var nextTicket = 0
   private var serving = 0
-  /// Held only to read or keep `failed`, so that the screen can ask for the
-  /// failure while a slow request has its turn.
+  /// Held only to read or change `failed` and `requests`, so that the
+  /// screen can ask for the failure while a slow request has its turn.
   private let failureLock = NSLock()
   private var process: ChildProcess?
   private var failed: ExternalFailure?
@@ -28,10 +28,9 @@ final class FunctionLink: @unchecked Sendable {
   /// How many `evaluate` requests have been sent (read without waiting for a turn).
   var requestsSent: Int { failureLock.withLock { requests } }
 
-  /// Starts `command`; `handshake` is the process's `hello`, read before
-  /// the link is shared.
+  /// Starts `command`; the caller shakes hands (`shakeHands`) before the
+  /// link is shared.
   init(command: String, timeout: Double) throws(ExternalFailure) {
-    self.command = command
     self.timeout = timeout
     do { process = try ChildProcess(command: command) } catch {
       throw ExternalFailure(error.description, stderr: [])
