@@ -45,7 +45,7 @@ struct LandscapeCommandScreenTests {
       environment: ["OPTISCOPE_RECOVERY": OptiscopeBinary.freshRecoveryPath()])
   }
 
-  @Test func theMapFillsInWhileTheProgressLineCounts() throws {
+  @Test func theMapFillsInWhileTheProgressLineCountsAndHasNoGradientField() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let session = try play(delay: 0.3)
     defer { session.kill() }
@@ -53,6 +53,9 @@ struct LandscapeCommandScreenTests {
     try session.waitForScreen("the whole map", timeout: .seconds(60), colours: true) {
       !$0.contains("sampling slow-bowl") && ScreenReading.showsHeatMap(coloured: $0)
     }
+    // Its gradient field would be a request per arrow on the drawing path.
+    try session.type("f")
+    try session.waitForScreen(containing: "gradient field on, not drawn for an external function")
     try session.type("q")
     #expect(try session.waitForExit() == 0)
   }
