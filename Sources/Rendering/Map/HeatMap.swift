@@ -42,8 +42,6 @@ public struct HeatMap: Sendable {
   private var indices: [Int16] = []
   /// How many times the landscape has been sampled (the cache's misses).
   public private(set) var samplings = 0
-  /// How many of the shown background samples were taken (`show`).
-  private var shownDone = -1
 
   /// Grids below this many sample points are sampled on one thread.
   static let parallelThreshold = 4096
@@ -77,46 +75,18 @@ public struct HeatMap: Sendable {
     let resample = newKey != key
     if resample {
       key = newKey
-      let base = base ?? Vector.zeros(objective.dimension)
-      // A remote function is asked in batches (`MapSampleRequest`), not a point at a time.
-      samples =
-        objective.isRemote
-        ? MapSampleRequest(objective: objective, key: newKey, base: base).sample()!.values
-        : Self.sample(
-          objective, viewport: viewport, width: newKey.columns * Self.supersampling,
-          height: newKey.rows * 2 * Self.supersampling, base: base)
-      samplings += 1
-      shownDone = -1
-    }
-    refit(resample: resample, scale: scale)
-    return resample
-  }
-
-  /// Shows samples taken elsewhere: a remote function's, sampled in the
-  /// background (`MapSampleRequest`), complete or not. Returns true when
-  /// they differ from those shown.
-  @discardableResult
-  public mutating func show(_ taken: MapSamples, scale: ColourScale) -> Bool {
-    let changed = key != taken.request.key || shownDone != taken.done
-    if changed {
-      key = taken.request.key
-      samples = taken.values
-      shownDone = taken.done
+      samples = Self.sample(
+        objective, viewport: viewport, width: newKey.columns * Self.supersampling,
+        height: newKey.rows * 2 * Self.supersampling, base: base ?? Vector.zeros(objective.dimension))
       samplings += 1
     }
-    refit(resample: changed, scale: scale)
-    return changed
-  }
-
-  /// Refits the scale and the levels after new samples or a new scale.
-  private mutating func refit(resample: Bool, scale: ColourScale) {
-    guard let newKey = key else { return }
     if resample || fitted?.scale != scale {
       let fit = FittedScale(scale, samples: samples)
       fitted = fit
       levels = Self.pixelLevels(samples.map { fit.level(of: $0) }, width: newKey.columns, height: newKey.rows * 2)
       indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
     }
+    return resample
   }
 
   /// Each pixel's level: the mean of the defined levels of its n×n
@@ -141,9 +111,11 @@ public struct HeatMap: Sendable {
   }
 
   /// f at the centre of every cell of a `width`×`height` grid over the
-  /// viewport, rows in parallel when the grid is large.
+  /// viewport, rows in parallel when the grid is large; a remote function
+  /// in batches (`MapSampleRequest`), not a point at a time.
   static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector) -> [Double] {
     guard width > 0, height > 0 else { return [] }
+    if f.isRemote { return MapSampleRequest.values(f, viewport: viewport, width: width, height: height, base: base) }
     var values = [Double](repeating: .nan, count: width * height)
     let x0 = viewport.x.lowerBound, y1 = viewport.y.upperBound
     let dx = viewport.width / Double(width), dy = viewport.height / Double(height)
@@ -239,4 +211,20 @@ public struct HeatMap: Sendable {
 /// written by exactly one of them, so no two threads touch the same element.
 private struct RowBuffer: @unchecked Sendable {
   let base: UnsafeMutablePointer<Double>
+}
+
+extension HeatMap {
+  /// Shows samples taken elsewhere, complete or not: a remote function's,
+  /// sampled in the background (`MapSampleRequest`), for their request's
+  /// key; the scale is fitted to them as `update` fits its own.
+  public mutating func show(_ taken: MapSamples, scale: ColourScale) {
+    let shown = taken.request.key
+    key = shown
+    samples = taken.values
+    samplings += 1
+    let fit = FittedScale(scale, samples: samples)
+    fitted = fit
+    levels = Self.pixelLevels(samples.map { fit.level(of: $0) }, width: shown.columns, height: shown.rows * 2)
+    indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
+  }
 }

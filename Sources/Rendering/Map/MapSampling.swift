@@ -30,9 +30,10 @@ public struct MapSampleRequest: Sendable, Hashable {
 
   public var count: Int { width * height }
 
-  /// The centre of sub-pixel `index`: the points `HeatMap.sample` takes.
-  func point(_ index: Int) -> Vector {
-    let viewport = key.viewport
+  /// The centre of cell `index` of a `width`×`height` grid over the
+  /// viewport, `base` beyond the first two coordinates: the points
+  /// `HeatMap.sample` takes.
+  static func point(_ index: Int, viewport: Viewport, width: Int, height: Int, base: Vector) -> Vector {
     let (i, j) = (index % width, index / width)
     var point = base
     point[0] = viewport.x.lowerBound + (Double(i) + 0.5) * (viewport.width / Double(width))
@@ -45,24 +46,51 @@ public struct MapSampleRequest: Sendable, Hashable {
   /// The first batch's size: small, so that a slow function shows progress soon.
   static let firstBatch = 256
 
-  /// Samples every point in batches, calling `progress` after each with
-  /// what is sampled so far; stops (returning nil) when `progress` answers
-  /// false. A batch that took under half a second is followed by one twice
-  /// its size, up to `maximumBatch`, so a fast function needs few requests
-  /// and a slow one still reports often.
+  /// Samples every point, calling `progress` after each batch with what
+  /// is sampled so far; stops (returning nil) when `progress` answers false.
   public func sample(progress: (MapSamples) -> Bool = { _ in true }) -> MapSamples? {
     var samples = MapSamples(request: self)
-    var size = Self.firstBatch
-    while samples.done < count {
-      let end = min(samples.done + size, count)
-      let started = Date()
-      let values = objective.values(at: (samples.done..<end).map(point))
-      samples.values.replaceSubrange(samples.done..<end, with: values)
-      samples.done = end
-      if -started.timeIntervalSinceNow < 0.5 { size = min(size * 2, Self.maximumBatch) }
-      guard progress(samples) else { return nil }
+    let finished = Self.sample(objective, viewport: key.viewport, width: width, height: height, base: base) {
+      done, values in
+      samples.values.replaceSubrange(samples.done..<done, with: values)
+      samples.done = done
+      return progress(samples)
     }
-    return samples
+    return finished ? samples : nil
+  }
+
+  /// Every value of the grid at once: `HeatMap.sample`'s path for a remote function.
+  static func values(_ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector) -> [Double] {
+    var all: [Double] = []
+    all.reserveCapacity(width * height)
+    _ = sample(f, viewport: viewport, width: width, height: height, base: base) { _, values in
+      all += values
+      return true
+    }
+    return all
+  }
+
+  /// f on a `width`×`height` grid over the viewport, row-major from the top,
+  /// in batches: `batch` gets each one's values and how many points are
+  /// done, and stops the sampling by answering false. A batch that took
+  /// under half a second is followed by one twice its size, up to
+  /// `maximumBatch`, so a fast function needs few requests and a slow one
+  /// still reports often. True when every point was sampled.
+  static func sample(
+    _ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector,
+    batch: (_ done: Int, _ values: [Double]) -> Bool
+  ) -> Bool {
+    let count = width * height
+    var done = 0, size = firstBatch
+    while done < count {
+      let end = min(done + size, count)
+      let started = Date()
+      let values = f.values(at: (done..<end).map { point($0, viewport: viewport, width: width, height: height, base: base) })
+      done = end
+      if -started.timeIntervalSinceNow < 0.5 { size = min(size * 2, maximumBatch) }
+      guard batch(done, values) else { return false }
+    }
+    return true
   }
 }
 

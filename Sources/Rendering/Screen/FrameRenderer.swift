@@ -13,6 +13,8 @@ public struct FrameRenderer: Sendable {
   /// The samples the last frame's map needed and did not have among the
   /// content's `backgroundSamples`: what to sample next, in the background.
   public private(set) var wantedSamples: MapSampleRequest?
+  /// The background samples the heat map shows: their key and how many were done.
+  private var shownSamples: (key: HeatMap.Key, done: Int)?
   /// The map's landscape layers as last drawn, and what they showed.
   private var background: (key: BackgroundKey, grid: CellGrid)?
 
@@ -89,21 +91,9 @@ public struct FrameRenderer: Sendable {
     let landscape = content.landscape
     let rect = projection.rect
     let base = landscape.domain.center
-    let resampled: Bool
-    wantedSamples = nil
-    if landscape.objective.isRemote, let taken = content.backgroundSamples {
-      let request = MapSampleRequest(
-        objective: landscape.objective,
-        key: HeatMap.Key(landscape: landscape.identity, viewport: projection.viewport, columns: rect.width, rows: rect.height),
-        base: base)
-      let shown = taken.first { $0.request == request }
-      if shown?.isComplete != true { wantedSamples = request }
-      resampled = heatMap.show(shown ?? MapSamples(request: request), scale: view.scale)
-    } else {
-      resampled = heatMap.update(
-        objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
-        rows: rect.height, scale: view.scale, base: base)
-    }
+    let resampled = showBackgroundSamples(content, projection: projection, scale: view.scale, base: base) ?? heatMap.update(
+      objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
+      rows: rect.height, scale: view.scale, base: base)
     let key = BackgroundKey(
       heatMap: heatMap.key, scale: view.scale, colourMap: view.colourMap, contours: view.contours,
       profile: profile, gradientField: view.gradientField, domain: landscape.domain,
@@ -224,5 +214,34 @@ public struct FrameRenderer: Sendable {
     for (offset, line) in lines.enumerated() where top + offset < grid.height {
       grid.text(line, in: Rect(x: 0, y: top + offset, width: grid.width, height: 1), alignment: .center, style: CellStyle(attributes: offset == 0 ? .bold : []))
     }
+  }
+}
+
+extension FrameRenderer {
+  /// A remote function's map from the content's `backgroundSamples` (nil
+  /// when the map is sampled as the frame is drawn): the samples of this
+  /// view taken so far, the rest asked for in `wantedSamples`. True when
+  /// the map changed.
+  mutating func showBackgroundSamples(
+    _ content: FrameContent, projection: MapProjection, scale: ColourScale, base: Vector
+  ) -> Bool? {
+    wantedSamples = nil
+    guard content.landscape.objective.isRemote, let taken = content.backgroundSamples else {
+      shownSamples = nil
+      return nil
+    }
+    let request = MapSampleRequest(
+      objective: content.landscape.objective,
+      key: HeatMap.Key(
+        landscape: content.landscape.identity, viewport: projection.viewport, columns: projection.rect.width,
+        rows: projection.rect.height),
+      base: base)
+    let shown = taken.first { $0.request == request } ?? MapSamples(request: request)
+    if !shown.isComplete { wantedSamples = request }
+    let changed = shownSamples?.key != request.key || shownSamples?.done != shown.done
+    guard changed || heatMap.fitted?.scale != scale else { return false }
+    heatMap.show(shown, scale: scale)
+    shownSamples = (request.key, shown.done)
+    return changed
   }
 }
