@@ -15,12 +15,12 @@ final class BatchRecorder: @unchecked Sendable {
 
 struct RemoteSphere: Objective {
   let recorder = BatchRecorder()
-  var dimension: Int { 2 }
+  var dimension = 2
   var isRemote: Bool { true }
   func value(at x: Vector) -> Double { values(at: [x])[0] }
   func values(at points: [Vector]) -> [Double] {
     recorder.record(points.count)
-    return points.map(shiftedSphere.value(at:))
+    return points.map { shiftedSphere.value(at: Vector(Array($0.components.prefix(2)))) }
   }
 }
 
@@ -66,5 +66,16 @@ struct RemoteSphere: Objective {
     _ = renderer.render(content, view: MapView(), width: 100, height: 30)
     #expect(renderer.wantedSamples == nil)
     #expect(renderer.heatMap.samples.allSatisfy { $0.isFinite })
+  }
+
+  @Test func aFunctionOfMoreThanTwoVariablesIsSampledWithTheFrame() throws {
+    let remote = RemoteSphere(dimension: 3)
+    let landscape = LandscapeInfo(objective: remote, identity: "remote 3-D", title: "remote", domain: .cube(-4, 4, dimension: 3))
+    var content = FrameContent(landscape: landscape, runs: [], step: 0)
+    content.backgroundSamples = []
+    var renderer = FrameRenderer()
+    _ = renderer.render(content, view: MapView(), width: 100, height: 30)
+    #expect(renderer.wantedSamples == nil, "the background request knows only the first two coordinates")
+    #expect(!remote.recorder.batches.isEmpty && renderer.heatMap.samples.allSatisfy { $0.isFinite })
   }
 }

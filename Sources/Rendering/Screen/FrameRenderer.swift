@@ -221,12 +221,15 @@ extension FrameRenderer {
   /// A remote function's map from the content's `backgroundSamples` (nil
   /// when the map is sampled as the frame is drawn): the samples of this
   /// view taken so far, the rest asked for in `wantedSamples`. True when
-  /// the map changed.
+  /// the map changed. Only a 2-D function's: the background request
+  /// samples the first two coordinates.
   mutating func showBackgroundSamples(
     _ content: FrameContent, projection: MapProjection, scale: ColourScale, base: Vector
   ) -> Bool? {
     wantedSamples = nil
-    guard content.landscape.objective.isRemote, let taken = content.backgroundSamples else {
+    guard content.landscape.objective.isRemote, content.landscape.domain.dimension == 2,
+      let taken = content.backgroundSamples
+    else {
       shownSamples = nil
       return nil
     }
