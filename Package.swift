@@ -31,7 +31,7 @@ let package = Package(
       dependencies: ["OptimizerCore", .product(name: "RealModule", package: "swift-numerics")]),
     // The child process of an external optimizer or function: spawned under a guard.
     .target(name: "CChildProcess"),
-    .target(name: "External", dependencies: ["OptimizerCore", "CChildProcess"]),
+    .target(name: "External", dependencies: ["OptimizerCore", "Landscapes", "CChildProcess"]),
     .target(
       name: "Engine",
       dependencies: [

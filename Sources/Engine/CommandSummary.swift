@@ -21,6 +21,7 @@ extension Command {
       switch source.function {
       case .named(let name): return "landscape \(name)"
       case .expression(let text): return "landscape f(x, y) = \(QuotedLine.excerpt(text.escapingControlCharacters()))"
+      case .command(let command, _): return "landscape from '\(QuotedLine.excerpt(command.escapingControlCharacters()))'"
       }
     case .setNoise(let sigma):
       return "noise σ = \(formatNumber(sigma))"

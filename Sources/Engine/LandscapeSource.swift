@@ -1,14 +1,18 @@
+import External
 import Landscapes
 import OptimizerCore
 
-/// Which landscape a session shows: a catalog name or a typed expression,
-/// optionally on another box or with integer or boolean axes.
+/// Which landscape a session shows: a catalog name, a typed expression or
+/// a command that evaluates it, optionally on another box or with integer or boolean axes.
 public struct LandscapeSource: Sendable, Hashable {
   public enum Function: Sendable, Hashable {
     /// A built-in function, by the name users type.
     case named(String)
     /// A typed expression in x and y.
     case expression(String)
+    /// A child process that evaluates f (docs/PROTOCOL.md, "A function"),
+    /// with the dimension asked for in its handshake (`--dim`), if any.
+    case command(String, dimension: Int?)
   }
 
   public var function: Function
@@ -43,6 +47,10 @@ public struct LandscapeSource: Sendable, Hashable {
       do { base = try ExpressionLandscape(source: text) } catch {
         let caret = error.caretDiagnostic.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         throw .landscape(error.message + "\n" + caret)
+      }
+    case .command(let command, let dimension):
+      do { base = try ExternalFunctions.function(command: command, dimension: dimension) } catch {
+        throw .landscape("the function '\(command.escapingControlCharacters())' did not start: \(error)")
       }
     }
     guard let domain else { return base }

@@ -114,7 +114,7 @@ public struct Session: Sendable {
 
   /// True once every run has used its budget or failed.
   public var isFinished: Bool {
-    runs.allSatisfy { budget.isExhausted(steps: $0.steps, spent: $0.spent) || $0.optimizer.failure != nil }
+    landscape.failure != nil || runs.allSatisfy { budget.isExhausted(steps: $0.steps, spent: $0.spent) || $0.optimizer.failure != nil }
   }
 
   // MARK: - Stepping

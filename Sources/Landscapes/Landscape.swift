@@ -13,10 +13,15 @@ public protocol Landscape: Objective {
   var domain: Domain { get }
   /// f* and its minimizers, when known (nil for a typed expression).
   var knownMinimum: KnownMinimum? { get }
+  /// Why the function answers NaN from now on (a process that failed,
+  /// docs/PROTOCOL.md), nil while it answers.
+  var failure: String? { get }
 }
 
 extension Landscape {
   public var dimension: Int { domain.dimension }
+
+  public var failure: String? { nil }
 }
 
 /// The global minimum value and every point that attains it.

@@ -28,6 +28,9 @@ struct Reboxed: Landscape {
   var formula: String { base.formula }
 
   func value(at x: Vector) -> Double { base.value(at: x) }
+  func values(at points: [Vector]) -> [Double] { base.values(at: points) }
+  var isRemote: Bool { base.isRemote }
+  var failure: String? { base.failure }
   var hasAnalyticGradient: Bool { base.hasAnalyticGradient }
   func gradient(at x: Vector) -> Vector { base.gradient(at: x) }
 }

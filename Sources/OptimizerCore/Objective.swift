@@ -8,6 +8,16 @@ public protocol Objective: Sendable {
   /// f(x). Must not allocate: it sits in every optimizer's innermost loop.
   func value(at x: Vector) -> Double
 
+  /// f at every point, in order: one request for a function that runs
+  /// elsewhere (docs/PROTOCOL.md, "A function"); `value(at:)` per point by
+  /// default.
+  func values(at points: [Vector]) -> [Double]
+
+  /// True when each evaluation is a request to another process: callers
+  /// that sample many points (the heat map) batch them and keep them off
+  /// the screen's path.
+  var isRemote: Bool { get }
+
   /// True when `gradient(at:)` is exact rather than a finite difference.
   var hasAnalyticGradient: Bool { get }
 
@@ -18,6 +28,10 @@ public protocol Objective: Sendable {
 
 extension Objective {
   public var hasAnalyticGradient: Bool { false }
+
+  public func values(at points: [Vector]) -> [Double] { points.map(value(at:)) }
+
+  public var isRemote: Bool { false }
 
   public func gradient(at x: Vector) -> Vector { centralDifferenceGradient(at: x) }
 

@@ -1,4 +1,5 @@
 import OptimizerCore
+import Rendering
 
 /// Everything the user can ask of the visualizer, independent of which key
 /// or click asked for it. `update(_:_:)` applies an action to the state.
@@ -100,12 +101,18 @@ public enum Action: Sendable, Hashable {
   case saveFailed(job: Int, reason: String)
   case recoveryWritten(revision: Int)
   case recoveryFailed(revision: Int, reason: String)
+  /// The frame's heat map needs these samples of a remote function, or
+  /// (nil) none: it has them, or shows another landscape.
+  case mapWanted(MapSampleRequest?)
+  /// A sampling job's samples so far.
+  case mapSampled(job: Int, samples: MapSamples)
 
   /// True for what the loop feeds back, which leaves the status message
   /// alone; a user's action clears it.
   var isFeedback: Bool {
     switch self {
-    case .tick, .saveProgressed, .saveFinished, .saveFailed, .recoveryWritten, .recoveryFailed: return true
+    case .tick, .saveProgressed, .saveFinished, .saveFailed, .recoveryWritten, .recoveryFailed, .mapWanted, .mapSampled:
+      return true
     default: return false
     }
   }

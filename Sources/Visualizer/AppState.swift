@@ -78,6 +78,8 @@ public struct AppState: Sendable {
   public internal(set) var savedPath: String?
   /// The save under way, if one is.
   public internal(set) var saving: SaveInProgress?
+  /// A remote function's heat map, sampled in the background.
+  public internal(set) var backgroundMap = BackgroundMap()
   /// The number the next background job gets.
   var nextJob = 0
   /// The recovery copy of an unsaved recording.

@@ -1,3 +1,4 @@
+import Rendering
 import Scenes
 
 /// What `update` asks the loop to do outside the state: the file work and
@@ -16,4 +17,9 @@ public enum Effect: Sendable, Hashable {
   case writeRecovery(Scene, revision: Int)
   /// Removes the recovery file this session wrote: nothing is unsaved.
   case removeRecovery
+  /// Samples a remote function's heat map on a thread of its own
+  /// (`BackgroundMap`). Reports `mapSampled` after every batch.
+  case sampleMap(job: Int, request: MapSampleRequest)
+  /// Stops a sampling job after its current batch.
+  case cancelSampling(job: Int)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 import Scenes
 
 /// Performs the effects `update` returns: writes and removes the recovery
@@ -16,13 +17,15 @@ final class EffectRunner: @unchecked Sendable {
   private var inbox: [Action] = []
   private var running: Set<Int> = []
   private var cancelled: Set<Int> = []
+  /// Sampling jobs not yet finished (`BackgroundMap`).
+  private var sampling: Set<Int> = []
 
   init(recovery: RecoveryFile?) {
     self.recovery = recovery
   }
 
   /// True while a background job has not reported its end.
-  var hasRunningJobs: Bool { lock.withLock { !running.isEmpty } }
+  var hasRunningJobs: Bool { lock.withLock { !running.isEmpty || !sampling.isEmpty } }
 
   /// Performs `effects` in order; returns the outcomes known at once.
   func perform(_ effects: [Effect]) -> [Action] {
@@ -55,6 +58,30 @@ final class EffectRunner: @unchecked Sendable {
     case .removeRecovery:
       recovery?.remove()
       return nil
+    case .sampleMap(let job, let request):
+      lock.withLock { _ = sampling.insert(job) }
+      Thread.detachNewThread { [self] in sample(request, job: job) }
+      return nil
+    case .cancelSampling(let job):
+      lock.withLock { _ = cancelled.insert(job) }
+      return nil
+    }
+  }
+
+  /// The sampling job: each batch's samples so far, the newest replacing
+  /// any report still waiting; a cancelled job stops after its batch.
+  private func sample(_ request: MapSampleRequest, job: Int) {
+    _ = request.sample { samples in
+      lock.withLock {
+        guard !cancelled.contains(job) else { return false }
+        inbox.removeAll { if case .mapSampled(job, _) = $0 { true } else { false } }
+        inbox.append(.mapSampled(job: job, samples: samples))
+        return true
+      }
+    }
+    lock.withLock {
+      sampling.remove(job)
+      cancelled.remove(job)
     }
   }
 

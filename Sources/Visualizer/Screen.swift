@@ -93,6 +93,7 @@ public struct Screen: Sendable {
   /// run's best.
   private static func sessionContent(_ state: AppState) -> FrameContent {
     var content = FrameContent(session: state.session, recorder: state.recorder)
+    content.backgroundSamples = state.backgroundMap.taken
     guard let shown = state.stepping.revealed, let before = state.stepping.before else { return content }
     let earlier = FrameContent(session: before, recorder: state.recorder)
     for index in content.runs.indices {
@@ -118,6 +119,11 @@ public struct Screen: Sendable {
   func chrome(_ state: AppState, profile: DisplayProfile) -> FrameChrome {
     var facts: [String] = []
     if let saving = state.saving { facts.append(saving.description) }
+    if let failure = state.session.landscape.failure {
+      facts.append("⚠ \(state.session.landscape.title): \(failure.prefix { $0 != "\n" })")
+    } else if let sampling = state.backgroundMap.progress(of: state.session.landscape.title) {
+      facts.append(sampling)
+    }
     if state.recovery.failure != nil { facts.append("⚠ no recovery copy") }
     if state.stepping.isOn {
       let count = EvaluationStepping.probeCount(of: state.session)

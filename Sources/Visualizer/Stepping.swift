@@ -35,7 +35,7 @@ extension AppState {
       }
       // A replay steps on through a spent budget to its later events.
       if session.isFinished, player.isRecording || player.pendingEvents.isEmpty {
-        return stop("every run has used its budget")
+        return stop(session.landscape.failure != nil ? "the function failed" : "every run has used its budget")
       }
       // Kept only when it is shown: holding it makes the step copy the runs.
       let before = stepping.isOn ? session : nil

@@ -192,7 +192,10 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     state.message = StatusMessage(state.view.contours > 0 ? "contour lines on (\(state.view.contours))" : "contour lines off")
   case .toggleGradientField:
     state.view.gradientField.toggle()
-    state.message = StatusMessage("gradient field \(state.view.gradientField ? "on" : "off")")
+    // An external function's arrows would each be a request on the drawing path (docs/PROTOCOL.md).
+    let remote = state.view.gradientField && state.session.landscape.isRemote
+    state.message = StatusMessage(
+      "gradient field \(state.view.gradientField ? "on" : "off")\(remote ? ", not drawn for an external function" : "")")
   case .toggleWhatIf:
     guard state.whatIf != nil else {
       state.message = StatusMessage("no what-if path: change a hyperparameter (← →) to see where it would have led")
@@ -239,6 +242,12 @@ public func update(_ state: inout AppState, _ action: Action, in environment: Ap
     if state.recovery.revision == revision { state.recovery.failure = nil }
   case .recoveryFailed(_, let reason):
     state.recoveryFailed(reason)
+  case .mapWanted(let request):
+    let sampling = state.backgroundMap.want(request, job: state.nextJob)
+    if sampling.contains(where: { if case .sampleMap = $0 { true } else { false } }) { state.nextJob += 1 }
+    effects += sampling
+  case .mapSampled(let job, let samples):
+    state.backgroundMap.receive(samples, job: job)
   }
   return effects
 }

@@ -79,8 +79,15 @@ public struct VisualizerProgram: InteractiveProgram {
     perform(update(&state, .tick(now), in: environment), at: now)
   }
 
+  /// The screen; a remote function's map that the frame lacks is asked
+  /// for (`BackgroundMap`) and drawn as its batches come in.
   public mutating func render(width: Int, height: Int, profile: DisplayProfile) -> CellGrid {
-    screen.render(state, width: width, height: height, profile: profile)
+    let grid = screen.render(state, width: width, height: height, profile: profile)
+    let wanted = screen.renderer.wantedSamples
+    if state.backgroundMap.running?.request != wanted {
+      perform(update(&state, .mapWanted(wanted), in: environment), at: .now)
+    }
+    return grid
   }
 
   /// After the terminal closed. A quit (with nothing unsaved, or "quit

@@ -12,6 +12,7 @@ struct EvalCommand: ParsableCommand {
         optiscope eval --landscape rosenbrock --at 1,1
         optiscope eval --expression "hypot(x, y) - 1" --at 0.6,0.8
         optiscope eval --landscape sphere --dim 3 --at 1,2,3
+        optiscope eval --landscape-command "python3 my_loss.py" --at 0.5,1
       """)
 
   @OptionGroup(title: "Landscape") var landscape: FunctionOptions
@@ -41,6 +42,8 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let surface = try landscape.make()
     let point = try at.point(option: "--at", dimension: surface.dimension)
-    try StandardOutput.write(formatFullPrecision(surface.value(at: point)))
+    let value = surface.value(at: point)
+    if let failure = surface.failure { throw CommandLineError.failure("the function failed: \(failure)") }
+    try StandardOutput.write(formatFullPrecision(value))
   }
 }

@@ -30,6 +30,7 @@ struct PlayCommand: ParsableCommand {
         optiscope play -l rastrigin --dim 10 -o cma-es --plane axes:3,7
         optiscope play --landscape himmelblau --optimizer pso
         optiscope play -e "sin(3*x)*cos(2*y) + 0.1*(x^2+y^2)" -o simulated-annealing --start 2,2
+        optiscope play --landscape-command "python3 my_loss.py" -o adam --also cma-es
         optiscope play -l rosenbrock -o external --command "python3 clients/python/examples/random_search.py" --also adam --also cma-es
       """)
 

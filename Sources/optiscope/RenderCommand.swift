@@ -41,6 +41,7 @@ struct RenderCommand: ParsableCommand {
       Examples:
         optiscope render tour --at 120
         optiscope render my.yaml --at 80 --format svg --output my.svg
+        optiscope render --landscape-command "python3 my_loss.py" -o adam --steps 100 --format svg > loss.svg
         optiscope render tour --format cast --output tour.cast --every 2 --fps 15
         optiscope render -l rosenbrock -o adam --steps 300 --format ansi
         optiscope render -l himmelblau -o pso --steps 40 --format svg > swarm.svg

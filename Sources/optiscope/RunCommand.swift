@@ -34,6 +34,7 @@ struct RunCommand: ParsableCommand {
         optiscope run -l beale -o descent --gradient spsa --guard undo --set lr=0.05
         optiscope run -e "x^2 + 3*sin(y)" -o simulated-annealing --format csv
         optiscope run -l booth --kinds boolean,continuous -o pso
+        optiscope run --landscape-command "python3 my_loss.py" -o cma-es --evals 2000
         optiscope run -l rosenbrock -o external --command "python3 clients/python/examples/random_search.py"
         optiscope run tour --format csv > tour.csv
         optiscope run my.yaml --format json
@@ -141,6 +142,10 @@ extension RunCommand {
   /// Fails with the message of the first run whose optimizer failed (an
   /// external process that broke the protocol, exited or timed out).
   static func refuseFailed(_ session: Session) throws {
+    if let failure = session.landscape.failure, case .command(let command, _) = session.landscapeSource.function {
+      let when = session.step == 0 ? "before the first step" : "at step \(session.step)"
+      throw CommandLineError.failure("the function '\(command.escapingControlCharacters())' failed \(when): \(failure)")
+    }
     guard let run = session.runs.first(where: { $0.optimizer.failure != nil }) else { return }
     let command = run.configuration.kind.command.map { " ('\($0)')" } ?? ""
     throw CommandLineError.failure(

@@ -62,6 +62,6 @@ func refuseBeside(scene: String, options: [String]) throws {
 /// For commands that take a SCENE or the landscape options: fails when
 /// neither chose anything to run.
 func requireSceneOrLandscape(_ landscape: LandscapeOptions) throws {
-  guard landscape.landscape == nil, landscape.expression == nil else { return }
-  throw CommandLineError("give a SCENE (a file or a curated name), or a landscape with --landscape NAME or --expression \"EXPR\"")
+  guard landscape.landscape == nil, landscape.expression == nil, landscape.function.landscapeCommand == nil else { return }
+  throw CommandLineError("give a SCENE (a file or a curated name), or a landscape with --landscape NAME, --expression \"EXPR\" or --landscape-command \"CMD\"")
 }

@@ -70,6 +70,7 @@ struct ScenesCommand: ParsableCommand {
     switch source.function {
     case .named(let name): return source.dimension == 2 ? name : "\(name) (n = \(source.dimension))"
     case .expression(let text): return text
+    case .command(let command, _): return command
     }
   }
 }

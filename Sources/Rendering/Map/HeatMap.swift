@@ -128,9 +128,11 @@ public struct HeatMap: Sendable {
   }
 
   /// f at the centre of every cell of a `width`×`height` grid over the
-  /// viewport, rows in parallel when the grid is large.
+  /// viewport, rows in parallel when the grid is large; a remote function
+  /// in batches (`MapSampleRequest`), not a point at a time.
   static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, base: Vector) -> [Double] {
     guard width > 0, height > 0 else { return [] }
+    if f.isRemote { return MapSampleRequest.values(f, viewport: viewport, width: width, height: height, base: base) }
     var values = [Double](repeating: .nan, count: width * height)
     let x0 = viewport.x.lowerBound, y1 = viewport.y.upperBound
     let dx = viewport.width / Double(width), dy = viewport.height / Double(height)
@@ -279,4 +281,20 @@ public struct HeatMap: Sendable {
 /// written by exactly one of them, so no two threads touch the same element.
 private struct RowBuffer: @unchecked Sendable {
   let base: UnsafeMutablePointer<Double>
+}
+
+extension HeatMap {
+  /// Shows samples taken elsewhere, complete or not: a remote function's,
+  /// sampled in the background (`MapSampleRequest`), for their request's
+  /// key; the scale is fitted to them as `update` fits its own.
+  public mutating func show(_ taken: MapSamples, scale: ColourScale) {
+    let shown = taken.request.key
+    key = shown
+    samples = taken.values
+    samplings += 1
+    let fit = FittedScale(scale, samples: samples)
+    fitted = fit
+    levels = Self.pixelLevels(samples.map { fit.level(of: $0) }, width: shown.columns, height: shown.rows * 2)
+    indices = levels.map { $0.isNaN ? -1 : Int16(min(max(Int($0 * 255 + 0.5), 0), 255)) }
+  }
 }

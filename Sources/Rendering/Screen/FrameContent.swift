@@ -9,6 +9,9 @@ public struct FrameContent: Sendable {
   public var runs: [RunView]
   /// The session's step counter.
   public var step: Int
+  /// The heat map of a remote function as sampled in the background so
+  /// far (the visualizer's); nil samples it while the frame is drawn.
+  public var backgroundSamples: [MapSamples]?
 
   public init(landscape: LandscapeInfo, runs: [RunView], step: Int) {
     self.landscape = landscape

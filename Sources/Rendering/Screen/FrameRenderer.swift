@@ -10,6 +10,11 @@ import ViewModel
 public struct FrameRenderer: Sendable {
   public private(set) var heatMap = HeatMap()
   public private(set) var gradientField = GradientField()
+  /// The samples the last frame's map needed and did not have among the
+  /// content's `backgroundSamples`: what to sample next, in the background.
+  public private(set) var wantedSamples: MapSampleRequest?
+  /// The background samples the heat map shows: their key and how many were done.
+  private var shownSamples: (key: HeatMap.Key, done: Int)?
   /// The map's landscape layers as last drawn, and what they showed.
   private var background: (key: BackgroundKey, grid: CellGrid)?
 
@@ -104,7 +109,7 @@ public struct FrameRenderer: Sendable {
     let landscape = content.landscape
     let rect = projection.rect
     let base = landscape.domain.center
-    let resampled = heatMap.update(
+    let resampled = showBackgroundSamples(content, projection: projection, scale: view.scale, base: base) ?? heatMap.update(
       objective: landscape.objective, identity: landscape.identity, viewport: projection.viewport, columns: rect.width,
       rows: rect.height, scale: view.scale, base: base, plane: projection.plane)
     let key = BackgroundKey(
@@ -115,7 +120,8 @@ public struct FrameRenderer: Sendable {
       var layer = CellGrid(width: rect.width, height: rect.height)
       let local = MapProjection(viewport: projection.viewport, rect: layer.bounds, plane: projection.plane)
       heatMap.draw(into: &layer, rect: layer.bounds, colourMap: colourMap, profile: profile, contours: view.contours)
-      if view.gradientField {
+      // A remote function's gradients would be requests on the drawing path.
+      if view.gradientField, !landscape.objective.isRemote {
         gradientField.update(objective: landscape.objective, identity: landscape.identity, projection: local, base: base)
         gradientField.draw(into: &layer, rect: layer.bounds)
       }
@@ -233,5 +239,37 @@ public struct FrameRenderer: Sendable {
     for (offset, line) in lines.enumerated() where top + offset < grid.height {
       grid.text(line, in: Rect(x: 0, y: top + offset, width: grid.width, height: 1), alignment: .center, style: CellStyle(attributes: offset == 0 ? .bold : []))
     }
+  }
+}
+
+extension FrameRenderer {
+  /// A remote function's map from the content's `backgroundSamples` (nil
+  /// when the map is sampled as the frame is drawn): the samples of this
+  /// view taken so far, the rest asked for in `wantedSamples`. True when
+  /// the map changed. Only a 2-D function's: the background request
+  /// samples the first two coordinates.
+  mutating func showBackgroundSamples(
+    _ content: FrameContent, projection: MapProjection, scale: ColourScale, base: Vector
+  ) -> Bool? {
+    wantedSamples = nil
+    guard content.landscape.objective.isRemote, content.landscape.domain.dimension == 2,
+      let taken = content.backgroundSamples
+    else {
+      shownSamples = nil
+      return nil
+    }
+    let request = MapSampleRequest(
+      objective: content.landscape.objective,
+      key: HeatMap.Key(
+        landscape: content.landscape.identity, viewport: projection.viewport, columns: projection.rect.width,
+        rows: projection.rect.height),
+      base: base)
+    let shown = taken.first { $0.request == request } ?? MapSamples(request: request)
+    if !shown.isComplete { wantedSamples = request }
+    let changed = shownSamples?.key != request.key || shownSamples?.done != shown.done
+    guard changed || heatMap.fitted?.scale != scale else { return false }
+    heatMap.show(shown, scale: scale)
+    shownSamples = (request.key, shown.done)
+    return changed
   }
 }

@@ -156,12 +156,18 @@ private struct Reader {
     -> (LandscapeSource, Double)
   {
     let fields = try value.mapping(
-      fields: ["function", "expression", "dimension", "domain", "kinds"] + (allowsNoise ? ["noise"] : []))
-    let (which, field) = try fields.oneOf(["function", "expression"])
-    let dimension = try fields["dimension"]?.integer(atLeast: 1, atMost: Limits.dimension) ?? 2
+      fields: ["function", "expression", "command", "dimension", "domain", "kinds"] + (allowsNoise ? ["noise"] : []))
+    let (which, field) = try fields.oneOf(["function", "expression", "command"])
+    let asked = try fields["dimension"]?.integer(atLeast: 1, atMost: Limits.dimension)
+    let dimension = asked ?? 2
     var source: LandscapeSource
     let base: any Landscape
-    if which == "function" {
+    if which == "command" {
+      // The function's process is started to read its handshake (docs/SCENES.md).
+      let command = try field.string()
+      source = LandscapeSource(.command(command, dimension: asked))
+      do { base = try source.make() } catch { throw field.error(error.description) }
+    } else if which == "function" {
       let name = try field.string()
       source = .named(name, dimension: dimension)
       do { base = try LandscapeCatalog.make(name, dimension: dimension) } catch {

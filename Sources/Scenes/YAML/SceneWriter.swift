@@ -58,6 +58,9 @@ public enum SceneWriter {
     switch source.function {
     case .named(let name): fields.append(("function", .text(name)))
     case .expression(let text): fields.append(("expression", .quoted(text)))
+    case .command(let command, let dimension):
+      fields.append(("command", .quoted(command)))
+      if let dimension { fields.append(("dimension", .integer(dimension))) }
     }
     if source.dimension != 2, case .named = source.function { fields.append(("dimension", .integer(source.dimension))) }
     if let domain = source.domain { fields.append(("domain", .flowList(domain.axes.map(axis)))) }

@@ -17,8 +17,11 @@ struct BenchPerfCommand: ParsableCommand {
       1000 and 10 000 particles among them), the milliseconds to compose
       a frame and to sample a heat map, the terminal's bytes per frame, what
       step-back costs a 10 000-particle swarm after 10 000 steps (history),
-      and the seconds to verify every curated scene and to record 100 000
-      steps.
+      the seconds to verify every curated scene and to record 100 000
+      steps, and an external function's costs (external/…: the round trip
+      of one evaluate request, a batch of 1000 points, a 200×120-pixel heat
+      map) with a stdlib Python function, skipped with the reason when
+      python3 is absent.
       Build in release mode: swift run -c release optiscope bench perf.
 
       Examples:
@@ -58,6 +61,7 @@ struct BenchPerfCommand: ParsableCommand {
       filters.isEmpty || filters.contains { group.contains($0) || $0.contains(group) }
     }
     let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
+    let external = wanted("external") ? ExternalBenchmark.run { name in printNote("measuring \(name) …") } ?? [] : []
     let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     if wanted("history") { printNote("measuring history …") }
     let history = wanted("history") ? HistoryBenchmark.run() : []
@@ -85,7 +89,12 @@ struct BenchPerfCommand: ParsableCommand {
       }
       let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
         + history.map { PerformanceDocument(name: $0.name, value: $0.value) }
-      try StandardOutput.writeVerbatim(jsonText(speed + frames + screens + sceneFigures) + "\n")
+      let externalFigures = external.map {
+        PerformanceDocument(
+          name: $0.name, summary: $0.summary, evaluations: $0.evaluations,
+          evalsPerSecond: JSONNumber($0.evaluationsPerSecond.rounded()), medianMilliseconds: JSONNumber($0.medianMilliseconds))
+      }
+      try StandardOutput.writeVerbatim(jsonText(speed + frames + externalFigures + screens + sceneFigures) + "\n")
     default:
       var table = TextTable(["case", "evals/s", "evaluations", "seconds", "what"])
       for result in results {
@@ -104,6 +113,16 @@ struct BenchPerfCommand: ParsableCommand {
         ])
       }
       if !rendering.isEmpty { try StandardOutput.write("\n" + frames.rendered()) }
+      if !external.isEmpty {
+        var processes = TextTable(["case", "median ms", "evals/s", "what"])
+        for result in external {
+          processes.append([
+            result.name, formatNumber(result.medianMilliseconds, significantDigits: 3),
+            formatNumber(result.evaluationsPerSecond, significantDigits: 3), result.summary,
+          ])
+        }
+        try StandardOutput.write("\n" + processes.rendered())
+      }
       if !terminal.isEmpty {
         var screens = TextTable(["case", "mean bytes/frame", "max bytes", "present ms", "what"])
         for result in terminal {

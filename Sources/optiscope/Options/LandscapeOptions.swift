@@ -45,9 +45,14 @@ struct LandscapeOptions: ParsableArguments {
 }
 
 extension LandscapeSource {
-  /// The landscape, or the reason it cannot be built as a command-line error.
+  /// The landscape, or the reason it cannot be built as a command-line
+  /// error: a mistake in what was typed, or (exit 2) a function's process
+  /// that did not start or shake hands.
   func madeForCommandLine() throws -> any Landscape {
-    do { return try make() } catch { throw CommandLineError(error.description) }
+    do { return try make() } catch {
+      if case .command = function { throw CommandLineError.failure(error.description) }
+      throw CommandLineError(error.description)
+    }
   }
 
   /// Puts the function on its own box with the given axis kinds, one per
