@@ -1,8 +1,9 @@
 import Landscapes
 import OptimizerCore
 
-/// What a comparison bench runs: every optimizer on every landscape from
-/// every seed, each run at the same evaluation budget.
+/// What a comparison bench runs: every optimizer (each point of its
+/// sweep's grid, for a sweep) on every landscape from every seed, each run
+/// at the same evaluation budget.
 public struct BenchPlan: Sendable {
   /// One run of the plan.
   public struct Job: Sendable, Hashable {
