@@ -59,16 +59,16 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--sweep", "pso:omgea=0.1..1"], "--sweep pso:omgea=0.1..1:9: pso has no hyperparameter 'omgea'; did you mean 'omega'?"),
-    (["--sweep", "omgea=0.1..1"], "--sweep omgea=0.1..1:9: no optimizer benchmarked has a hyperparameter 'omgea'; did you mean 'omega'?"),
-    (["--sweep", "ps:omega=0.1..1"], "--sweep ps:omega=0.1..1:9 names an optimizer that is not benchmarked; did you mean 'pso'?"),
-    (["--sweep", "omega=1..0.5"], "--sweep omega=1..0.5:9: LOW (1) must be below HIGH (0.5)"),
+    (["--sweep", "pso:omgea=0.1..1"], "--sweep pso:omgea=0.1..1: pso has no hyperparameter 'omgea'; did you mean 'omega'?"),
+    (["--sweep", "omgea=0.1..1"], "--sweep omgea=0.1..1: no optimizer benchmarked has a hyperparameter 'omgea'; did you mean 'omega'?"),
+    (["--sweep", "ps:omega=0.1..1"], "--sweep ps:omega=0.1..1 names an optimizer that is not benchmarked; did you mean 'pso'?"),
+    (["--sweep", "omega=1..0.5"], "--sweep omega=1..0.5: LOW (1) must be below HIGH (0.5)"),
     (["--sweep", "omega=0.1..1:1"], "--sweep omega=0.1..1:1: N must be at least 2, got 1"),
     (["--sweep", "omega=0..1:3:log"], "--sweep omega=0..1:3:log: a log sweep needs LOW > 0, got 0"),
-    (["--sweep", "omega=0.5..3"], "--sweep omega=0.5..3:9: 3 is outside the range of pso's omega, [0, 1.5]"),
-    (["--sweep", "pso:topology=0..1"], "--sweep pso:topology=0..1:9: pso's topology is one of {global, ring}, not a number to sweep"),
-    (["--sweep", "particles=5..5.4"], "--sweep particles=5..5.4:9: pso's particles is a whole number, and 5..5.4 rounds to 5 alone"),
-    (["--sweep", "omega=0.1..1", "--set", "omega=0.5"], "--sweep omega=0.1..1:9 and --set omega both give pso's omega; keep one"),
+    (["--sweep", "omega=0.5..3"], "--sweep omega=0.5..3: 3 is outside the range of pso's omega, [0, 1.5]"),
+    (["--sweep", "pso:topology=0..1"], "--sweep pso:topology=0..1: pso's topology is one of {global, ring}, not a number to sweep"),
+    (["--sweep", "particles=5..5.4"], "--sweep particles=5..5.4: pso's particles is a whole number, and 5..5.4 rounds to 5 alone"),
+    (["--sweep", "omega=0.1..1", "--set", "omega=0.5"], "--sweep omega=0.1..1 and --set omega both give pso's omega; keep one"),
     (["--sweep", "omega=0.1..1", "--sweep", "pso:omega=0.2..0.4"], "--sweep sweeps pso's omega twice; keep one"),
   ])
   func aBadSweepIsAUsageErrorThatSaysWhatIsWrong(arguments: [String], message: String) throws {

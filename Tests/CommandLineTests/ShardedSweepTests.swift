@@ -51,6 +51,24 @@ import Testing
     #expect(outcome.stderr.contains("appears in more than one file"))
   }
 
+  @Test func aSweepsShardsAndAnotherBenchsDoNotMerge() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-mixed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sweep = directory.appendingPathComponent("sweep.json").path, plain = directory.appendingPathComponent("plain.csv").path
+    let report = directory.appendingPathComponent("report.json").path
+    try OptiscopeProcess.run(plan + ["--shard", "1/2", "--format", "json"]).stdout.write(toFile: sweep, atomically: true, encoding: .utf8)
+    try OptiscopeProcess.run(Array(plan.prefix(10)) + ["--shard", "2/2", "--format", "csv"]).stdout
+      .write(toFile: plain, atomically: true, encoding: .utf8)
+    try OptiscopeProcess.run(plan + ["--format", "json"]).stdout.write(toFile: report, atomically: true, encoding: .utf8)
+    let mixed = try OptiscopeProcess.run(["bench", "merge", sweep, plain])
+    #expect(mixed.status == 2)
+    #expect(mixed.stderr.contains("\(plain): its runs are not of a sweep and those before it are"))
+    let notAShard = try OptiscopeProcess.run(["bench", "merge", report])
+    #expect(notAShard.status == 2)
+    #expect(notAShard.stderr.contains("\(report):2: this is a report (bench run --format json), not a shard's runs"))
+  }
+
   private func withoutSeconds(_ csv: String) -> [String] {
     csv.split(separator: "\n").map { line in
       var fields = line.split(separator: ",", omittingEmptySubsequences: false)

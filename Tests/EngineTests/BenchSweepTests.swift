@@ -42,6 +42,7 @@ import Testing
     let sweep = BenchSweep(optimizer: "pso", key: "omega", low: 0.2, high: 1, count: 5, logarithmic: true)
     #expect(sweep.problem == nil)
     #expect(sweep.text == "pso:omega=0.2..1:5:log")
+    #expect(BenchSweep(key: "omega", low: 0.1, high: 1).text == "omega=0.1..1", "the default count goes without saying")
   }
 
   @Test func sweptValuesRoundTripThroughTheirText() {

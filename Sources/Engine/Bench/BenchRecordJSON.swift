@@ -58,6 +58,11 @@ public enum BenchRecordJSON {
         closed = true
         continue
       }
+      if line == "{" {
+        throw BenchFileError(
+          file: file, line: number,
+          message: "this is a report (bench run --format json), not a shard's runs: run the slices with --shard K/N --format json")
+      }
       if line.hasSuffix(",") { line.removeLast() }
       do {
         records.append(try decoder.decode(Document.self, from: Data(line.utf8)).record)

@@ -30,10 +30,11 @@ public struct BenchSweep: Sendable, Hashable {
     self.logarithmic = logarithmic
   }
 
-  /// The sweep as it is typed: `pso:inertia=0.1..0.9:5:log`.
+  /// The sweep as it is typed: `pso:omega=0.1..0.9:5:log`, without the
+  /// count when it is the default.
   public var text: String {
     (optimizer.map { $0 + ":" } ?? "") + "\(key)=\(exactNumber(low))..\(exactNumber(high))"
-      + ":\(count)" + (logarithmic ? ":log" : "")
+      + (count == Self.defaultCount ? "" : ":\(count)") + (logarithmic ? ":log" : "")
   }
 
   /// What is wrong with the sweep whatever it applies to, or nil.

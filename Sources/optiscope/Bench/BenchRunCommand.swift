@@ -85,7 +85,7 @@ struct BenchRunCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Run only the K-th of N equal slices of the jobs, 1 ≤ K ≤ N.", valueName: "K/N"))
   var shard: Shard?
 
-  @Option(help: ArgumentHelp("Write the convergence curves as an SVG picture.", valueName: "file.svg"))
+  @Option(help: ArgumentHelp("Write the convergence curves (with --sweep, the sensitivity curves) as an SVG picture.", valueName: "file.svg"))
   var plot: String?
 
   @Option(help: OutputFormat.help([.table, .csv, .markdown, .json]))
