@@ -55,11 +55,6 @@ public struct BenchPlan: Sendable {
       seeds: seeds, evaluations: evaluations)
   }
 
-  /// The optimizers as the plan runs them, one per entry.
-  public var optimizers: [(label: String, configuration: OptimizerConfiguration)] {
-    entries.map { ($0.label, $0.configuration) }
-  }
-
   /// True when the plan sweeps a hyperparameter.
   public var isSweep: Bool { entries.contains { $0.sweep != nil } }
 
