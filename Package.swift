@@ -91,7 +91,9 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["optiscope", "Scenes", "Exports", "Engine"]),
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: ["optiscope", "Scenes", "Exports", "Engine", .product(name: "Yams", package: "Yams")]),
     .testTarget(
       name: "VisualizerTests",
       dependencies: ["Visualizer", "Engine", "ViewModel", "Rendering", "OptimizerCore", "Scenes", "TestSupport"]),

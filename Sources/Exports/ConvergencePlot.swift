@@ -11,12 +11,6 @@ public enum ConvergencePlot {
   /// Gaps at or below this are drawn at it (a log axis has no zero).
   static let floor = 1e-12
 
-  /// A colour-blind-friendly qualitative palette (Okabe–Ito, then Tableau).
-  static let palette = [
-    "#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000",
-    "#8c564b", "#7f7f7f", "#bcbd22", "#17becf",
-  ]
-
   public static func svg(_ summaries: [BenchSummary], budget: Int) -> String {
     let landscapes = unique(summaries.map(\.landscape))
     let optimizers = unique(summaries.map(\.optimizer))
@@ -115,14 +109,9 @@ public enum ConvergencePlot {
     return svg + "</g>\n"
   }
 
-  private static func colour(_ index: Int) -> String { palette[index % palette.count] }
+  private static func colour(_ index: Int) -> String { PlotStyle.colour(index) }
 
-  /// A coordinate to a tenth of a pixel, as `exactNumber` writes it (-0
-  /// as 0).
-  private static func f(_ value: Double) -> String { exactNumber((value * 10).rounded() / 10 + 0) }
+  private static func f(_ value: Double) -> String { PlotStyle.coordinate(value) }
 
-  private static func unique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
-  }
+  private static func unique(_ items: [String]) -> [String] { PlotStyle.unique(items) }
 }

@@ -35,7 +35,7 @@ import Testing
   @Test func jobsMadeFromTheirIndexFollowTheNestedOrder() {
     var expected: [Place] = []
     for landscape in plan.landscapes {
-      for optimizer in plan.optimizers {
+      for optimizer in plan.entries {
         for seed in 1...plan.seeds {
           expected.append(Place(expected.count, landscape, optimizer.label, optimizer.configuration, UInt64(seed)))
         }

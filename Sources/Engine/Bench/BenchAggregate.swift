@@ -1,6 +1,6 @@
 /// What a bench report needs of the runs, gathered one record at a time
 /// so that the records themselves need not be kept: per optimizer and
-/// landscape, counts and sums, and the values whose medians and quartiles
+/// landscape (and swept values), counts and sums, and the values whose medians and quartiles
 /// it prints (the best gaps, the evaluations to success, and, for a plot,
 /// the gap at each checkpoint).
 ///
@@ -16,10 +16,11 @@ public struct BenchAggregate: Sendable {
     self.keepsCurves = keepsCurves
   }
 
-  /// One optimizer on one landscape.
+  /// One optimizer (at one point of a sweep) on one landscape.
   struct Cell: Sendable {
     var optimizer: String
     var landscape: String
+    var sweep: [SweptValue]?
     var runs = 0
     var successes = 0
     var gaps: [Double] = []
@@ -31,15 +32,15 @@ public struct BenchAggregate: Sendable {
   }
 
   public mutating func add(_ record: BenchRecord) {
-    let key = record.landscape + "\u{0}" + record.optimizer
+    let key = ([record.landscape, record.optimizer] + (record.sweep ?? []).map(\.text)).joined(separator: "\u{0}")
     if cells[key] == nil {
       order.append(key)
-      cells[key] = Cell(optimizer: record.optimizer, landscape: record.landscape)
+      cells[key] = Cell(optimizer: record.optimizer, landscape: record.landscape, sweep: record.sweep)
     }
     cells[key]!.add(record, keepingCurve: keepsCurves)
   }
 
-  /// One summary per (landscape, optimizer), in the records' order of
+  /// One summary per (landscape, optimizer, swept values), in the records' order of
   /// first appearance; without kept curves, the summaries' curves are empty.
   public var summaries: [BenchSummary] {
     order.map { cells[$0]!.summary }
@@ -64,7 +65,7 @@ extension BenchAggregate.Cell {
   var summary: BenchSummary {
     let points = curves ?? []
     return BenchSummary(
-      optimizer: optimizer, landscape: landscape, runs: runs,
+      optimizer: optimizer, landscape: landscape, sweep: sweep, runs: runs,
       successRate: Double(successes) / Double(runs),
       medianGap: gaps.isEmpty ? nil : quantile(gaps, 0.5),
       medianEvaluationsToSuccess: hits.isEmpty ? nil : quantile(hits, 0.5),

@@ -1,8 +1,9 @@
 import Landscapes
 import OptimizerCore
 
-/// What a comparison bench runs: every optimizer on every landscape from
-/// every seed, each run at the same evaluation budget.
+/// What a comparison bench runs: every optimizer (each point of its
+/// sweep's grid, for a sweep) on every landscape from every seed, each run
+/// at the same evaluation budget.
 public struct BenchPlan: Sendable {
   /// One run of the plan.
   public struct Job: Sendable, Hashable {
@@ -11,24 +12,51 @@ public struct BenchPlan: Sendable {
     public var optimizer: OptimizerConfiguration
     /// The label users gave the optimizer (its name, or name with settings).
     public var optimizerLabel: String
+    /// The swept values this run has; nil when the plan sweeps nothing.
+    public var sweep: [SweptValue]?
     public var landscape: LandscapeSource
     public var seed: UInt64
   }
 
-  public var optimizers: [(label: String, configuration: OptimizerConfiguration)]
+  /// An optimizer as the plan runs it: for a sweep, one entry per point of
+  /// its grid (`sweep` its values; empty for an optimizer that no sweep
+  /// reaches).
+  public struct Entry: Sendable {
+    public var label: String
+    public var configuration: OptimizerConfiguration
+    public var sweep: [SweptValue]?
+
+    public init(label: String, configuration: OptimizerConfiguration, sweep: [SweptValue]? = nil) {
+      self.label = label
+      self.configuration = configuration
+      self.sweep = sweep
+    }
+  }
+
+  public var entries: [Entry]
   public var landscapes: [LandscapeSource]
   public var seeds: Int
   public var evaluations: Int
 
-  public init(
-    optimizers: [(label: String, configuration: OptimizerConfiguration)], landscapes: [LandscapeSource],
-    seeds: Int, evaluations: Int
-  ) {
-    self.optimizers = optimizers
+  public init(entries: [Entry], landscapes: [LandscapeSource], seeds: Int, evaluations: Int) {
+    self.entries = entries
     self.landscapes = landscapes
     self.seeds = seeds
     self.evaluations = evaluations
   }
+
+  /// A plan that sweeps nothing.
+  public init(
+    optimizers: [(label: String, configuration: OptimizerConfiguration)], landscapes: [LandscapeSource],
+    seeds: Int, evaluations: Int
+  ) {
+    self.init(
+      entries: optimizers.map { Entry(label: $0.label, configuration: $0.configuration) }, landscapes: landscapes,
+      seeds: seeds, evaluations: evaluations)
+  }
+
+  /// True when the plan sweeps a hyperparameter.
+  public var isSweep: Bool { entries.contains { $0.sweep != nil } }
 
   /// The most seeds a plan runs per optimizer and landscape: the medians
   /// and quartiles a report prints keep each run's result (`BenchAggregate`),
@@ -36,16 +64,16 @@ public struct BenchPlan: Sendable {
   public static let maximumSeeds = 10_000
 
   /// How many jobs the plan has.
-  public var jobCount: Int { landscapes.count * optimizers.count * seeds }
+  public var jobCount: Int { landscapes.count * entries.count * seeds }
 
   /// The job at `index`, made on demand so that a big plan is never held
-  /// whole: landscape by landscape, optimizer by optimizer, seed by seed.
+  /// whole: landscape by landscape, entry by entry, seed by seed.
   public func job(at index: Int) -> Job {
     precondition(0 <= index && index < jobCount, "job \(index) is not in a plan of \(jobCount)")
-    let optimizer = optimizers[index / seeds % optimizers.count]
+    let entry = entries[index / seeds % entries.count]
     return Job(
-      index: index, optimizer: optimizer.configuration, optimizerLabel: optimizer.label,
-      landscape: landscapes[index / (seeds * optimizers.count)], seed: UInt64(index % seeds + 1))
+      index: index, optimizer: entry.configuration, optimizerLabel: entry.label, sweep: entry.sweep,
+      landscape: landscapes[index / (seeds * entries.count)], seed: UInt64(index % seeds + 1))
   }
 
   /// Every job, in order.

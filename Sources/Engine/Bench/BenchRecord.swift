@@ -22,6 +22,9 @@ public struct BenchRecord: Sendable, Hashable {
   public var seconds: Double
   /// The best gap after each checkpoint's evaluations (`BenchRecord.checkpoints`).
   public var curve: [Double]
+  /// The run's swept values (empty for an optimizer no sweep reaches); nil
+  /// when its plan sweeps nothing.
+  public var sweep: [SweptValue]?
 
   public var gap: Double? { minimum.map { bestLoss - $0 } }
   public var succeeded: Bool { evaluationsToSuccess != nil }

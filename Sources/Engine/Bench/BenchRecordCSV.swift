@@ -10,18 +10,28 @@ public enum BenchRecordCSV {
     "evals_to_success", "seconds", "curve",
   ]
 
+  /// The header of a sweep's records: one more column, each run's swept
+  /// values as `key=value` (`:log` after a log sweep's), separated by `;`.
+  public static let sweepHeader = header + ["sweep"]
+
+  /// The header for records of a sweep or not.
+  public static func header(sweep: Bool) -> [String] { sweep ? sweepHeader : header }
+
   public static func write(_ records: [BenchRecord]) -> String {
-    ([header.joined(separator: ",")] + records.map(row)).joined(separator: "\n") + "\n"
+    let sweep = records.contains { $0.sweep != nil }
+    return ([header(sweep: sweep).joined(separator: ",")] + records.map(row)).joined(separator: "\n") + "\n"
   }
 
-  /// One record's line, without its line break.
+  /// One record's line, without its line break; a sweep's record has its
+  /// values in one more field.
   public static func row(_ r: BenchRecord) -> String {
-    let fields: [String] = [
+    var fields: [String] = [
       String(r.index), quoted(r.optimizer), quoted(r.landscape), String(r.seed), String(r.budget),
       String(r.evaluations), exactNumber(r.bestLoss), r.minimum.map(exactNumber) ?? "",
       r.gap.map(exactNumber) ?? "", r.evaluationsToSuccess.map(String.init) ?? "",
       exactNumber(r.seconds), r.curve.map(exactNumber).joined(separator: ";"),
     ]
+    if let sweep = r.sweep { fields.append(quoted(sweep.map(\.text).joined(separator: ";"))) }
     return fields.joined(separator: ",")
   }
 
@@ -30,16 +40,18 @@ public enum BenchRecordCSV {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard let first = lines.first else { throw BenchFileError(file: file, line: 1, message: "the file is empty") }
-    guard splitFields(first) == header else {
+    let columns = splitFields(first)
+    guard columns == header || columns == sweepHeader else {
       throw BenchFileError(
-        file: file, line: 1, message: "not a bench CSV: the header should be \(header.joined(separator: ","))")
+        file: file, line: 1, message: "not a bench CSV: the header should be \(header.joined(separator: ",")) (and sweep, for a sweep)")
     }
+    let isSweep = columns == sweepHeader
     var records: [BenchRecord] = []
     for (offset, line) in lines.enumerated().dropFirst() {
       let number = offset + 1
       let fields = splitFields(line)
-      guard fields.count == header.count else {
-        throw BenchFileError(file: file, line: number, message: "expected \(header.count) fields, found \(fields.count)")
+      guard fields.count == columns.count else {
+        throw BenchFileError(file: file, line: number, message: "expected \(columns.count) fields, found \(fields.count)")
       }
       func field<T>(_ column: Int, _ parse: (String) -> T?) throws(BenchFileError) -> T {
         guard let value = parse(fields[column]) else {
@@ -63,13 +75,22 @@ public enum BenchRecordCSV {
         }
         return value
       }
+      var sweep: [SweptValue]?
+      if isSweep {
+        sweep = try fields[12].split(separator: ";").map { (text) throws(BenchFileError) -> SweptValue in
+          guard let value = SweptValue(text: String(text)) else {
+            throw BenchFileError(file: file, line: number, message: "bad swept value '\(text)': expected key=value")
+          }
+          return value
+        }
+      }
       records.append(
         BenchRecord(
           index: try field(0) { Int($0) }, optimizer: fields[1], landscape: fields[2],
           seed: try field(3) { UInt64($0) }, budget: budget,
           evaluations: try field(5) { Int($0) }, bestLoss: try field(6) { Double($0) },
           minimum: try optional(7) { Double($0) }, evaluationsToSuccess: try optional(9) { Int($0) },
-          seconds: try field(10) { Double($0) }, curve: curve))
+          seconds: try field(10) { Double($0) }, curve: curve, sweep: sweep))
     }
     return records
   }

@@ -42,7 +42,7 @@ public enum BenchRunner {
       budget: budget, evaluations: run.evaluations, bestLoss: run.best?.loss ?? .infinity, minimum: minimum,
       evaluationsToSuccess: evaluationsToSuccess,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-      curve: curve)
+      curve: curve, sweep: job.sweep)
   }
 
   /// Runs every job on every core; `progress(done, total)` is called after

@@ -1,9 +1,13 @@
 import OptimizerCore
 
-/// The figures of one optimizer on one landscape over all seeds.
+/// The figures of one optimizer (at one point of a sweep) on one landscape
+/// over all seeds.
 public struct BenchSummary: Sendable, Hashable {
   public var optimizer: String
   public var landscape: String
+  /// The swept values of these runs (empty for an optimizer no sweep
+  /// reaches); nil when the bench sweeps nothing.
+  public var sweep: [SweptValue]?
   public var runs: Int
   /// Fraction of runs with best − f* ≤ 1e-4·max(1, |f*|).
   public var successRate: Double

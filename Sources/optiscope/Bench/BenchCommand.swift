@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       'optiscope bench run' (the default: 'optiscope bench …' is 'optiscope
       bench run …') compares optimizers; 'optiscope bench merge' joins the
-      CSV slices of a sharded comparison; 'optiscope bench perf' measures
+      CSV or JSON slices of a sharded comparison; 'optiscope bench perf' measures
       speed. 'optiscope bench --perf' still works as 'optiscope bench perf'
       for this release and goes away in the next.
 

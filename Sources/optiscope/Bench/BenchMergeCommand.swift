@@ -2,28 +2,34 @@ import ArgumentParser
 import Engine
 import Foundation
 
-/// `optiscope bench merge`: join sliced CSVs into one report.
+/// `optiscope bench merge`: join the records of bench slices (CSV or a
+/// shard's JSON) into one report.
 struct BenchMergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Join the CSV files of bench slices (--shard K/N --format csv) into one report.",
+    abstract: "Join the files of bench slices (--shard K/N --format csv or json) into one report.",
     discussion: """
+      The report is the one a single 'optiscope bench run' of the whole plan
+      prints, a sweep's (--sweep) included; docs/CLUSTER.md runs the slices
+      as a Slurm job array or a Kubernetes Indexed Job.
+
       Examples:
         optiscope bench merge part1.csv part2.csv part3.csv
         optiscope bench merge parts/*.csv --format markdown --plot curves.svg
+        optiscope bench merge shard-*.json --format json --plot sensitivity.svg
       """)
 
-  @Argument(help: "The CSV files written by 'optiscope bench run --shard K/N --format csv'.")
+  @Argument(help: "The CSV or JSON files written by 'optiscope bench run --shard K/N --format csv' (or json).")
   var files: [String]
 
-  @Option(help: ArgumentHelp("Write the convergence curves as an SVG picture.", valueName: "file.svg"))
+  @Option(help: ArgumentHelp("Write the convergence curves (a sweep's sensitivity curves) as an SVG picture.", valueName: "file.svg"))
   var plot: String?
 
   @Option(help: OutputFormat.help([.table, .csv, .markdown, .json]))
   var format: OutputFormat = .table
 
   func validate() throws {
-    if files.isEmpty { throw ValidationError("name at least one CSV file") }
+    if files.isEmpty { throw ValidationError("name at least one CSV or JSON file") }
   }
 
   func run() throws {
@@ -32,7 +38,14 @@ struct BenchMergeCommand: ParsableCommand {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw CommandLineError.failure("\(file): cannot read the file")
       }
-      do { records += try BenchRecordCSV.read(String(decoding: data, as: UTF8.self), file: file) } catch {
+      let text = String(decoding: data, as: UTF8.self)
+      do {
+        let read = BenchRecordJSON.isJSON(text) ? try BenchRecordJSON.read(text, file: file) : try BenchRecordCSV.read(text, file: file)
+        if let first = read.first, let other = records.first, (first.sweep == nil) != (other.sweep == nil) {
+          throw CommandLineError.failure("\(file): its runs are \(first.sweep == nil ? "not " : "")of a sweep and those before it are\(first.sweep == nil ? "" : " not"): were slices of different benches given?")
+        }
+        records += read
+      } catch let error as BenchFileError {
         throw CommandLineError.failure(error.description)
       }
     }
@@ -45,7 +58,8 @@ struct BenchMergeCommand: ParsableCommand {
     guard budgets.count <= 1 else {
       throw CommandLineError.failure("the files were run with different budgets (\(budgets.sorted().map(String.init).joined(separator: ", ")))")
     }
-    var report = try BenchReport(format: format, plot: plot, budget: budgets.first ?? 0)
+    var report = try BenchReport(
+      format: format, plot: plot, budget: budgets.first ?? 0, sweep: records.contains { $0.sweep != nil })
     for record in records { try report.add(record) }
     try report.finish()
   }
