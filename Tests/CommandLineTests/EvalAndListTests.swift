@@ -44,10 +44,10 @@ import Testing
   @Test(arguments: [["bench", "perf"], ["bench", "--perf"]])
   func perfPrintsJSONWithAPSOCase(command: [String]) throws {
     let entries = try #require(
-      try OptiscopeProcess.json(command + ["--cases", "pso", "--evals", "20000", "--format", "json"])
+      try OptiscopeProcess.json(command + ["--cases", "pso-50", "--evals", "20000", "--format", "json"])
         as? [[String: Any]])
-    #expect(entries.count == 2, "--cases pso picks the core and the engine case")
-    #expect(entries.allSatisfy { ($0["case"] as? String)?.contains("pso") == true })
+    #expect(entries.count == 2, "--cases pso-50 picks the core and the engine case")
+    #expect(entries.allSatisfy { ($0["case"] as? String)?.contains("pso-50") == true })
     #expect(entries.allSatisfy { ($0["evals_per_second"] as? Double ?? 0) > 0 })
   }
 }

@@ -79,3 +79,28 @@ struct RemoteSphere: Objective {
     #expect(!remote.recorder.batches.isEmpty && renderer.heatMap.samples.allSatisfy { $0.isFinite })
   }
 }
+
+/// A remote function of more than two dimensions, drawn on a plane, is
+/// asked for in batches too: one round trip per 4096 points, not per point.
+@Suite struct RemotePlaneSamplingTests {
+  @Test func aPlaneOfARemoteFunctionIsSampledInBatches() {
+    var remote = RemoteSphere()
+    remote.dimension = 3
+    let domain = Domain.cube(-4, 4, dimension: 3)
+    let plane = PlaneGeometry(
+      origin: Vector([0.5, -0.5, 1]), first: Vector([0, 0.6, 0.8]), second: Vector([1, 0, 0]), centre: (u: 0, v: 0),
+      domain: domain)
+    let viewport = Viewport(x: -4...4, y: -4...4)
+    let batched = HeatMap.sample(remote, viewport: viewport, width: 100, height: 50, plane: plane)
+    let direct = HeatMap.sample(shiftedSphere3, viewport: viewport, width: 100, height: 50, plane: plane)
+    #expect(batched == direct)
+    #expect(remote.recorder.batches == [4096, 904])
+  }
+
+  /// The sphere `RemoteSphere` answers, as a local three-dimensional objective.
+  struct LocalSphere: Objective {
+    var dimension: Int { 3 }
+    func value(at x: Vector) -> Double { shiftedSphere.value(at: Vector(Array(x.components.prefix(2)))) }
+  }
+  let shiftedSphere3 = LocalSphere()
+}

@@ -162,9 +162,26 @@ public struct HeatMap: Sendable {
   /// box; rows in parallel when the grid is large.
   static func sample(_ f: any Objective, viewport: Viewport, width: Int, height: Int, plane: PlaneGeometry) -> [Double] {
     guard width > 0, height > 0 else { return [] }
-    var values = [Double](repeating: .nan, count: width * height)
     let x0 = viewport.x.lowerBound, y1 = viewport.y.upperBound
     let dx = viewport.width / Double(width), dy = viewport.height / Double(height)
+    if f.isRemote {
+      // A process: every point first, then asked for in batches (docs/PROTOCOL.md), not one at a time.
+      var points: [Vector] = []
+      points.reserveCapacity(width * height)
+      for j in 0..<height {
+        let v = y1 - (Double(j) + 0.5) * dy
+        for i in 0..<width {
+          var point = plane.origin
+          plane.point(u: x0 + (Double(i) + 0.5) * dx, v: v, into: &point)
+          for k in 0..<point.dimension { point[k] = min(max(point[k], plane.lower[k]), plane.upper[k]) }
+          points.append(point)
+        }
+      }
+      return stride(from: 0, to: points.count, by: MapSampleRequest.maximumBatch).flatMap { start in
+        f.values(at: Array(points[start..<min(start + MapSampleRequest.maximumBatch, points.count)]))
+      }
+    }
+    var values = [Double](repeating: .nan, count: width * height)
     values.withUnsafeMutableBufferPointer { buffer in
       let shared = RowBuffer(base: buffer.baseAddress!)
       @Sendable func fillRow(_ j: Int) {
