@@ -168,7 +168,8 @@ import Testing
 
   @Test func theBenchmarkMeasuresEveryWorkloadOnBothPalettes() throws {
     let results = try TerminalBenchmark.run(frames: 3)
-    #expect(results.count == 6)
+    #expect(results.count == 8)
+    #expect(results.suffix(2).map(\.name) == ["present/200x60/1000-particles/own-writer", "present/200x60/1000-particles/ncurses"])
     for result in results {
       #expect(result.frames == 3)
       #expect(result.meanBytesPerFrame > 0)

@@ -54,7 +54,7 @@ struct BenchPerfCommand: ParsableCommand {
       filters.isEmpty || filters.contains { group.contains($0) || $0.contains(group) }
     }
     let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
-    let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
+    let terminal = wanted("terminal") || wanted("present") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     if wanted("scenes") { printNote("measuring scenes …") }
     let scenes: [SceneBenchmark.Figure]
     do { scenes = wanted("scenes") ? try SceneBenchmark.run(scenes: SceneLibrary.scenes()) : [] } catch {
@@ -74,7 +74,7 @@ struct BenchPerfCommand: ParsableCommand {
       }
       let screens = terminal.map {
         PerformanceDocument(
-          name: "terminal/" + $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
+          name: $0.name.hasPrefix("present/") ? $0.name : "terminal/" + $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
           meanBytesPerFrame: JSONNumber($0.meanBytesPerFrame), maxBytesPerFrame: $0.maxBytesPerFrame)
       }
       let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
