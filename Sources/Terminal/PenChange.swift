@@ -62,10 +62,8 @@ enum PenChange {
   /// the two compare: `ESC[m` counts 0, `ESC[0;1m` counts 3.
   private static func fromScratchLength(_ target: Pen, dialect: TerminalDialect) -> Int {
     if target == .normal { return 0 }
-    var length = 1
-    for attribute in [CellAttributes.bold, .dim, .underline, .reverse] where target.attributes.contains(attribute) {
-      length += 2
-    }
+    // Each attribute is one digit and its separator.
+    var length = 1 + 2 * target.attributes.rawValue.nonzeroBitCount
     if target.foreground != .terminalDefault { length += 1 + colourLength(target.foreground, foreground: true, dialect) }
     if target.background != .terminalDefault { length += 1 + colourLength(target.background, foreground: false, dialect) }
     return length
