@@ -51,6 +51,15 @@ static inline const char *optiscope_tigetstr(const char *name) {
   return (value == 0 || value == (char *)-1) ? 0 : value;
 }
 
+/// A terminfo string with up to four numbers filled in, or NULL for a
+/// NULL capability (tiparm is variadic, which Swift cannot call).
+static inline const char *optiscope_tiparm(const char *capability, int a, int b, int c, int d) {
+  return capability ? tiparm(capability, a, b, c, d) : 0;
+}
+
+/// tigetflag's answer as a bool (-1, "not a boolean", counts as absent).
+static inline int optiscope_tigetflag(const char *name) { return tigetflag(name) == 1; }
+
 static inline attr_t optiscope_a_bold(void) { return A_BOLD; }
 static inline attr_t optiscope_a_dim(void) { return A_DIM; }
 static inline attr_t optiscope_a_reverse(void) { return A_REVERSE; }

@@ -229,6 +229,13 @@ final class CursesScreen {
     init_extended_color(number, scaled(colour.red), scaled(colour.green), scaled(colour.blue))
   }
 
+  /// Puts the terminal's palette back (`oc`), for palette entries
+  /// redefined past ncurses.
+  func restorePalette() {
+    guard let value = optiscope_tigetstr("oc") else { return }
+    writeDirectly(String(cString: value).replacing(#/\$<[0-9.]*[*\/]*>/#, with: ""))
+  }
+
   /// The next update repaints the whole screen from a cleared one.
   func clearOnNextUpdate() {
     clearok(optiscope_curscr(), true)
@@ -253,7 +260,13 @@ final class CursesScreen {
   /// Writes bytes past ncurses, straight to the output descriptor (as
   /// ncurses itself does when it flushes, so the order is kept).
   func writeDirectly(_ text: String) {
-    var bytes = Array(text.utf8)[...]
+    writeDirectly(Array(text.utf8))
+  }
+
+  /// Writes `bytes` past ncurses in one write(2) (more only when the
+  /// terminal takes part of them).
+  func writeDirectly(_ bytes: [UInt8]) {
+    var bytes = bytes[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { Glibc.write(fileno(output), $0.baseAddress, $0.count) }
       if written < 0 && errno == EINTR { continue }

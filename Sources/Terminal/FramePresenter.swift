@@ -6,7 +6,7 @@ import Rendering
 /// The whole screen is cleared and repainted only for the first frame and
 /// after `invalidate` (a resize, a resume): never per frame. A wide glyph
 /// is written once, from its first cell; the terminal fills the second.
-struct FramePresenter {
+struct FramePresenter: FramePresenting {
   let glyphs: GlyphSet
   private(set) var colours: ColourResolver
   private var previous: CellGrid? = nil
@@ -70,6 +70,9 @@ struct FramePresenter {
   mutating func invalidate() {
     previous = nil
   }
+
+  /// Nothing: ncurses knows what it changed and puts it back itself.
+  func finish(on screen: CursesScreen) {}
 
   private static func ascii(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     scalar.isASCII ? scalar : GlyphFallback.ascii(Character(scalar)).unicodeScalars.first!

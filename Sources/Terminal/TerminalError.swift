@@ -9,6 +9,8 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotAddressCursor(String)
   /// A system call the loop depends on failed (what, and errno's text).
   case systemCallFailed(String, String)
+  /// OPTISCOPE_WRITER names no frame writer (`FrameWriterChoice`).
+  case unknownWriter(String)
 
   public var description: String {
     switch self {
@@ -26,6 +28,9 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
       return "TERM is not set, so the terminal's capabilities are unknown; set TERM, such as TERM=xterm-256color"
     case .systemCallFailed(let call, let reason):
       return "\(call) failed: \(reason)"
+    case .unknownWriter(let value):
+      return "OPTISCOPE_WRITER=\(value.debugDescription) names no frame writer: "
+        + "use 'own' (the default) or 'ncurses'"
     }
   }
 }

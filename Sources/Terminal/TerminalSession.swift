@@ -22,7 +22,7 @@ public final class TerminalSession {
 
   private let screen: CursesScreen
   private let signals: SignalWatch
-  private var presenter: FramePresenter
+  private var presenter: any FramePresenting
   private var decoder: InputDecoder
   private var pacer = FramePacer()
   private let clock = ContinuousClock()
@@ -31,10 +31,14 @@ public final class TerminalSession {
   /// Takes over the terminal: a UTF-8 locale if the environment names one
   /// (ASCII glyphs otherwise), cbreak without echo, keypad keys, the
   /// cursor hidden, a 25 ms escape delay, colours (none with NO_COLOR) and
-  /// the mouse. Throws `TerminalError.notATerminal` when stdin or stdout
-  /// is not a terminal and `.unknownTerminal` when TERM has no terminfo.
+  /// the mouse; frames drawn by the writer `OPTISCOPE_WRITER` chooses
+  /// (ours unless it says `ncurses`, or the terminal speaks no ECMA-48).
+  /// Throws `TerminalError.notATerminal` when stdin or stdout is not a
+  /// terminal, `.unknownWriter` for an OPTISCOPE_WRITER it does not know
+  /// and `.unknownTerminal` when TERM has no terminfo.
   public init() throws {
     guard Self.isAvailable else { throw TerminalError.notATerminal }
+    let writer = try FrameWriterChoice(variable: getenv("OPTISCOPE_WRITER").map { String(cString: $0) })
     setlocale(LC_ALL, "")
     let isUTF8 = CursesScreen.localeIsUTF8
     let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -48,7 +52,11 @@ public final class TerminalSession {
     }
     signals.screenIsUp(restoreSequence: screen.restoreSequence)
     profile = screen.capabilities.profile
-    presenter = FramePresenter(screen: screen)
+    if writer == .own, let own = FrameWriter(screen: screen) {
+      presenter = own
+    } else {
+      presenter = FramePresenter(screen: screen)
+    }
     decoder = InputDecoder(extendedKeys: screen.extendedKeys)
   }
 
@@ -118,6 +126,7 @@ public final class TerminalSession {
   public func close() {
     guard isOpen else { return }
     isOpen = false
+    presenter.finish(on: screen)
     screen.close()
     signals.uninstall()
   }

@@ -23,7 +23,9 @@ struct PlayCommand: ParsableCommand {
       keys < > { } P O change it (its axes, its basis, its point).
       Press ? for every key; docs/KEYS.md lists them too. With
       COLORTERM=truecolor (or 24bit) the map is drawn in 24-bit colour,
-      inside tmux too; NO_COLOR draws it without colour.
+      inside tmux too; NO_COLOR draws it without colour. Frames are written
+      by optiscope's own writer; OPTISCOPE_WRITER=ncurses has ncurses draw
+      them instead (OPTISCOPE_WRITER=own is the default).
 
       Examples:
         optiscope

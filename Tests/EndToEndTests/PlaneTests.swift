@@ -30,8 +30,12 @@ struct PlaneTests {
     try session.type("}")
     try session.waitForScreen(containing: "plane x3,x4 through run 1's best")
     try session.type("P")
-    let principal = try session.waitForScreen(containing: "principal plane of run 1's last 6 steps through run 1's best, ")
-    #expect(status(principal).contains("% of their variance off-plane"), "\(status(principal))")
+    // The header says it first; the status line follows within the frame.
+    let principal = try session.waitForScreen("the principal plane's status") {
+      status($0).contains("principal plane of run 1's last 6 steps through run 1's best, ")
+        && status($0).contains("% of their variance off-plane")
+    }
+    #expect(ScreenReading.rows(of: principal).first?.contains("principal") == true, "\(principal)")
     try session.type("P")
     let random = try session.waitForScreen(containing: "random plane (seed 1) through run 1's best")
     #expect(ScreenReading.rows(of: random).first?.contains("u ∈ [") == true, "a rotated plane's axes are u and v")

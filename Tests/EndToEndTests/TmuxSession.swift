@@ -45,7 +45,13 @@ final class TmuxSession {
 
   /// Starts `command` (an executable and its arguments) in a new session
   /// of `width`×`height` cells, with `environment` over the defaults.
-  init(_ command: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+  /// With `outputLog`, everything the program writes to the terminal is
+  /// appended to that file too (tmux's pipe-pane, set up in the same tmux
+  /// command as the session, before the program can write).
+  init(
+    _ command: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+    outputLog: URL? = nil
+  ) throws {
     name = "e2e-\(UUID().uuidString.prefix(8))"
     socket = "optiscope-\(ProcessInfo.processInfo.processIdentifier)-\(name)"
     statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("optiscope-\(name).status")
@@ -59,7 +65,8 @@ final class TmuxSession {
     try run(
       ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "--", "env"]
         + Self.unsetVariables.filter { environment[$0] == nil }.flatMap { ["-u", $0] } + variables
-        + ["/bin/sh", "-c", wrapper] + command)
+        + ["/bin/sh", "-c", wrapper] + command
+        + (outputLog.map { [";", "pipe-pane", "-O", "-t", name, "cat >> '\($0.path)'"] } ?? []))
   }
 
   deinit { kill() }

@@ -168,7 +168,8 @@ import Testing
 
   @Test func theBenchmarkMeasuresEveryWorkloadOnBothPalettes() throws {
     let results = try TerminalBenchmark.run(frames: 3)
-    #expect(results.count == 6)
+    #expect(results.count == 8)
+    #expect(results.suffix(2).map(\.name) == ["present/200x60/1000-particles/own-writer", "present/200x60/1000-particles/ncurses"])
     for result in results {
       #expect(result.frames == 3)
       #expect(result.meanBytesPerFrame > 0)
@@ -177,8 +178,10 @@ import Testing
 }
 
 /// COLORTERM=truecolor on a terminfo entry without direct colour: the
-/// cells go out past ncurses as 24-bit SGR sequences.
-@Suite(.serialized) struct DirectColourEscapeTests {
+/// cells go out past ncurses as 24-bit SGR sequences. Part of the
+/// serialized `VirtualScreenTests`: a suite of its own would open ncurses
+/// screens while those do (one current terminal per process).
+extension VirtualScreenTests {
   @Test func cellsAreWrittenWithTheir24BitColoursAndOnlyWhatChanged() throws {
     let screen = try CursesScreen.virtual(term: "tmux-256color", width: 12, height: 3, colourTermIsDirect: true)
     defer { screen.close() }

@@ -62,7 +62,7 @@ struct BenchPerfCommand: ParsableCommand {
     }
     let rendering = wanted("render") ? try RenderingBenchmark.run { name in printNote("measuring \(name) …") } : []
     let external = wanted("external") ? ExternalBenchmark.run { name in printNote("measuring \(name) …") } ?? [] : []
-    let terminal = wanted("terminal") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
+    let terminal = wanted("terminal") || wanted("present") ? try TerminalBenchmark.run { name in printNote("measuring \(name) …") } : []
     if wanted("history") { printNote("measuring history …") }
     let history = wanted("history") ? HistoryBenchmark.run() : []
     if wanted("scenes") { printNote("measuring scenes …") }
@@ -84,7 +84,7 @@ struct BenchPerfCommand: ParsableCommand {
       }
       let screens = terminal.map {
         PerformanceDocument(
-          name: "terminal/" + $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
+          name: $0.name.hasPrefix("present/") ? $0.name : "terminal/" + $0.name, summary: $0.summary, medianMilliseconds: JSONNumber($0.medianMilliseconds),
           meanBytesPerFrame: JSONNumber($0.meanBytesPerFrame), maxBytesPerFrame: $0.maxBytesPerFrame)
       }
       let sceneFigures = scenes.map { PerformanceDocument(name: "scenes/" + $0.name, value: $0.value) }
