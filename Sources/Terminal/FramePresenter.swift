@@ -28,11 +28,7 @@ struct FramePresenter: FramePresenting {
   /// changes to the terminal.
   mutating func present(_ grid: CellGrid, on screen: CursesScreen) {
     let (width, height) = screen.size
-    var frame = grid
-    if grid.width != width || grid.height != height {
-      frame = CellGrid(width: width, height: height)
-      frame.draw(grid, x: 0, y: 0)
-    }
+    let frame = grid.fitted(width: width, height: height)
     if previous?.width != width || previous?.height != height {
       previous = nil
       screen.clearOnNextUpdate()

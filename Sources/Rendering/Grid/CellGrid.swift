@@ -241,6 +241,15 @@ public struct CellGrid: Sendable, Hashable {
     }
   }
 
+  /// This grid at `width`×`height`: itself when it has that size, else
+  /// cut or padded with blanks (a frame for a terminal of another size).
+  public func fitted(width: Int, height: Int) -> CellGrid {
+    guard self.width != width || self.height != height else { return self }
+    var frame = CellGrid(width: width, height: height)
+    frame.draw(self, x: 0, y: 0)
+    return frame
+  }
+
   // MARK: - Markers over the map
 
   /// What the eye sees behind a cell's glyph: for a heat map cell (▀) the
