@@ -126,7 +126,15 @@ public struct ScenePlayer: Sendable {
 
   /// Makes a live change: the waiting events are dropped (the timeline
   /// forks), the change is applied and appended, stamped with the step.
+  ///
+  /// A `set` of the parameter the last event set, at the same step and
+  /// with nothing between (← held down, a value typed twice), replaces
+  /// that event rather than adding one: the replay is the same, since a
+  /// set only takes effect at the next step, and a long session's file
+  /// keeps one event per change that mattered. One step back then undoes
+  /// both.
   public mutating func record(_ command: Command) throws(SessionError) {
+    if try replacesLastSet(with: command) { return }
     let event = SceneEvent(step: session.step, command)
     try session.apply(command)
     if !isRecording {
@@ -172,6 +180,27 @@ public struct ScenePlayer: Sendable {
   }
 
   // MARK: - Bookkeeping
+
+  /// `record`'s coalescing: true when `command` set the same parameter as
+  /// the last event, at its step, and took its place.
+  private mutating func replacesLastSet(with command: Command) throws(SessionError) -> Bool {
+    guard isRecording, applied == scene.events.count, let last = scene.events.last, last.step == session.step,
+      case .setHyperparameter(let run, let name, _) = command,
+      case .setHyperparameter(run, name, _) = last.command, session.stepsBack > 0
+    else { return false }
+    guard session.stepBack() == .command else {
+      preconditionFailure("the last event's step holds its command at the top of the history")
+    }
+    do {
+      try session.apply(command)
+    } catch {
+      // Refused: the earlier set stands, as it was.
+      try session.apply(last.command)
+      throw error
+    }
+    scene.events[scene.events.count - 1] = SceneEvent(step: last.step, command)
+    return true
+  }
 
   private mutating func noteApplied(_ event: SceneEvent) {
     applied += 1
