@@ -1,5 +1,6 @@
 import CChildProcess
 import Foundation
+import OptimizerCore
 
 /// A command run as a child process that optiscope talks to by lines: its
 /// stdin and stdout are pipes to optiscope, its stderr is read and its
@@ -192,16 +193,12 @@ public enum ChildProcessFailure: Error, Sendable, Equatable, CustomStringConvert
     case .couldNotStart(let code): return "could not start it: \(String(cString: strerror(code)))"
     case .exited(let status): return "the process exited with status \(status)"
     case .killed(let signal): return "the process was killed by signal \(signal)"
-    case .timedOut(let seconds): return "no answer within \(formatSeconds(seconds)) s (--step-timeout)"
+    case .timedOut(let seconds): return "no answer within \(formatNumber(seconds)) s (--step-timeout)"
     case .lineTooLong(let line): return "line \(line) of its output is longer than 8 MiB"
     case .inputClosed: return "the process closed its input"
     case .outputClosed: return "the process closed its output"
     }
   }
-}
-
-public func formatSeconds(_ seconds: Double) -> String {
-  seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
 }
 
 /// The process groups of the children alive now, ended at exit so that a

@@ -149,7 +149,7 @@ final class ExternalLink: @unchecked Sendable {
     } catch let childFailure as ChildProcessFailure {
       switch childFailure {
       case .timedOut:
-        throw failure("\(moment) took longer than \(formatSeconds(timeout)) s (--step-timeout)")
+        throw failure("\(moment) took longer than \(formatNumber(timeout)) s (--step-timeout)")
       case .exited, .killed, .inputClosed, .outputClosed:
         throw failure("\(childFailure.description) during \(moment)")
       default:

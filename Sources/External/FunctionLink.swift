@@ -144,7 +144,7 @@ final class FunctionLink: @unchecked Sendable {
     } catch let childFailure as ChildProcessFailure {
       switch childFailure {
       case .timedOut:
-        throw fail("\(moment) took longer than \(formatSeconds(timeout)) s")
+        throw fail("\(moment) took longer than \(formatNumber(timeout)) s")
       case .exited, .killed, .inputClosed, .outputClosed:
         throw fail("\(childFailure.description) during \(moment)")
       default:

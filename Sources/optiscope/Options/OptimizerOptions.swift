@@ -25,7 +25,7 @@ struct OptimizerOptions: ParsableArguments {
   @Option(help: ArgumentHelp("With --optimizer external: the command that runs the optimizer, as a shell would (docs/PROTOCOL.md), e.g. --command \"python3 clients/python/examples/random_search.py\".", valueName: "command"))
   var command: String?
 
-  @Option(name: .customLong("step-timeout"), help: ArgumentHelp("With --optimizer external: the seconds an external optimizer has for its handshake and for each step before its run ends (default: \(formatSeconds(ExternalTapes.defaultStepTimeout))).", valueName: "seconds"))
+  @Option(name: .customLong("step-timeout"), help: ArgumentHelp("With --optimizer external: the seconds an external optimizer has for its handshake and for each step before its run ends (default: \(formatNumber(ExternalTapes.defaultStepTimeout))).", valueName: "seconds"))
   var givenStepTimeout: Double?
 
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a hyperparameter, e.g. --set lr=0.01; repeatable. A per-axis one takes a value per axis, separated by ;: --set 'mean=0.5;-1'.", valueName: "key=value"))
