@@ -235,8 +235,3 @@ final class LiveChildren: @unchecked Sendable {
     for group in all { kill(-group, SIGTERM) }
   }
 }
-
-extension ChildProcess {
-  /// Ends every child still alive (the quit path calls it; so does exit).
-  public static func endAll() { LiveChildren.shared.endAll() }
-}
